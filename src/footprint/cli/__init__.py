@@ -1,0 +1,145 @@
+"""The ``footprint`` command line: global options, the one error boundary, and the command groups.
+
+Start-up matters here (``footprint log`` must feel instant): this package imports only Typer and the
+light parts of footprint; anything heavy (Textual, plotext, importers) is imported inside the command
+that needs it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from ..errors import ExitCode, FootprintError
+from . import state
+
+
+class _Boundary(TyperGroup):
+    """Turns every ``FootprintError`` (and any unexpected failure) into one stderr line and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FootprintError as exc:
+            if state.debug(ctx):
+                raise
+            typer.echo(f"footprint: {exc.message}", err=True)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except BrokenPipeError:
+            # The reader went away (``footprint list | head``): stop quietly, as other tools do.
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(int(ExitCode.OK)) from None
+        except KeyboardInterrupt:
+            typer.echo("footprint: interrupted", err=True)
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if state.debug(ctx) or type(exc).__module__.startswith(("click", "typer")):
+                raise
+            # Not the user's doing: say so without dumping data, and point at --debug.
+            typer.echo(f"footprint: internal error ({type(exc).__name__}); run again with --debug", err=True)
+            raise typer.Exit(int(ExitCode.FAILURE)) from None
+        finally:
+            state.close(ctx)
+
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        cls=_Boundary,
+        name="footprint",
+        help="A personal journal of your digital footprint: log what you touched, see who got the data.",
+        add_completion=False,
+        pretty_exceptions_show_locals=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+def _global(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="The journal file (default: FOOTPRINT_DB, else your data folder)."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="en or fr (default: FOOTPRINT_LANG or the locale).")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    """Bare ``footprint`` shows today."""
+    ctx.obj = state.State(db=db, lang=lang, debug=debug)
+    if version:
+        from .. import __version__
+
+        typer.echo(f"footprint {__version__}")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        from .journal import show_day
+
+        show_day(ctx, None, as_json=False)
+
+
+# Where each top-level command and group lives. Only the module of the command being run is imported,
+# and only its command is built (each costs ~2 ms of signature inspection): ``footprint log`` stays light.
+COMMANDS: dict[str, str] = {
+    "log": "journal",
+    "day": "journal",
+    "list": "journal",
+    "edit": "journal",
+    "rm": "journal",
+    "undo": "journal",
+    "close": "journal",
+    "reopen": "journal",
+    "export": "transfer",
+    "import": "transfer",
+}
+GROUPS: dict[str, str] = {"profile": "profile", "catalog": "catalog"}
+# Commands whose argument is a date: "-2d" there is a date, not an unknown option.
+_DATE_ARGUMENT = {"context_settings": {"ignore_unknown_options": True}}
+_GLOBAL_WITH_VALUE = ("--db", "--lang")
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The app with every command, or with just ``only`` (same callback, same behaviour)."""
+    new = _new_app()
+    new.callback(invoke_without_command=True)(_global)
+    from importlib import import_module
+
+    for name, module in COMMANDS.items():
+        if only in (None, name):
+            extra = _DATE_ARGUMENT if name in ("day", "close", "reopen") else {}
+            new.command(name, **extra)(import_module(f"{__name__}.{module}").COMMANDS[name])
+    for name, module in GROUPS.items():
+        if only in (None, name):
+            new.add_typer(import_module(f"{__name__}.{module}").app, name=name)
+    return new
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The command name in ``argv`` after the global options, if it is one of ours."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in _GLOBAL_WITH_VALUE:
+            skip = True
+        elif not token.startswith("-"):
+            return token if token in COMMANDS or token in GROUPS else None
+        elif token in ("-h", "--help", "--version"):
+            return None
+    return None
+
+
+app = build()
+
+
+def main() -> None:
+    """Console entry point."""
+    sys.exit(build(_command_in(sys.argv[1:]))())

@@ -1,0 +1,162 @@
+"""Journal commands: log, day, list, edit, rm, undo, close, reopen. Each parses, calls one service, renders."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from ..i18n import t
+from . import render, state
+
+REASON_HELP = "Why, during a challenge: unavoidable, chosen or forgot."
+
+
+def log(
+    ctx: typer.Context,
+    touchpoints: Annotated[list[str], typer.Argument(help="Touchpoint ids or aliases (smartphone, cb, linky…).")],
+    at: Annotated[
+        str | None, typer.Option("--at", help="When: now, 08:10, 'yesterday 18:00', 'hier 18h', -2d…")
+    ] = None,
+    count: Annotated[int, typer.Option("--count", "-n", help="How many times.")] = 1,
+    minutes: Annotated[float | None, typer.Option("--minutes", "-m", help="How many minutes of use.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A private note (never in public outputs).")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help=REASON_HELP)] = None,
+) -> None:
+    """Log a touch of one or more touchpoints."""
+    svc = state.service(ctx)
+    done = svc.log(touchpoints, at=at, count=count, minutes=minutes, note=note, reason=reason)
+    lang = svc.settings.lang
+    at_text = render.when(done.entries[0].at)
+    typer.echo(t("logged", lang, what=render.what(done.entries), at=at_text, captures=render.n(done.captures)))
+
+
+def show_day(ctx: typer.Context, when: str | None, as_json: bool) -> None:
+    from ..exporters.records import day_record, entry_record, footprint_record
+
+    svc = state.service(ctx)
+    view = svc.day(when)
+    if as_json:
+        record = {
+            **day_record(view.status),
+            "logged": view.logged,
+            "entries": [entry_record(e) for e in view.entries],
+            "profile": [p.touchpoint for p in view.profile],
+            "footprint": footprint_record(view.footprint),
+        }
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render.day_text(view, svc.catalog, svc.settings.lang))
+
+
+def day(
+    ctx: typer.Context,
+    when: Annotated[
+        str | None, typer.Argument(help="The day (default today): 2026-11-20, yesterday, hier, -2d…")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Show a day's touches and its footprint."""
+    show_day(ctx, when, as_json)
+
+
+def list_entries(
+    ctx: typer.Context,
+    start: Annotated[str | None, typer.Option("--from", help="First day (inclusive).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day (inclusive).")] = None,
+    touchpoint: Annotated[str | None, typer.Option("--touchpoint", "-t", help="Only this touchpoint.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+) -> None:
+    """List entries, oldest first."""
+    svc = state.service(ctx)
+    entries = svc.entries(start, end, touchpoint)
+    if as_json and as_csv:
+        raise typer.BadParameter("choose --json or --csv, not both")
+    if as_csv:
+        from ..exporters.journal_csv import csv_rows
+
+        for chunk in csv_rows(entries):
+            sys.stdout.write(chunk)
+    elif as_json:
+        from ..exporters.records import entry_record
+
+        sys.stdout.write(
+            "[" + ",".join("\n  " + json.dumps(entry_record(e), ensure_ascii=False) for e in entries) + "\n]\n"
+        )
+    else:
+        for e in entries:
+            typer.echo(render.entry_line(e, svc.catalog, svc.settings.lang, with_date=True))
+
+
+def edit(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument(help="The entry number (see footprint list).")],
+    at: Annotated[str | None, typer.Option("--at", help="New time.")] = None,
+    touchpoint: Annotated[str | None, typer.Option("--touchpoint", "-t", help="New touchpoint.")] = None,
+    count: Annotated[int | None, typer.Option("--count", "-n", help="New count.")] = None,
+    minutes: Annotated[float | None, typer.Option("--minutes", "-m", help="New minutes.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="New note ('' clears it).")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help=REASON_HELP + " ('' clears it).")] = None,
+) -> None:
+    """Change an entry."""
+    svc = state.service(ctx)
+    e = svc.edit(entry_id, at=at, touchpoint=touchpoint, count=count, minutes=minutes, note=note, reason=reason)
+    typer.echo(
+        t(
+            "edited",
+            svc.settings.lang,
+            id=e.id,
+            what=render.entry_line(e, svc.catalog, svc.settings.lang, True).strip(),
+        )
+    )
+
+
+def rm(
+    ctx: typer.Context,
+    entry_ids: Annotated[list[int], typer.Argument(help="Entry numbers to remove.")],
+) -> None:
+    """Remove entries (footprint undo brings them back)."""
+    svc = state.service(ctx)
+    gone = svc.remove(entry_ids)
+    typer.echo(t("removed", svc.settings.lang, what=", ".join(f"#{e.id} {e.touchpoint}" for e in gone)))
+
+
+def undo(ctx: typer.Context) -> None:
+    """Undo the last change (log, edit, rm, close, reopen, profile, import)."""
+    svc = state.service(ctx)
+    summary = svc.undo()
+    lang = svc.settings.lang
+    typer.echo(t("undone", lang, what=summary) if summary else t("nothing_to_undo", lang))
+
+
+def close(
+    ctx: typer.Context,
+    when: Annotated[str | None, typer.Argument(help="The day (default today).")] = None,
+) -> None:
+    """Mark a day as fully logged: an empty closed day is a real zero."""
+    svc = state.service(ctx)
+    typer.echo(t("closed_day", svc.settings.lang, day=svc.set_closed(when, True)))
+
+
+def reopen(
+    ctx: typer.Context,
+    when: Annotated[str | None, typer.Argument(help="The day (default today).")] = None,
+) -> None:
+    """Mark a closed day as not fully logged again."""
+    svc = state.service(ctx)
+    typer.echo(t("reopened_day", svc.settings.lang, day=svc.set_closed(when, False)))
+
+
+COMMANDS = {
+    "log": log,
+    "day": day,
+    "list": list_entries,
+    "edit": edit,
+    "rm": rm,
+    "undo": undo,
+    "close": close,
+    "reopen": reopen,
+}

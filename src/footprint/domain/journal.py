@@ -1,0 +1,51 @@
+"""Journal records as plain values: touches (entries), profile periods, day status.
+
+An entry's ``day`` is the local date it belongs to, fixed when it is written from the journal's
+timezone; ``at`` keeps the instant with the offset that was in force.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+REASONS = ("unavoidable", "chosen", "forgot")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One touch: when, which touchpoint, how many times or minutes, and where it came from."""
+
+    id: int | None
+    at: datetime
+    day: date
+    touchpoint: str
+    count: int = 1
+    minutes: float | None = None
+    note: str | None = None
+    reason: str | None = None
+    source: str = "cli"
+    source_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class ProfilePeriod:
+    """A touchpoint the person owns or lives with, from ``since`` to ``until`` (open when None), in a state."""
+
+    touchpoint: str
+    since: date
+    until: date | None = None
+    state: str | None = None
+
+    def covers(self, day: date) -> bool:
+        return self.since <= day and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    """Whether a day was marked as fully logged. An unclosed day with no entries is "not logged",
+    never a perfect day; a closed day with no entries is a real zero."""
+
+    day: date
+    closed: bool
+    closed_at: datetime | None = None

@@ -1,0 +1,149 @@
+"""Reading the dates and times people type, in English and French, relative to a given ``now``.
+
+Accepted (case- and accent-insensitive):
+
+- ``now`` / ``maintenant``; relative offsets ``-2d``, ``-3h``, ``-30min``, ``-1w`` (``j`` and ``sem`` too);
+- day words ``today``/``aujourd'hui``, ``yesterday``/``hier``, ``avant-hier``/``day-before-yesterday``,
+  and weekday names (``monday``, ``lundi``: the most recent one, today excluded), optionally followed by
+  a time;
+- times ``08:10``, ``8h``, ``18h30``, ``6pm`` (today);
+- ISO dates and date-times (``2026-11-20``, ``2026-11-20T08:10``, with or without offset);
+- anything else python-dateutil reads, day first (``20/11/2026 18:00``, ``5 mars 2024``).
+
+A date without a time means 12:00. Naive values are in the journal's zone; the result is always aware
+and expressed in that zone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from ..errors import BadInput
+from .text import fold
+
+NOON = time(12, 0)
+
+_DAY_WORDS = {
+    "today": 0,
+    "aujourd'hui": 0,
+    "aujourdhui": 0,
+    "auj": 0,
+    "yesterday": 1,
+    "hier": 1,
+    "avant-hier": 2,
+    "avanthier": 2,
+    "day-before-yesterday": 2,
+    "tomorrow": -1,
+    "demain": -1,
+}
+_WEEKDAYS = {
+    **{n: i for i, n in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
+    **{n: i for i, n in enumerate(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"))},
+}
+_NOW = {"now", "maintenant", "maint"}
+_RELATIVE = re.compile(r"^([+-])\s*(\d+)\s*(min|mn|m|h|d|j|w|sem|s)$")
+_UNITS = {"min": 60, "mn": 60, "m": 60, "h": 3600, "d": 86400, "j": 86400, "w": 604800, "sem": 604800, "s": 1}
+_TIME = re.compile(r"^(\d{1,2})(?:(?::|h)(\d{2})?(?::(\d{2}))?)?\s*(am|pm)?$")
+
+_FR_MONTHS = [
+    ("jan", "janv", "janvier", "january"),
+    ("feb", "fev", "fevr", "fevrier", "february"),
+    ("mar", "mars", "march"),
+    ("apr", "avr", "avril", "april"),
+    ("may", "mai"),
+    ("jun", "juin", "june"),
+    ("jul", "juil", "juillet", "july"),
+    ("aug", "aou", "aout", "august"),
+    ("sep", "sept", "septembre", "september"),
+    ("oct", "octobre", "october"),
+    ("nov", "novembre", "november"),
+    ("dec", "decembre", "december"),
+]
+
+
+def _parse_time(text: str) -> time | None:
+    m = _TIME.match(text)
+    if not m:
+        return None
+    hour, minute, second = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+    if m[4]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m[4] == "pm" else 0)
+    if m[2] is None and m[4] is None and "h" not in text:
+        return None  # a bare number is not a time
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)
+
+
+def _localize(day: date, at: time, zone: tzinfo) -> datetime:
+    return datetime.combine(day, at).replace(tzinfo=zone)
+
+
+def _dateutil(text: str, now: datetime) -> datetime | None:
+    from dateutil import parser  # ~40 ms to import: only for the forms the fast paths do not read
+
+    class _Info(parser.parserinfo):
+        MONTHS = _FR_MONTHS  # English and French month names, accents folded away
+
+    try:
+        default = datetime.combine(now.date(), NOON)
+        return parser.parse(text, parserinfo=_Info(dayfirst=True), default=default)
+    except (ValueError, OverflowError):
+        return None
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """An instant from what a person typed; ``now`` is aware and in the journal's zone."""
+    zone = now.tzinfo
+    assert zone is not None, "now must be aware"
+    raw = text.strip()
+    key_dash = fold(raw.replace("\u2019", "'"))  # a typographic apostrophe (aujourd’hui) is common
+    key = key_dash.replace("-", " ")
+    if not raw:
+        raise BadInput("empty date: try 'now', '08:10', 'yesterday 18:00' or '2026-11-20'")
+    if key_dash in _NOW:
+        return now
+    m = _RELATIVE.match(raw.lower().replace(" ", ""))
+    if m:
+        seconds = int(m[2]) * _UNITS[m[3]]
+        return now + timedelta(seconds=seconds if m[1] == "+" else -seconds)
+    # "[day word] [time]"
+    words = key.split()
+    for n_words in (3, 2, 1):  # "day before yesterday", "avant hier", "hier"
+        head = "-".join(words[:n_words])
+        offset = _DAY_WORDS.get(head)
+        weekday = _WEEKDAYS.get(head) if n_words == 1 else None
+        if offset is None and weekday is None:
+            continue
+        if weekday is not None:
+            offset = (now.weekday() - weekday - 1) % 7 + 1
+        rest = " ".join(words[n_words:])
+        at = _parse_time(rest) if rest else NOON
+        if at is None:
+            raise BadInput(f"cannot read the time in {text!r}: try '18:00' or '18h'")
+        return _localize(now.date() - timedelta(days=offset), at, zone)
+    at = _parse_time(key_dash)
+    if at is not None:
+        return _localize(now.date(), at, zone)
+    try:
+        parsed = datetime.fromisoformat(raw)
+        if len(raw) <= 10:  # a date alone
+            parsed = datetime.combine(parsed.date(), NOON)
+    except ValueError:
+        parsed = _dateutil(fold(raw).replace("-", " ") if not re.search(r"\d-\d", raw) else raw, now)
+        if parsed is None:
+            raise BadInput(
+                f"cannot read the date {text!r}: try 'now', '08:10', 'yesterday 18:00', 'hier 18h', "
+                "'-2d' or '2026-11-20T08:10'"
+            ) from None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=zone)
+    return parsed.astimezone(zone)
+
+
+def parse_day(text: str, today: datetime) -> date:
+    """A calendar day from what a person typed (``today``, ``hier``, ``-2d``, ``2026-11-20``, ``20/11``)."""
+    return parse_when(text, today).date()

@@ -1,0 +1,48 @@
+"""The one exception family of footprint, and the exit code each kind maps to.
+
+Messages are written for the user and never carry their private data (notes, imported content).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented process exit codes (the README's table mirrors this)."""
+
+    OK = 0
+    FAILURE = 1  # an unexpected failure (a bug): run again with --debug
+    USAGE = 2  # a bad argument or bad input (date, count, reason...)
+    NOT_FOUND = 3  # an unknown touchpoint, entry, day or challenge
+    STORAGE = 4  # the database is corrupt, locked, not a database, or cannot be written
+    DATA_FILE = 5  # a catalog, challenge, card or import file is malformed
+    INTERRUPTED = 130
+
+
+class FootprintError(Exception):
+    """Base class: a message fit to show a user as one line."""
+
+    exit_code: ExitCode = ExitCode.FAILURE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class BadInput(FootprintError):
+    exit_code = ExitCode.USAGE
+
+
+class NotFound(FootprintError):
+    exit_code = ExitCode.NOT_FOUND
+
+
+class StorageError(FootprintError):
+    exit_code = ExitCode.STORAGE
+
+
+class DataFileError(FootprintError):
+    """A shipped or user file (catalog, challenge, card, export) that does not have the expected shape."""
+
+    exit_code = ExitCode.DATA_FILE

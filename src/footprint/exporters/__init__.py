@@ -1,0 +1,23 @@
+"""Journal exporters behind one registry. Each module is one format; none prints or touches the database."""
+
+from __future__ import annotations
+
+from ..domain.text import did_you_mean
+from ..errors import NotFound
+from .base import Exporter, JournalDump
+from .journal_csv import JournalCsv
+from .journal_json import JournalJson
+from .journal_md import JournalMarkdown
+
+EXPORTERS: tuple[Exporter, ...] = (JournalJson(), JournalCsv(), JournalMarkdown())
+
+
+def exporter(name: str) -> Exporter:
+    for e in EXPORTERS:
+        if e.name == name:
+            return e
+    names = [e.name for e in EXPORTERS]
+    raise NotFound(f"unknown export format {name!r}{did_you_mean(name, names)}; use one of {', '.join(names)}")
+
+
+__all__ = ["EXPORTERS", "Exporter", "JournalDump", "exporter"]

@@ -1,0 +1,73 @@
+"""The JSON-ready shapes of journal values, shared by ``day --json``, ``list`` and the exports.
+
+Keeping one shape everywhere means ``footprint export`` output is also what ``day --json`` shows, and the
+footprint-json importer reads exactly this.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain.footprint import Footprint
+from ..domain.journal import DayStatus, Entry, ProfilePeriod
+
+ENTRY_FIELDS = ("id", "at", "day", "touchpoint", "count", "minutes", "note", "reason", "source", "source_ref")
+
+
+def entry_record(e: Entry) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "at": e.at.isoformat(),
+        "day": e.day.isoformat(),
+        "touchpoint": e.touchpoint,
+        "count": e.count,
+        "minutes": e.minutes,
+        "note": e.note,
+        "reason": e.reason,
+        "source": e.source,
+        "source_ref": e.source_ref,
+    }
+
+
+def day_record(s: DayStatus) -> dict[str, Any]:
+    return {
+        "day": s.day.isoformat(),
+        "closed": s.closed,
+        "closed_at": s.closed_at.isoformat() if s.closed_at else None,
+    }
+
+
+def profile_record(p: ProfilePeriod) -> dict[str, Any]:
+    return {
+        "touchpoint": p.touchpoint,
+        "since": p.since.isoformat(),
+        "until": p.until.isoformat() if p.until else None,
+        "state": p.state,
+    }
+
+
+def _r(x: float) -> float:
+    return round(x, 2)
+
+
+def footprint_record(fp: Footprint) -> dict[str, Any]:
+    """Captures are estimates built from the catalog; ``estimate: true`` says so to any reader."""
+    return {
+        "estimate": True,
+        "active": _r(fp.active),
+        "passive": _r(fp.passive),
+        "total": _r(fp.total),
+        "by_touchpoint": {
+            tp: {"active": _r(c.active), "passive": _r(c.passive), "total": _r(c.total)}
+            for tp, c in fp.by_touchpoint.items()
+        },
+        "by_collector": {c: _r(v) for c, v in fp.by_collector.items()},
+        "unknown_touchpoints": list(fp.unknown),
+    }
+
+
+def neutralise(cell: Any) -> Any:
+    """A CSV cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + cell
+    return cell

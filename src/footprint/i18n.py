@@ -1,0 +1,88 @@
+"""The interface's own words in English and French. Catalog and challenge texts carry their own.
+
+``t(key, lang, **values)`` formats one message; a missing French text falls back to English.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # key: (English, French)
+    "logged": (
+        "Logged {what} at {at}: +{captures} captures (estimate)",
+        "Noté {what} le {at} : +{captures} captures (estimation)",
+    ),
+    "day.title": ("{day}", "{day}"),
+    "day.closed": ("closed: fully logged", "clôturée : tout est noté"),
+    "day.open": ("open", "ouverte"),
+    "day.not_logged": ("not logged yet", "pas encore notée"),
+    "day.no_entries": ("No touches logged.", "Aucun contact noté."),
+    "day.empty_closed": (
+        "No touches: a real zero-touch day.",
+        "Aucun contact : une vraie journée sans contact.",
+    ),
+    "footprint": ("Footprint (estimate)", "Empreinte (estimation)"),
+    "active": ("active", "active"),
+    "passive": ("passive", "passive"),
+    "total": ("total", "total"),
+    "captures": ("captures", "captures"),
+    "by_collector": ("By collector", "Par collecteur"),
+    "by_touchpoint": ("By touchpoint", "Par point de contact"),
+    "passive_note": (
+        "passive: {n} profile touchpoint(s) that capture whatever you do",
+        "passive : {n} point(s) de contact du profil qui captent quoi que vous fassiez",
+    ),
+    "unknown_tps": (
+        "not in the catalog any more (counted as 0): {ids}",
+        "absents du catalogue (comptés 0) : {ids}",
+    ),
+    "closed_day": ("Closed {day}: marked as fully logged.", "Journée du {day} clôturée : tout est noté."),
+    "reopened_day": ("Reopened {day}.", "Journée du {day} rouverte."),
+    "edited": ("Edited #{id}: {what}", "Modifié n°{id} : {what}"),
+    "removed": ("Removed {what}", "Supprimé {what}"),
+    "undone": ("Undone: {what}", "Annulé : {what}"),
+    "nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
+    "profile.empty": (
+        "The profile is empty. Add what you own or live with: footprint profile add smartphone computer bank-card "
+        "health-card smart-meter",
+        "Le profil est vide. Ajoutez ce que vous possédez : footprint profile add smartphone computer bank-card "
+        "health-card smart-meter",
+    ),
+    "profile.added": ("Added to the profile: {what}", "Ajouté au profil : {what}"),
+    "profile.removed": ("Removed from the profile: {what}", "Retiré du profil : {what}"),
+    "profile.since": ("since {day}", "depuis le {day}"),
+    "profile.per_day": ("{n} captures/day, passive", "{n} captures/jour, passives"),
+    "exported": ("Exported the journal to {path}", "Journal exporté vers {path}"),
+    "imported": (
+        "Imported {added} new entries from {path} ({skipped} already there)",
+        "{added} nouvelles entrées importées depuis {path} ({skipped} déjà présentes)",
+    ),
+    "dry_run": ("Dry run: nothing was written.", "Essai à blanc : rien n'a été écrit."),
+    "catalog.estimate": ("estimate", "estimation"),
+    "per_use": ("per use", "par usage"),
+    "per_minute": ("per minute", "par minute"),
+    "per_day": ("per day while in the profile", "par jour tant qu'il est dans le profil"),
+    "collectors": ("Collectors", "Collecteurs"),
+    "consent": ("Consent", "Consentement"),
+    "alternatives": ("Alternatives", "Alternatives"),
+    "aliases": ("Aliases", "Alias"),
+    "states": ("States", "États"),
+    "kind.device": ("device", "appareil"),
+    "kind.card": ("card", "carte"),
+    "kind.meter": ("meter", "compteur"),
+    "kind.service": ("service", "service"),
+    "kind.social": ("social network", "réseau social"),
+    "mode.active": ("active: captures when used", "actif : capte quand on s'en sert"),
+    "mode.passive": ("passive: captures while present", "passif : capte par sa simple présence"),
+    "consent.opt-in": ("opt-in: you said yes", "opt-in : vous avez dit oui"),
+    "consent.opt-out": ("opt-out: on unless you say no", "opt-out : actif sauf refus"),
+    "consent.legal": ("legal: no choice given", "légal : pas de choix"),
+    "reason.unavoidable": ("unavoidable", "inévitable"),
+    "reason.chosen": ("chosen", "choisi"),
+    "reason.forgot": ("forgot", "oubli"),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    en, fr = MESSAGES.get(key, (key, key))
+    text = fr if lang == "fr" and fr else en
+    return text.format(**values) if values else text

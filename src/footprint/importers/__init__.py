@@ -1,0 +1,27 @@
+"""Importers behind one registry: one module per format. ``importer(name)`` looks one up by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.text import did_you_mean
+from ..errors import NotFound
+from .base import Importer, Issue, Record, Touch
+from .footprint_json import FootprintJson
+
+IMPORTERS: tuple[Importer, ...] = (FootprintJson(),)
+
+
+def importer(name: str) -> Importer:
+    for imp in IMPORTERS:
+        if imp.name == name:
+            return imp
+    names = [i.name for i in IMPORTERS]
+    raise NotFound(f"unknown import source {name!r}{did_you_mean(name, names)}; sources: {', '.join(names)}")
+
+
+def detect(path: Path) -> Importer | None:
+    return next((imp for imp in IMPORTERS if imp.detect(path)), None)
+
+
+__all__ = ["IMPORTERS", "Importer", "Issue", "Record", "Touch", "detect", "importer"]

@@ -1,0 +1,388 @@
+"""Use cases: the Python API that the CLI and the TUI both call (log a touch, show a day, edit the profile…).
+
+A ``Footprint`` service holds the settings, loads the catalog on first use and opens the journal on first
+use. It validates input with the same rules and messages for every shell, and raises ``FootprintError``s.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .domain.catalog import Catalog, Touchpoint, parse_catalog
+from .domain.footprint import Footprint, entry_captures, footprint, usage_of
+from .domain.journal import REASONS, DayStatus, Entry, ProfilePeriod
+from .domain.when import parse_day, parse_when
+from .errors import BadInput, DataFileError, NotFound
+from .resources import shipped_dir
+from .settings import Settings
+from .store import Journal
+
+if TYPE_CHECKING:
+    from .exporters import JournalDump
+
+MAX_NOTE = 500
+FUTURE_SLACK = timedelta(minutes=5)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a mapping; a syntax error names the file and the line."""
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{path}: {exc}") from None
+    except UnicodeDecodeError:
+        raise DataFileError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def catalog_files(config_dir: Path) -> list[Path]:
+    """The shipped catalog, then the user's ``touchpoints/*.toml`` in name order."""
+    files = [shipped_dir("data") / "catalog.toml"]
+    user_dir = config_dir / "touchpoints"
+    if user_dir.is_dir():
+        files.extend(sorted(user_dir.glob("*.toml")))
+    return files
+
+
+def load_catalog(config_dir: Path, cache_dir: Path | None = None) -> Catalog:
+    """The merged, validated catalog. Parsing and validating the TOML costs ~15 ms, too much for every
+    ``footprint log``, so the validated result is cached, keyed by each file's path, size and mtime."""
+    files = catalog_files(config_dir)
+    if cache_dir is None:
+        return parse_catalog((str(p), read_toml(p)) for p in files)
+    from . import cache
+
+    return cache.cached(cache_dir, "catalog", files, lambda: parse_catalog((str(p), read_toml(p)) for p in files))
+
+
+@dataclass(frozen=True)
+class Logged:
+    entries: tuple[Entry, ...]
+    captures: float
+
+
+@dataclass(frozen=True)
+class DayView:
+    day: date
+    status: DayStatus
+    entries: tuple[Entry, ...]
+    footprint: Footprint
+    profile: tuple[ProfilePeriod, ...]
+
+    @property
+    def logged(self) -> bool:
+        """False for a day with no entries that was never closed: "not logged", not a perfect day."""
+        return self.status.closed or bool(self.entries)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    source: str
+    read: int
+    added: int
+    issues: dict[str, tuple[int, list[str]]]  # kind -> (count, first locations)
+    dry_run: bool
+
+    @property
+    def skipped(self) -> int:
+        return self.read - self.added
+
+
+def _journal_zone_name(settings: Settings) -> str:
+    return getattr(settings.zone, "key", None) or str(settings.zone)
+
+
+class Service:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return load_catalog(self.settings.config_dir, self.settings.cache_dir)
+
+    @cached_property
+    def journal(self) -> Journal:
+        return Journal(self.settings.db_path)
+
+    def close(self) -> None:
+        if "journal" in self.__dict__:
+            self.journal.close()
+            del self.__dict__["journal"]
+
+    # --- reading what people type -------------------------------------------------------------------
+
+    def when(self, text: str | None) -> datetime:
+        now = self.settings.now()
+        return now if text is None else parse_when(text, now)
+
+    def day_of(self, text: str | None) -> date:
+        now = self.settings.now()
+        return now.date() if text is None else parse_day(text, now)
+
+    def touchpoints(self, names: Iterable[str]) -> list[Touchpoint]:
+        return [self.catalog.resolve(n) for n in names]
+
+    def _check(self, count: int | None, minutes: float | None, note: str | None, reason: str | None) -> None:
+        if count is not None and count < 1:
+            raise BadInput(f"the count must be 1 or more, not {count}")
+        if minutes is not None and not 0 <= minutes <= 24 * 60:
+            raise BadInput(f"minutes must be between 0 and 1440, not {minutes:g}")
+        if note is not None and len(note) > MAX_NOTE:
+            raise BadInput(f"the note is too long ({len(note)} characters, at most {MAX_NOTE})")
+        if reason is not None and reason not in REASONS:
+            raise BadInput(f"unknown reason {reason!r}: use one of {', '.join(REASONS)}")
+
+    def _not_future(self, at: datetime) -> None:
+        if at > self.settings.now() + FUTURE_SLACK:
+            raise BadInput(f"{at:%Y-%m-%d %H:%M} is in the future: log what already happened")
+
+    # --- touches ------------------------------------------------------------------------------------
+
+    def log(
+        self,
+        names: Sequence[str],
+        at: str | None = None,
+        count: int = 1,
+        minutes: float | None = None,
+        note: str | None = None,
+        reason: str | None = None,
+        source: str = "cli",
+    ) -> Logged:
+        """Log one touch of each named touchpoint, as one undoable step."""
+        if not names:
+            raise BadInput("name at least one touchpoint, e.g. 'footprint log smartphone'")
+        self._check(count, minutes, note, reason)
+        tps = self.touchpoints(names)
+        instant = self.when(at)
+        self._not_future(instant)
+        note = note.strip() or None if note is not None else None
+        entries = [Entry(None, instant, instant.date(), tp.id, count, minutes, note, reason, source) for tp in tps]
+        stored = self.journal.add_entries(entries, "log " + ", ".join(f"{tp.id} ×{count}" for tp in tps))
+        return Logged(tuple(stored), sum(entry_captures(e, self.catalog) for e in stored))
+
+    def entry(self, entry_id: int) -> Entry:
+        found = self.journal.entry(entry_id)
+        if found is None:
+            raise NotFound(f"no entry #{entry_id} (see 'footprint list')")
+        return found
+
+    def edit(
+        self,
+        entry_id: int,
+        at: str | None = None,
+        touchpoint: str | None = None,
+        count: int | None = None,
+        minutes: float | None = None,
+        note: str | None = None,
+        reason: str | None = None,
+    ) -> Entry:
+        """Change the given fields of one entry; an empty note or reason ("") clears it."""
+        old = self.entry(entry_id)
+        self._check(count, minutes, note, reason or None)
+        changes: dict[str, Any] = {}
+        if at is not None:
+            instant = parse_when(at, self.settings.now())
+            self._not_future(instant)
+            changes.update(at=instant, day=instant.date())
+        if touchpoint is not None:
+            changes["touchpoint"] = self.catalog.resolve(touchpoint).id
+        if count is not None:
+            changes["count"] = count
+        if minutes is not None:
+            changes["minutes"] = minutes
+        if note is not None:
+            changes["note"] = note.strip() or None
+        if reason is not None:
+            changes["reason"] = reason or None
+        if not changes:
+            raise BadInput("nothing to change: give --at, --touchpoint, --count, --minutes, --note or --reason")
+        new = replace(old, **changes)
+        self.journal.update_entry(new, f"edit #{entry_id}")
+        return new
+
+    def remove(self, entry_ids: Sequence[int]) -> list[Entry]:
+        entries = [self.entry(i) for i in dict.fromkeys(entry_ids)]
+        self.journal.delete_entries(entries, "rm " + ", ".join(f"#{e.id}" for e in entries))
+        return entries
+
+    def undo(self) -> str | None:
+        return self.journal.undo()
+
+    def entries(
+        self, start: str | None = None, end: str | None = None, touchpoint: str | None = None
+    ) -> Iterator[Entry]:
+        first = self.day_of(start) if start else None
+        last = self.day_of(end) if end else None
+        if first and last and first > last:
+            raise BadInput(f"--from {first} is after --to {last}")
+        tps = [self.catalog.resolve(touchpoint).id] if touchpoint else None
+        return self.journal.entries(first, last, tps)
+
+    # --- days ---------------------------------------------------------------------------------------
+
+    def profile_on(self, day: date) -> tuple[ProfilePeriod, ...]:
+        return tuple(p for p in self.journal.profile() if p.covers(day))
+
+    def day(self, when: str | None = None) -> DayView:
+        day = self.day_of(when)
+        entries = tuple(self.journal.entries_on(day))
+        profile = self.profile_on(day)
+        fp = footprint(usage_of(entries), profile, self.catalog)
+        return DayView(day, self.journal.day_status(day), entries, fp, profile)
+
+    def footprint_between(self, first: date, last: date) -> dict[date, Footprint]:
+        """The footprint of every day from ``first`` to ``last``, from one grouped query."""
+        usage = self.journal.usage_by_day(first, last)
+        periods = self.journal.profile()
+        out: dict[date, Footprint] = {}
+        day = first
+        while day <= last:
+            out[day] = footprint(usage.get(day, {}), [p for p in periods if p.covers(day)], self.catalog)
+            day += timedelta(days=1)
+        return out
+
+    def set_closed(self, when: str | None, closed: bool) -> date:
+        day = self.day_of(when)
+        if day > self.settings.now().date():
+            raise BadInput(f"{day} has not happened yet")
+        self.journal.set_closed(day, closed, self.settings.now(), ("close " if closed else "reopen ") + day.isoformat())
+        return day
+
+    # --- profile ------------------------------------------------------------------------------------
+
+    def profile(self) -> list[tuple[ProfilePeriod, Touchpoint | None]]:
+        """The current profile (open periods), with each touchpoint (None if the catalog lost it)."""
+        return [(p, self.catalog.get(p.touchpoint)) for p in self.journal.profile() if p.until is None]
+
+    def _state_of(self, tp: Touchpoint, state: str | None) -> str | None:
+        if state is None:
+            return tp.default_state
+        if not tp.states:
+            raise BadInput(f"{tp.id} has no states to choose from")
+        if tp.state(state) is None:
+            raise BadInput(f"{tp.id} has no state {state!r}: use one of {', '.join(s.id for s in tp.states)}")
+        return state
+
+    def profile_add(self, names: Sequence[str], state: str | None = None, since: str | None = None) -> list[Touchpoint]:
+        """Add touchpoints to the profile from ``since`` (default today); re-adding one changes its state."""
+        tps = self.touchpoints(names)
+        start = self.day_of(since)
+        periods = self.journal.profile()
+        for tp in tps:
+            chosen = self._state_of(tp, state)
+            periods = _close_period(periods, tp.id, start - timedelta(days=1))
+            periods.append(ProfilePeriod(tp.id, start, None, chosen))
+        self.journal.replace_profile(periods, "profile add " + ", ".join(tp.id for tp in tps))
+        return tps
+
+    def profile_remove(self, names: Sequence[str], until: str | None = None) -> list[Touchpoint]:
+        """Take touchpoints out of the profile; their past days keep counting their passive captures."""
+        tps = self.touchpoints(names)
+        current = {p.touchpoint for p, _ in self.profile()}
+        for tp in tps:
+            if tp.id not in current:
+                raise NotFound(f"{tp.id} is not in the profile")
+        last = self.day_of(until) if until else self.settings.now().date() - timedelta(days=1)
+        periods = self.journal.profile()
+        for tp in tps:
+            periods = _close_period(periods, tp.id, last)
+        self.journal.replace_profile(periods, "profile remove " + ", ".join(tp.id for tp in tps))
+        return tps
+
+    # --- moving the journal in and out --------------------------------------------------------------
+
+    def dump(self) -> JournalDump:
+        from .exporters import JournalDump
+
+        return JournalDump(
+            entries=self.journal.entries(),
+            days=self.journal.all_days(),
+            profile=self.journal.profile(),
+            timezone=_journal_zone_name(self.settings),
+            exported_at=self.settings.now().isoformat(timespec="seconds"),
+        )
+
+    def import_file(self, source: str, path: Path, dry_run: bool = False, strict: bool = False) -> ImportReport:
+        """Read ``path`` with the named importer and add what is new, in one transaction.
+
+        Bad records are counted by kind (with their first locations) and skipped; with ``strict`` any bad
+        record fails the whole import and nothing is written.
+        """
+        from .importers import Issue, Touch, importer
+
+        imp = importer(source)
+        if not path.exists():
+            raise NotFound(f"{path}: no such file or folder")
+        issues: dict[str, tuple[int, list[str]]] = {}
+
+        def problem(kind: str, where: str) -> None:
+            count, places = issues.get(kind, (0, []))
+            issues[kind] = (count + 1, places if len(places) >= 3 else [*places, where])
+
+        entries: list[Entry] = []
+        days: list[DayStatus] = []
+        periods: list[ProfilePeriod] = []
+        for record in imp.read(path):
+            if isinstance(record, Issue):
+                problem(record.kind, record.where)
+            elif isinstance(record, Touch):
+                if record.touchpoint not in self.catalog:
+                    problem(
+                        f"unknown touchpoint {record.touchpoint!r}",
+                        record.source_ref or record.at.isoformat(),
+                    )
+                    continue
+                local = record.at.astimezone(self.settings.zone)
+                at = record.at if record.day else local
+                entries.append(
+                    Entry(
+                        None,
+                        at,
+                        record.day or local.date(),
+                        record.touchpoint,
+                        record.count,
+                        record.minutes,
+                        record.note,
+                        record.reason,
+                        record.source or f"import:{imp.name}",
+                        record.source_ref,
+                    )
+                )
+            elif isinstance(record, DayStatus):
+                days.append(record)
+            else:
+                periods.append(record)
+        if strict and issues:
+            kind, (count, places) = next(iter(issues.items()))
+            raise DataFileError(f"{path}: {count} × {kind} (first at {', '.join(places)}); --strict: nothing imported")
+        added = 0
+        if not dry_run:
+            added = self.journal.import_entries(entries, f"import {imp.name} {path.name}")
+            if days:
+                self.journal.restore_days(days)
+            if periods:
+                current = self.journal.profile()
+                merged = current + [p for p in periods if p not in current]
+                if merged != current:
+                    self.journal.replace_profile(merged, f"import profile from {path.name}")
+        return ImportReport(imp.name, len(entries), added, issues, dry_run)
+
+
+def _close_period(periods: list[ProfilePeriod], touchpoint: str, last: date) -> list[ProfilePeriod]:
+    """End the open period of ``touchpoint`` on ``last``; a period that would end before it began goes."""
+    out = []
+    for p in periods:
+        if p.touchpoint == touchpoint and p.until is None:
+            if last < p.since:
+                continue
+            p = replace(p, until=last)
+        out.append(p)
+    return out

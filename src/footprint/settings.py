@@ -1,0 +1,116 @@
+"""Where things are and how to read time and language: the injectable environment of a footprint run.
+
+Resolution order: command-line options, then ``FOOTPRINT_*`` variables, then the platform defaults
+(the user's data and config folders, the system timezone and locale). ``FOOTPRINT_NOW`` freezes the clock
+(for scripts and tests).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+
+from .errors import BadInput
+
+LANGS = ("en", "fr")
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path
+    config_dir: Path
+    cache_dir: Path
+    zone: tzinfo
+    lang: str
+    clock: Callable[[], datetime] = field(compare=False)
+
+    def now(self) -> datetime:
+        """The current instant in the journal's zone."""
+        return self.clock().astimezone(self.zone)
+
+
+def _system_zone() -> tzinfo:
+    from zoneinfo import ZoneInfo
+
+    try:
+        with open("/etc/localtime", "rb") as f:
+            return ZoneInfo.from_file(f, key="localtime")
+    except (OSError, ValueError):
+        return datetime.now().astimezone().tzinfo or UTC
+
+
+def resolve_zone(env: Mapping[str, str]) -> tzinfo:
+    """``FOOTPRINT_TZ`` (must be valid), else ``TZ`` (ignored when not an IANA name), else the system's."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    for var in ("FOOTPRINT_TZ", "TZ"):
+        name = env.get(var, "").strip().lstrip(":")
+        if not name:
+            continue
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            if var == "FOOTPRINT_TZ":
+                raise BadInput(f"unknown timezone {name!r} in FOOTPRINT_TZ: use a name like Europe/Paris") from None
+    return _system_zone()
+
+
+def resolve_lang(option: str | None, env: Mapping[str, str]) -> str:
+    if option:
+        lang = option.lower()[:2]
+        if lang not in LANGS:
+            raise BadInput(f"unknown language {option!r}: use en or fr")
+        return lang
+    for var in ("FOOTPRINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def _frozen_clock(text: str) -> Callable[[], datetime]:
+    try:
+        frozen = datetime.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"FOOTPRINT_NOW must be an ISO date-time, not {text!r}") from None
+
+    return lambda: frozen
+
+
+def _live_clock() -> datetime:
+    return datetime.now().astimezone()
+
+
+def resolve(
+    db: Path | None = None,
+    lang: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    env = os.environ if env is None else env
+    zone = resolve_zone(env)
+    now_text = env.get("FOOTPRINT_NOW")
+    clock = _frozen_clock(now_text) if now_text else _live_clock
+    if now_text and clock().tzinfo is None:
+        naive = clock()
+        clock = lambda: naive.replace(tzinfo=zone)  # noqa: E731
+    if db is None and env.get("FOOTPRINT_DB"):
+        db = Path(env["FOOTPRINT_DB"])
+    config = Path(env["FOOTPRINT_CONFIG_DIR"]) if env.get("FOOTPRINT_CONFIG_DIR") else None
+    cache = Path(env["FOOTPRINT_CACHE_DIR"]) if env.get("FOOTPRINT_CACHE_DIR") else None
+    if db is None or config is None or cache is None:
+        import platformdirs
+
+        db = db or platformdirs.user_data_path("footprint") / "journal.db"
+        config = config or platformdirs.user_config_path("footprint")
+        cache = cache or platformdirs.user_cache_path("footprint")
+    return Settings(
+        db_path=Path(db).expanduser(),
+        config_dir=config,
+        cache_dir=cache,
+        zone=zone,
+        lang=resolve_lang(lang, env),
+        clock=clock,
+    )

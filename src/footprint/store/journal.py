@@ -1,0 +1,349 @@
+"""The journal repository: touches, days, the profile and the undo history, over one SQLite connection.
+
+Every write runs in one ``BEGIN IMMEDIATE`` transaction together with the undo record that reverses it,
+so a crash leaves either both or neither, and CLI and TUI writers queue on the busy timeout instead of
+failing. Every sqlite3 failure leaves this module as a ``StorageError``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from ..domain.footprint import Usage
+from ..domain.journal import DayStatus, Entry, ProfilePeriod
+from .connection import guarded, open_database
+
+_ENTRY_COLUMNS = "id, ts, utc_offset, day, touchpoint, count, minutes, note, reason, source, source_ref"
+UNDO_DEPTH = 200
+
+
+def _row_to_entry(row: Sequence[Any]) -> Entry:
+    zone = timezone(timedelta(minutes=row[2]))
+    return Entry(
+        id=row[0],
+        at=datetime.fromtimestamp(row[1], zone),
+        day=date.fromisoformat(row[3]),
+        touchpoint=row[4],
+        count=row[5],
+        minutes=row[6],
+        note=row[7],
+        reason=row[8],
+        source=row[9],
+        source_ref=row[10],
+    )
+
+
+def _entry_values(e: Entry) -> tuple[Any, ...]:
+    offset = e.at.utcoffset()
+    assert offset is not None, "entries carry aware datetimes"
+    return (
+        int(e.at.timestamp()),
+        int(offset.total_seconds() // 60),
+        e.day.isoformat(),
+        e.touchpoint,
+        e.count,
+        e.minutes,
+        e.note,
+        e.reason,
+        e.source,
+        e.source_ref,
+    )
+
+
+def _entry_row(e: Entry) -> list[Any]:
+    return [e.id, *_entry_values(e)]
+
+
+class Journal:
+    """One open journal. Use as a context manager, or call ``close``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.conn = open_database(self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- plumbing -----------------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self, action: str | None = None, summary: str = "", payload: Any = None) -> Iterator[sqlite3.Connection]:
+        """A write transaction; with ``action``, the undo record is stored in the same transaction
+        (``payload`` may be filled in by the block: it is serialised at the end)."""
+        with guarded(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                if action is not None:
+                    self.conn.execute(
+                        "INSERT INTO ops (at, action, summary, payload) VALUES (?, ?, ?, ?)",
+                        (datetime.now(UTC).isoformat(), action, summary, json.dumps(payload)),
+                    )
+                    self.conn.execute("DELETE FROM ops WHERE id <= (SELECT max(id) FROM ops) - ?", (UNDO_DEPTH,))
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with guarded(self.path):
+            return self.conn.execute(sql, params).fetchall()
+
+    # --- entries ------------------------------------------------------------------------------------
+
+    def add_entries(self, entries: Sequence[Entry], summary: str) -> list[Entry]:
+        """Store new touches as one undoable step; returns them with their ids."""
+        ids: list[int] = []
+        with self._write("log", summary, ids) as conn:
+            for e in entries:
+                cur = conn.execute(
+                    f"INSERT INTO entries ({_ENTRY_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    _entry_values(e),
+                )
+                ids.append(int(cur.lastrowid or 0))
+        return [Entry(**{**e.__dict__, "id": i}) for e, i in zip(entries, ids, strict=True)]
+
+    def import_entries(self, entries: Iterable[Entry], summary: str, batch: int = 5000) -> int:
+        """Store imported touches in one transaction, as one undoable step; returns how many were added.
+
+        Idempotent: an entry with a ``source_ref`` is skipped when (source, source_ref) is already there;
+        one without (a typed touch in a journal export) is added only as many times as the file holds it
+        more often than the journal does, so importing the same file twice adds nothing.
+        """
+        span: dict[str, int] = {}
+        added = 0
+        with self._write("import", summary, span) as conn:
+            span["first"] = conn.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0] + 1
+            chunk: list[tuple[Any, ...]] = []
+            seen: dict[tuple[Any, ...], int] = {}
+            present: dict[tuple[Any, ...], int] = {}
+            for e in entries:
+                values = _entry_values(e)
+                if e.source_ref is None:
+                    seen[values] = seen.get(values, 0) + 1
+                    if values not in present:
+                        present[values] = self._count_identical(conn, values)
+                    if seen[values] <= present[values]:
+                        continue
+                chunk.append(values)
+                if len(chunk) >= batch:
+                    added += self._insert_ignore(conn, chunk)
+                    chunk = []
+            added += self._insert_ignore(conn, chunk)
+            span["last"] = conn.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+        return added
+
+    @staticmethod
+    def _count_identical(conn: sqlite3.Connection, values: tuple[Any, ...]) -> int:
+        return conn.execute(
+            "SELECT count(*) FROM entries WHERE day = ? AND ts = ? AND utc_offset = ? AND touchpoint = ? "
+            "AND count = ? AND minutes IS ? AND note IS ? AND reason IS ? AND source = ? AND source_ref IS NULL",
+            (values[2], values[0], values[1], *values[3:9]),
+        ).fetchone()[0]
+
+    @staticmethod
+    def _insert_ignore(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
+        before = conn.total_changes
+        conn.executemany(
+            f"INSERT OR IGNORE INTO entries ({_ENTRY_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return conn.total_changes - before
+
+    def entry(self, entry_id: int) -> Entry | None:
+        rows = self._query(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,))
+        return _row_to_entry(rows[0]) if rows else None
+
+    def entries_on(self, day: date) -> list[Entry]:
+        rows = self._query(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE day = ? ORDER BY ts, id", (day.isoformat(),))
+        return [_row_to_entry(r) for r in rows]
+
+    def entries(
+        self,
+        start: date | None = None,
+        end: date | None = None,
+        touchpoints: Iterable[str] | None = None,
+    ) -> Iterator[Entry]:
+        """Entries from ``start`` to ``end`` (inclusive days), oldest first, streamed."""
+        where, params = self._span(start, end, touchpoints)
+        with guarded(self.path):
+            cur = self.conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries{where} ORDER BY day, ts, id", params)
+            for row in cur:
+                yield _row_to_entry(row)
+
+    @staticmethod
+    def _span(start: date | None, end: date | None, touchpoints: Iterable[str] | None) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if start:
+            clauses.append("day >= ?")
+            params.append(start.isoformat())
+        if end:
+            clauses.append("day <= ?")
+            params.append(end.isoformat())
+        if touchpoints is not None:
+            tps = list(touchpoints)
+            clauses.append(f"touchpoint IN ({', '.join('?' * len(tps))})")
+            params.extend(tps)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def usage_by_day(self, start: date | None, end: date | None) -> dict[date, dict[str, Usage]]:
+        """Count and minutes per day and touchpoint, read from the covering index (no row lookups)."""
+        where, params = self._span(start, end, None)
+        out: dict[date, dict[str, Usage]] = {}
+        rows = self._query(
+            f"SELECT day, touchpoint, sum(count), total(minutes) FROM entries{where} GROUP BY day, touchpoint",
+            params,
+        )
+        for day_s, tp, count, minutes in rows:
+            out.setdefault(date.fromisoformat(day_s), {})[tp] = Usage(count, minutes)
+        return out
+
+    def first_day(self) -> date | None:
+        row = self._query("SELECT min(day) FROM entries")[0][0]
+        return date.fromisoformat(row) if row else None
+
+    def update_entry(self, new: Entry, summary: str) -> None:
+        old = self.entry(new.id or 0)
+        assert old is not None
+        with self._write("edit", summary, {"before": _entry_row(old)}) as conn:
+            conn.execute(
+                "UPDATE entries SET ts=?, utc_offset=?, day=?, touchpoint=?, count=?, minutes=?, note=?, "
+                "reason=?, source=?, source_ref=? WHERE id=?",
+                (*_entry_values(new), new.id),
+            )
+
+    def delete_entries(self, entries: Sequence[Entry], summary: str) -> None:
+        with self._write("rm", summary, {"rows": [_entry_row(e) for e in entries]}) as conn:
+            conn.executemany("DELETE FROM entries WHERE id = ?", [(e.id,) for e in entries])
+
+    # --- days ---------------------------------------------------------------------------------------
+
+    def day_status(self, day: date) -> DayStatus:
+        rows = self._query("SELECT closed, closed_at FROM days WHERE day = ?", (day.isoformat(),))
+        if not rows or not rows[0][0]:
+            return DayStatus(day, False)
+        return DayStatus(day, True, datetime.fromisoformat(rows[0][1]) if rows[0][1] else None)
+
+    def closed_days(self, start: date | None = None, end: date | None = None) -> set[date]:
+        where, params = self._span(start, end, None)
+        rows = self._query(f"SELECT day FROM days{where}{' AND' if where else ' WHERE'} closed = 1", params)
+        return {date.fromisoformat(r[0]) for r in rows}
+
+    def set_closed(self, day: date, closed: bool, at: datetime, summary: str) -> None:
+        before = self._query("SELECT day, closed, closed_at FROM days WHERE day = ?", (day.isoformat(),))
+        with self._write("day", summary, {"day": day.isoformat(), "before": list(before[0]) if before else None}) as c:
+            c.execute(
+                "INSERT INTO days (day, closed, closed_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (day) DO UPDATE SET closed = excluded.closed, closed_at = excluded.closed_at",
+                (day.isoformat(), int(closed), at.isoformat() if closed else None),
+            )
+
+    # --- profile ------------------------------------------------------------------------------------
+
+    def profile(self) -> list[ProfilePeriod]:
+        """Every profile period, current and past, oldest first."""
+        rows = self._query("SELECT touchpoint, since, until, state FROM profile ORDER BY since, id")
+        return [
+            ProfilePeriod(tp, date.fromisoformat(since), date.fromisoformat(until) if until else None, state)
+            for tp, since, until, state in rows
+        ]
+
+    def replace_profile(self, periods: Sequence[ProfilePeriod], summary: str) -> None:
+        """Write the whole profile (it is small): one undoable step whatever changed."""
+        before = self._query("SELECT touchpoint, since, until, state FROM profile ORDER BY id")
+        with self._write("profile", summary, {"before": [list(r) for r in before]}) as conn:
+            self._write_profile(conn, [tuple(_period_row(p)) for p in periods])
+
+    @staticmethod
+    def _write_profile(conn: sqlite3.Connection, rows: Sequence[Sequence[Any]]) -> None:
+        conn.execute("DELETE FROM profile")
+        conn.executemany("INSERT INTO profile (touchpoint, since, until, state) VALUES (?, ?, ?, ?)", rows)
+
+    # --- undo ---------------------------------------------------------------------------------------
+
+    def undo(self) -> str | None:
+        """Reverse the newest recorded step; returns its summary, or None when there is nothing to undo."""
+        with self._write() as conn:
+            row = conn.execute("SELECT id, action, summary, payload FROM ops ORDER BY id DESC LIMIT 1").fetchone()
+            if row is None:
+                return None
+            op_id, action, summary, payload = row[0], row[1], row[2], json.loads(row[3])
+            _UNDO[action](conn, payload)
+            conn.execute("DELETE FROM ops WHERE id = ?", (op_id,))
+        return summary
+
+    # --- whole-journal reads for export -------------------------------------------------------------
+
+    def all_days(self) -> list[DayStatus]:
+        rows = self._query("SELECT day, closed, closed_at FROM days ORDER BY day")
+        return [DayStatus(date.fromisoformat(d), bool(c), datetime.fromisoformat(a) if a else None) for d, c, a in rows]
+
+    def restore_days(self, statuses: Iterable[DayStatus]) -> None:
+        """Merge day statuses from an export (a closed day stays closed)."""
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO days (day, closed, closed_at) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET "
+                "closed = max(closed, excluded.closed), closed_at = coalesce(closed_at, excluded.closed_at)",
+                [
+                    (s.day.isoformat(), int(s.closed), s.closed_at.isoformat() if s.closed_at else None)
+                    for s in statuses
+                ],
+            )
+
+
+def _period_row(p: ProfilePeriod) -> list[Any]:
+    return [p.touchpoint, p.since.isoformat(), p.until.isoformat() if p.until else None, p.state]
+
+
+def _undo_log(conn: sqlite3.Connection, ids: list[int]) -> None:
+    conn.executemany("DELETE FROM entries WHERE id = ?", [(i,) for i in ids])
+
+
+def _undo_import(conn: sqlite3.Connection, span: dict[str, int]) -> None:
+    conn.execute("DELETE FROM entries WHERE id BETWEEN ? AND ?", (span["first"], span["last"]))
+
+
+def _undo_edit(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
+    row = payload["before"]
+    conn.execute(
+        "UPDATE entries SET ts=?, utc_offset=?, day=?, touchpoint=?, count=?, minutes=?, note=?, reason=?, "
+        "source=?, source_ref=? WHERE id=?",
+        (*row[1:], row[0]),
+    )
+
+
+def _undo_rm(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
+    conn.executemany(f"INSERT INTO entries ({_ENTRY_COLUMNS}) VALUES ({', '.join('?' * 11)})", payload["rows"])
+
+
+def _undo_day(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
+    conn.execute("DELETE FROM days WHERE day = ?", (payload["day"],))
+    if payload["before"]:
+        conn.execute("INSERT INTO days (day, closed, closed_at) VALUES (?, ?, ?)", payload["before"])
+
+
+def _undo_profile(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
+    Journal._write_profile(conn, payload["before"])
+
+
+_UNDO = {
+    "log": _undo_log,
+    "import": _undo_import,
+    "edit": _undo_edit,
+    "rm": _undo_rm,
+    "day": _undo_day,
+    "profile": _undo_profile,
+}

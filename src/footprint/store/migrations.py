@@ -1,0 +1,88 @@
+"""The journal's schema, as versioned migrations (sqlite-utils' ``Migrations`` helper).
+
+Never edit a migration that has shipped: add a new one at the end of ``STEPS``. ``PRAGMA user_version``
+mirrors the number applied so the fast path can skip this module entirely.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+# Each step is (name, SQL script). Kept as plain SQL: the schema is easier to read as SQL than as calls.
+STEPS: tuple[tuple[str, str], ...] = (
+    (
+        "001_journal",
+        """
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            ts INTEGER NOT NULL,              -- the instant, Unix seconds (UTC)
+            utc_offset INTEGER NOT NULL,      -- minutes east of UTC in the journal's zone at that instant
+            day TEXT NOT NULL,                -- the local day it belongs to, YYYY-MM-DD
+            touchpoint TEXT NOT NULL,
+            count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 0),
+            minutes REAL CHECK (minutes IS NULL OR minutes >= 0),
+            note TEXT,
+            reason TEXT CHECK (reason IS NULL OR reason IN ('unavoidable', 'chosen', 'forgot')),
+            source TEXT NOT NULL,             -- cli, tui, demo, import:<format>...
+            source_ref TEXT                   -- stable reference from an importer: re-imports never duplicate
+        );
+        CREATE INDEX entries_day ON entries (day, touchpoint, count, minutes);
+        CREATE INDEX entries_touchpoint ON entries (touchpoint, day);
+        CREATE UNIQUE INDEX entries_source_ref ON entries (source, source_ref) WHERE source_ref IS NOT NULL;
+
+        CREATE TABLE days (
+            day TEXT PRIMARY KEY,
+            closed INTEGER NOT NULL DEFAULT 0,
+            closed_at TEXT
+        );
+
+        CREATE TABLE profile (
+            id INTEGER PRIMARY KEY,
+            touchpoint TEXT NOT NULL,
+            state TEXT,
+            since TEXT NOT NULL,
+            until TEXT                        -- NULL while it is still in the profile
+        );
+        CREATE INDEX profile_touchpoint ON profile (touchpoint, since);
+
+        CREATE TABLE ops (                    -- the undo history, newest last
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            payload TEXT NOT NULL             -- JSON: what undo needs to restore
+        );
+        """,
+    ),
+)
+
+MIGRATION_COUNT = len(STEPS)
+
+
+def _step(script: str) -> Callable[[Any], None]:
+    def run(db: Any) -> None:
+        for statement in script.split(";"):
+            if statement.strip():
+                db.conn.execute(statement)
+
+    return run
+
+
+def apply(conn: sqlite3.Connection) -> None:
+    """Apply pending steps under a write lock, so two processes opening a new journal never race."""
+    from sqlite_utils import Database, Migrations
+
+    migrations = Migrations("footprint")
+    for name, script in STEPS:
+        migrations(name=name)(_step(script))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] < MIGRATION_COUNT:
+            migrations.apply(Database(conn))
+            conn.execute(f"PRAGMA user_version = {MIGRATION_COUNT}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,42 @@
+"""``footprint profile``: what a person owns or lives with, and the passive states."""
+
+
+def test_empty_profile_says_how_to_start(cli) -> None:
+    result = cli("profile")
+    assert result.exit_code == 0 and "footprint profile add" in result.stdout
+
+
+def test_add_show_remove(cli, day_json) -> None:
+    assert cli("profile", "add", "portable", "ordi", "cb", "carte-vitale", "linky").exit_code == 0
+    out = cli("profile").stdout
+    for tp in ("smartphone", "computer", "bank-card", "health-card", "smart-meter"):
+        assert tp in out
+    assert "1 captures/day, passive" in out
+    assert cli("profile", "remove", "ordi").exit_code == 0
+    assert "computer" not in cli("profile").stdout
+
+
+def test_meter_state_and_history(cli, day_json) -> None:
+    cli("profile", "add", "linky", "--since", "2026-11-01")
+    cli("profile", "add", "linky", "--state", "load-curve", "--since", "2026-11-15")
+    assert "48 captures/day" in cli("profile").stdout
+    assert day_json("2026-11-10")["footprint"]["passive"] == 1
+    assert day_json("2026-11-20")["footprint"]["passive"] == 48
+
+
+def test_removed_touchpoints_keep_counting_on_past_days(cli, day_json) -> None:
+    cli("profile", "add", "linky", "--since", "2026-11-01")
+    cli("profile", "remove", "linky", "--until", "2026-11-15")
+    assert day_json("2026-11-10")["footprint"]["passive"] == 1
+    assert day_json("2026-11-20")["footprint"]["passive"] == 0
+
+
+def test_profile_errors(cli) -> None:
+    bad_state = cli("profile", "add", "linky", "--state", "hourly")
+    assert bad_state.exit_code == 2 and "no state 'hourly'" in bad_state.stderr and "load-curve" in bad_state.stderr
+    no_states = cli("profile", "add", "cb", "--state", "x")
+    assert no_states.exit_code == 2 and "has no states" in no_states.stderr
+    missing = cli("profile", "remove", "cb")
+    assert missing.exit_code == 3 and "not in the profile" in missing.stderr
+    unknown = cli("profile", "add", "linkyy")
+    assert unknown.exit_code == 3 and "did you mean: linky" in unknown.stderr
