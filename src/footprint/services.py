@@ -6,13 +6,11 @@ use. It validates input with the same rules and messages for every shell, and ra
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .domain.catalog import Catalog, Touchpoint, parse_catalog
 from .domain.footprint import Footprint, entry_captures, footprint, usage_of
@@ -32,6 +30,8 @@ FUTURE_SLACK = timedelta(minutes=5)
 
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as a mapping; a syntax error names the file and the line."""
+    import tomllib  # only when the catalog cache is stale, or for challenge files
+
     try:
         with open(path, "rb") as f:
             return tomllib.load(f)
@@ -63,14 +63,12 @@ def load_catalog(config_dir: Path, cache_dir: Path | None = None) -> Catalog:
     return cache.cached(cache_dir, "catalog", files, lambda: parse_catalog((str(p), read_toml(p)) for p in files))
 
 
-@dataclass(frozen=True)
-class Logged:
+class Logged(NamedTuple):
     entries: tuple[Entry, ...]
     captures: float
 
 
-@dataclass(frozen=True)
-class DayView:
+class DayView(NamedTuple):
     day: date
     status: DayStatus
     entries: tuple[Entry, ...]
@@ -83,8 +81,7 @@ class DayView:
         return self.status.closed or bool(self.entries)
 
 
-@dataclass(frozen=True)
-class ImportReport:
+class ImportReport(NamedTuple):
     source: str
     read: int
     added: int
@@ -204,7 +201,7 @@ class Service:
             changes["reason"] = reason or None
         if not changes:
             raise BadInput("nothing to change: give --at, --touchpoint, --count, --minutes, --note or --reason")
-        new = replace(old, **changes)
+        new = old._replace(**changes)
         self.journal.update_entry(new, f"edit #{entry_id}")
         return new
 
@@ -383,6 +380,6 @@ def _close_period(periods: list[ProfilePeriod], touchpoint: str, last: date) -> 
         if p.touchpoint == touchpoint and p.until is None:
             if last < p.since:
                 continue
-            p = replace(p, until=last)
+            p = p._replace(until=last)
         out.append(p)
     return out

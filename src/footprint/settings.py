@@ -9,23 +9,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import BadInput
 
 LANGS = ("en", "fr")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     db_path: Path
     config_dir: Path
     cache_dir: Path
     zone: tzinfo
     lang: str
-    clock: Callable[[], datetime] = field(compare=False)
+    clock: Callable[[], datetime]
 
     def now(self) -> datetime:
         """The current instant in the journal's zone."""

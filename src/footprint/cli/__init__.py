@@ -1,11 +1,11 @@
 """The ``footprint`` command line: global options, the one error boundary, and the command groups.
 
+No ``from __future__ import annotations`` in cli/: Typer would have to eval every annotation string.
+
 Start-up matters here (``footprint log`` must feel instant): this package imports only Typer and the
 light parts of footprint; anything heavy (Textual, plotext, importers) is imported inside the command
 that needs it.
 """
-
-from __future__ import annotations
 
 import sys
 from pathlib import Path
@@ -137,7 +137,12 @@ def _command_in(argv: list[str]) -> str | None:
     return None
 
 
-app = build()
+def __getattr__(name: str) -> Any:
+    """``footprint.cli.app``, the full app (for tests and tools), is built on first use, not at import."""
+    if name == "app":
+        globals()["app"] = full = build()
+        return full
+    raise AttributeError(name)
 
 
 def main() -> None:

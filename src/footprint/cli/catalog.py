@@ -1,7 +1,5 @@
 """``footprint catalog``: browse the touchpoints and their documented estimates."""
 
-from __future__ import annotations
-
 import json
 from typing import Annotated, Any
 

@@ -1,7 +1,5 @@
 """Journal commands: log, day, list, edit, rm, undo, close, reopen. Each parses, calls one service, renders."""
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import Annotated

@@ -1,7 +1,5 @@
 """``footprint profile``: the touchpoints a person owns or lives with."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

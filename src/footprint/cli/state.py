@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..services import Service
 
 
-@dataclass
 class State:
-    db: Path | None
-    lang: str | None
-    debug: bool
-    _service: Service | None = field(default=None, repr=False)
+    """The global options of one invocation; the service is created on first use."""
+
+    def __init__(self, db: Path | None, lang: str | None, debug: bool) -> None:
+        self.db, self.lang, self.debug = db, lang, debug
+        self._service: Service | None = None
 
     @property
     def service(self) -> Service:

@@ -1,7 +1,5 @@
 """``footprint export`` and ``footprint import``: the journal's own formats (more importers plug in)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

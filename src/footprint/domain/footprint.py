@@ -15,14 +15,13 @@ catalog's documented estimates; nothing here is measured.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .catalog import Catalog, Touchpoint
 from .journal import Entry, ProfilePeriod
 
 
-@dataclass(frozen=True)
-class Usage:
+class Usage(NamedTuple):
     """How much a touchpoint was used in a span: total count and minutes of its touches."""
 
     count: int = 0
@@ -32,8 +31,7 @@ class Usage:
         return Usage(self.count + other.count, self.minutes + other.minutes)
 
 
-@dataclass(frozen=True)
-class Captures:
+class Captures(NamedTuple):
     active: float = 0.0
     passive: float = 0.0
 
@@ -42,12 +40,11 @@ class Captures:
         return self.active + self.passive
 
 
-@dataclass(frozen=True)
-class Footprint:
+class Footprint(NamedTuple):
     active: float
     passive: float
-    by_touchpoint: Mapping[str, Captures] = field(default_factory=dict)
-    by_collector: Mapping[str, float] = field(default_factory=dict)
+    by_touchpoint: Mapping[str, Captures]
+    by_collector: Mapping[str, float]
     unknown: tuple[str, ...] = ()  # touchpoint ids in the journal that the catalog no longer has
 
     @property

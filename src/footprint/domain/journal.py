@@ -6,14 +6,13 @@ timezone; ``at`` keeps the instant with the offset that was in force.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 REASONS = ("unavoidable", "chosen", "forgot")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One touch: when, which touchpoint, how many times or minutes, and where it came from."""
 
     id: int | None
@@ -28,8 +27,7 @@ class Entry:
     source_ref: str | None = None
 
 
-@dataclass(frozen=True)
-class ProfilePeriod:
+class ProfilePeriod(NamedTuple):
     """A touchpoint the person owns or lives with, from ``since`` to ``until`` (open when None), in a state."""
 
     touchpoint: str
@@ -41,8 +39,7 @@ class ProfilePeriod:
         return self.since <= day and (self.until is None or day <= self.until)
 
 
-@dataclass(frozen=True)
-class DayStatus:
+class DayStatus(NamedTuple):
     """Whether a day was marked as fully logged. An unclosed day with no entries is "not logged",
     never a perfect day; a closed day with no entries is a real zero."""
 

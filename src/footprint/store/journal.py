@@ -114,7 +114,7 @@ class Journal:
                     _entry_values(e),
                 )
                 ids.append(int(cur.lastrowid or 0))
-        return [Entry(**{**e.__dict__, "id": i}) for e, i in zip(entries, ids, strict=True)]
+        return [e._replace(id=i) for e, i in zip(entries, ids, strict=True)]
 
     def import_entries(self, entries: Iterable[Entry], summary: str, batch: int = 5000) -> int:
         """Store imported touches in one transaction, as one undoable step; returns how many were added.
