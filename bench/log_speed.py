@@ -12,7 +12,6 @@ import argparse
 import subprocess
 import sys
 import venv
-from pathlib import Path
 
 from _common import FOOTPRINT, OUT, build_journal, compile_package, env, report, time_runs
 

@@ -50,9 +50,8 @@ def test_export_import_round_trip(tmp_path_factory, touches) -> None:
     target = _service(folder / "b.db")
 
     def entries(svc: Service) -> list[tuple]:
-        return sorted(
-            (e.at, e.day, e.touchpoint, e.count, e.minutes, e.note, e.reason, e.source) for e in svc.entries()
-        )
+        rows = [(e.at, e.day, e.touchpoint, e.count, e.minutes, e.note, e.reason, e.source) for e in svc.entries()]
+        return sorted(rows, key=repr)
 
     assert target.import_file("footprint-json", export).added == len(touches)
     assert entries(target) == entries(source)
