@@ -99,8 +99,9 @@ COMMANDS: dict[str, str] = {
     "reopen": "journal",
     "export": "transfer",
     "import": "transfer",
+    "streak": "challenge",
 }
-GROUPS: dict[str, str] = {"profile": "profile", "catalog": "catalog"}
+GROUPS: dict[str, str] = {"profile": "profile", "catalog": "catalog", "challenge": "challenge", "group": "group"}
 # Commands whose argument is a date: "-2d" there is a date, not an unknown option.
 _DATE_ARGUMENT = {"context_settings": {"ignore_unknown_options": True}}
 _GLOBAL_WITH_VALUE = ("--db", "--lang")

@@ -181,7 +181,7 @@ def _strings(raw: Mapping[str, Any], key: str, where: _Where) -> tuple[str, ...]
 
 
 def _state(raw: Any, where: _Where) -> PassiveState:
-    if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str) or not _SLUG.match(raw["id"]):
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str) or not _SLUG.fullmatch(raw["id"]):
         raise where.fail("states", "tables with an 'id' slug, a 'label', 'passive_per_day' and 'why'")
     sub = _Where(where.origin, f"{where.entry}/{raw['id']}")
     return PassiveState(
@@ -197,7 +197,7 @@ def parse_touchpoint(raw: Any, origin: str, collectors: Mapping[str, Text], posi
         raise DataFileError(f"{origin}: touchpoint #{position}: expected a table")
     tp_id = raw.get("id")
     where = _Where(origin, tp_id if isinstance(tp_id, str) else f"#{position}")
-    if not isinstance(tp_id, str) or not _SLUG.match(tp_id):
+    if not isinstance(tp_id, str) or not _SLUG.fullmatch(tp_id):
         raise where.fail("id", "a slug of lowercase letters, digits and single hyphens")
     mode = _choice(raw, "mode", MODES, where)
     used = _strings(raw, "collectors", where)
@@ -245,7 +245,7 @@ def parse_collectors(raw: Any, origin: str) -> dict[str, Text]:
         raise DataFileError(f"{origin}: [collectors]: expected a table of id = {{ en = ..., fr = ... }}")
     out: dict[str, Text] = {}
     for cid, text in raw.items():
-        if not _SLUG.match(cid):
+        if not _SLUG.fullmatch(cid):
             raise DataFileError(f"{origin}: collector {cid!r}: expected a lowercase slug")
         out[cid] = _text(text, _Where(origin, cid), "label")
     return out

@@ -46,3 +46,22 @@ class DayStatus(NamedTuple):
     day: date
     closed: bool
     closed_at: datetime | None = None
+
+
+class Run(NamedTuple):
+    """One person taking one challenge. ``rules`` is the challenge file's content when the run started,
+    so the verdict keeps judging by the rules that were taken even if the file changes later."""
+
+    id: int | None
+    challenge: str
+    start: datetime
+    planned_end: datetime
+    status: str  # active, finished, abandoned
+    rules: dict
+    name: str | None = None
+    pseudonym: str | None = None
+    ended: datetime | None = None
+
+    @property
+    def end(self) -> datetime:
+        return self.ended or self.planned_end

@@ -6,10 +6,13 @@ footprint-json importer reads exactly this.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from ..domain.footprint import Footprint
+from ..domain.catalog import Catalog
+from ..domain.footprint import Captures, Footprint
 from ..domain.journal import DayStatus, Entry, ProfilePeriod
+from ..domain.verdict import Verdict, headline
 
 ENTRY_FIELDS = ("id", "at", "day", "touchpoint", "count", "minutes", "note", "reason", "source", "source_ref")
 
@@ -71,3 +74,47 @@ def neutralise(cell: Any) -> Any:
     if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + cell
     return cell
+
+
+def verdict_record(
+    v: Verdict, catalog: Catalog, lang: str, with_notes: bool = True, with_times: bool = True
+) -> dict[str, Any]:
+    """The verdict as JSON: for the person's own use notes and times are in; public outputs pass False."""
+
+    def captures(c: Captures | None) -> dict[str, float] | None:
+        return None if c is None else {"active": _r(c.active), "passive": _r(c.passive), "total": _r(c.total)}
+
+    def when(at: datetime) -> str:
+        return at.isoformat() if with_times else at.date().isoformat()
+
+    return {
+        "challenge": v.challenge.id,
+        "title": v.challenge.title.get(lang),
+        "status": v.status,
+        "start": when(v.window.start),
+        "end": when(v.window.end),
+        "usual": list(v.usual),
+        "removed": list(v.removed),
+        "touched": [
+            {
+                "touchpoint": t.touchpoint,
+                "count": t.count,
+                "reasons": list(t.reasons),
+                **({"notes": list(t.notes)} if with_notes else {}),
+            }
+            for t in v.touched
+        ],
+        "unavoidable": [
+            {"touchpoint": u.touchpoint, "why": u.why, **({"notes": list(u.notes)} if with_notes else {})}
+            for u in v.unavoidable
+        ],
+        "captures": {
+            "estimate": True,
+            "run": captures(v.run),
+            "baseline": captures(v.baseline),
+            "baseline_days": v.baseline_days,
+            "baseline_wanted": v.baseline_wanted,
+            "baseline_scaled": _r(v.baseline_scaled) if v.baseline_scaled is not None else None,
+        },
+        "headline": headline(v, catalog, lang, with_notes=with_notes),
+    }

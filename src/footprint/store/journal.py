@@ -15,8 +15,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from ..domain.breaks import Break
 from ..domain.footprint import Usage
-from ..domain.journal import DayStatus, Entry, ProfilePeriod
+from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
+from ..domain.scores import Score
 from .connection import guarded, open_database
 
 _ENTRY_COLUMNS = "id, ts, utc_offset, day, touchpoint, count, minutes, note, reason, source, source_ref"
@@ -211,6 +213,12 @@ class Journal:
             out.setdefault(date.fromisoformat(day_s), {})[tp] = Usage(count, minutes)
         return out
 
+    def days_with(self, touchpoints: Sequence[str]) -> list[date]:
+        """The days with at least one touch of any of ``touchpoints`` (from the touchpoint index)."""
+        marks = ", ".join("?" * len(touchpoints))
+        rows = self._query(f"SELECT DISTINCT day FROM entries WHERE touchpoint IN ({marks})", list(touchpoints))
+        return [date.fromisoformat(r[0]) for r in rows]
+
     def first_day(self) -> date | None:
         row = self._query("SELECT min(day) FROM entries")[0][0]
         return date.fromisoformat(row) if row else None
@@ -272,6 +280,94 @@ class Journal:
         conn.execute("DELETE FROM profile")
         conn.executemany("INSERT INTO profile (touchpoint, since, until, state) VALUES (?, ?, ?, ?)", rows)
 
+    # --- challenge runs -----------------------------------------------------------------------------
+
+    def runs(self) -> list[Run]:
+        """Every run, oldest first."""
+        return [_row_to_run(r) for r in self._query(f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY id")]
+
+    def add_run(self, run: Run, summary: str) -> Run:
+        ids: list[int] = []
+        with self._write("run", summary, {"added": ids}) as conn:
+            try:
+                cur = conn.execute(
+                    f"INSERT INTO runs ({_RUN_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)", _run_values(run)
+                )
+            except sqlite3.IntegrityError:
+                raise RunConflict() from None
+            ids.append(int(cur.lastrowid or 0))
+        return run._replace(id=ids[0])
+
+    def update_run(self, run: Run, summary: str) -> None:
+        before = self._query(f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run.id,))
+        with self._write("run", summary, {"before": list(before[0])}) as conn:
+            conn.execute(
+                "UPDATE runs SET challenge=?, name=?, pseudonym=?, start=?, planned_end=?, ended=?, status=?, "
+                "rules=? WHERE id=?",
+                (*_run_values(run), run.id),
+            )
+
+    # --- scores and breaks -------------------------------------------------------------------------
+
+    def scores(self, metric: str | None = None, start: date | None = None, end: date | None = None) -> list[Score]:
+        where, params = self._span(start, end, None)
+        if metric is not None:
+            where += (" AND" if where else " WHERE") + " metric = ?"
+            params.append(metric)
+        rows = self._query(f"SELECT metric, day, value, source FROM scores{where} ORDER BY metric, day", params)
+        return [Score(m, date.fromisoformat(d), v, src) for m, d, v, src in rows]
+
+    def put_scores(self, scores: Sequence[Score], summary: str) -> None:
+        """Add or replace values (one per metric and day), as one undoable step."""
+        keys = [(sc.metric, sc.day.isoformat()) for sc in scores]
+        before = [
+            row[0]
+            for k in dict.fromkeys(keys)
+            if (row := self._query("SELECT metric, day, value, source FROM scores WHERE metric = ? AND day = ?", k))
+        ]
+        with self._write("scores", summary, {"keys": keys, "before": [list(r) for r in before]}) as conn:
+            conn.executemany(
+                "INSERT INTO scores (metric, day, value, source) VALUES (?, ?, ?, ?) ON CONFLICT (metric, day) "
+                "DO UPDATE SET value = excluded.value, source = excluded.source",
+                [(sc.metric, sc.day.isoformat(), sc.value, sc.source) for sc in scores],
+            )
+
+    def delete_scores(self, metric: str, days: Sequence[date], summary: str) -> int:
+        keys = [(metric, d.isoformat()) for d in days]
+        before = [
+            r[0]
+            for k in keys
+            if (r := self._query("SELECT metric, day, value, source FROM scores WHERE metric = ? AND day = ?", k))
+        ]
+        with self._write("scores", summary, {"keys": [], "before": [list(r) for r in before]}) as conn:
+            conn.executemany("DELETE FROM scores WHERE metric = ? AND day = ?", keys)
+        return len(before)
+
+    def breaks(self) -> list[Break]:
+        rows = self._query("SELECT id, first, last, label, scope FROM breaks ORDER BY first, id")
+        return [
+            Break(str(i), date.fromisoformat(f), date.fromisoformat(la), lb, tuple(json.loads(sc)))
+            for i, f, la, lb, sc in rows
+        ]
+
+    def add_break(self, b: Break, summary: str) -> Break:
+        ids: list[int] = []
+        with self._write("break", summary, {"added": ids}) as conn:
+            cur = conn.execute(
+                "INSERT INTO breaks (first, last, label, scope) VALUES (?, ?, ?, ?)",
+                (b.first.isoformat(), b.last.isoformat(), b.label, json.dumps(list(b.scope))),
+            )
+            ids.append(int(cur.lastrowid or 0))
+        return b._replace(id=str(ids[0]))
+
+    def delete_break(self, break_id: int, summary: str) -> bool:
+        before = self._query("SELECT id, first, last, label, scope FROM breaks WHERE id = ?", (break_id,))
+        if not before:
+            return False
+        with self._write("break", summary, {"before": list(before[0])}) as conn:
+            conn.execute("DELETE FROM breaks WHERE id = ?", (break_id,))
+        return True
+
     # --- undo ---------------------------------------------------------------------------------------
 
     def undo(self) -> str | None:
@@ -302,6 +398,63 @@ class Journal:
                     for s in statuses
                 ],
             )
+
+
+_RUN_COLUMNS = "id, challenge, name, pseudonym, start, planned_end, ended, status, rules"
+
+
+class RunConflict(Exception):
+    """Another active run holds the same name (or is the active unnamed run)."""
+
+
+def _row_to_run(row: Sequence[Any]) -> Run:
+    return Run(
+        id=row[0],
+        challenge=row[1],
+        name=row[2],
+        pseudonym=row[3],
+        start=datetime.fromisoformat(row[4]),
+        planned_end=datetime.fromisoformat(row[5]),
+        ended=datetime.fromisoformat(row[6]) if row[6] else None,
+        status=row[7],
+        rules=json.loads(row[8]),
+    )
+
+
+def _run_values(run: Run) -> tuple[Any, ...]:
+    return (
+        run.challenge,
+        run.name,
+        run.pseudonym,
+        run.start.isoformat(),
+        run.planned_end.isoformat(),
+        run.ended.isoformat() if run.ended else None,
+        run.status,
+        json.dumps(run.rules, ensure_ascii=False),
+    )
+
+
+def _undo_run(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
+    if "added" in payload:
+        conn.executemany("DELETE FROM runs WHERE id = ?", [(i,) for i in payload["added"]])
+    else:
+        row = payload["before"]
+        conn.execute("DELETE FROM runs WHERE id = ?", (row[0],))
+        conn.execute(f"INSERT INTO runs ({_RUN_COLUMNS}) VALUES ({', '.join('?' * 9)})", row)
+
+
+def _undo_scores(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
+    conn.executemany("DELETE FROM scores WHERE metric = ? AND day = ?", [tuple(k) for k in payload["keys"]])
+    conn.executemany(
+        "INSERT OR REPLACE INTO scores (metric, day, value, source) VALUES (?, ?, ?, ?)", payload["before"]
+    )
+
+
+def _undo_break(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
+    if "added" in payload:
+        conn.executemany("DELETE FROM breaks WHERE id = ?", [(i,) for i in payload["added"]])
+    else:
+        conn.execute("INSERT INTO breaks (id, first, last, label, scope) VALUES (?, ?, ?, ?, ?)", payload["before"])
 
 
 def _period_row(p: ProfilePeriod) -> list[Any]:
@@ -346,4 +499,7 @@ _UNDO = {
     "rm": _undo_rm,
     "day": _undo_day,
     "profile": _undo_profile,
+    "run": _undo_run,
+    "scores": _undo_scores,
+    "break": _undo_break,
 }

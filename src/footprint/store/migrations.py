@@ -56,16 +56,65 @@ STEPS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "002_challenge_runs",
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            challenge TEXT NOT NULL,
+            name TEXT,                        -- a name lets several runs be active at once
+            pseudonym TEXT,                   -- how the run signs its public card
+            start TEXT NOT NULL,              -- ISO-8601 with offset
+            planned_end TEXT NOT NULL,
+            ended TEXT,                       -- when it was ended or abandoned by hand
+            status TEXT NOT NULL CHECK (status IN ('active', 'finished', 'abandoned')),
+            rules TEXT NOT NULL               -- JSON: the challenge file as it was when the run started
+        );
+        -- one active run without a name, and active names unique
+        CREATE UNIQUE INDEX runs_one_active ON runs (coalesce(name, '')) WHERE status = 'active';
+        """,
+    ),
+    (
+        "003_scores_and_breaks",
+        """
+        CREATE TABLE scores (
+            metric TEXT NOT NULL,             -- klout, followers:twitter, linkedin-ssi…
+            day TEXT NOT NULL,
+            value REAL NOT NULL,
+            source TEXT NOT NULL,             -- cli, import, demo
+            PRIMARY KEY (metric, day)
+        ) WITHOUT ROWID;
+        CREATE TABLE breaks (
+            id INTEGER PRIMARY KEY,
+            first TEXT NOT NULL,              -- first and last day, inclusive
+            last TEXT NOT NULL,
+            label TEXT NOT NULL,
+            scope TEXT NOT NULL               -- JSON list of touchpoint ids or kinds; [] is everything
+        );
+        """,
+    ),
 )
 
 MIGRATION_COUNT = len(STEPS)
 
 
+def statements(script: str) -> list[str]:
+    """Split a script into statements; SQLite itself decides where one ends (comments may hold ';')."""
+    out, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        out.append(buffer.strip())
+    return out
+
+
 def _step(script: str) -> Callable[[Any], None]:
     def run(db: Any) -> None:
-        for statement in script.split(";"):
-            if statement.strip():
-                db.conn.execute(statement)
+        for statement in statements(script):
+            db.conn.execute(statement)
 
     return run
 

@@ -12,17 +12,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .domain.catalog import Catalog, Touchpoint, parse_catalog
-from .domain.footprint import Footprint, entry_captures, footprint, usage_of
-from .domain.journal import REASONS, DayStatus, Entry, ProfilePeriod
-from .domain.when import parse_day, parse_when
-from .errors import BadInput, DataFileError, NotFound
-from .resources import shipped_dir
-from .settings import Settings
-from .store import Journal
+from ..domain.catalog import Catalog, Touchpoint, parse_catalog
+from ..domain.footprint import Footprint, entry_captures, footprint, usage_of
+from ..domain.journal import REASONS, DayStatus, Entry, ProfilePeriod
+from ..domain.when import parse_day, parse_when
+from ..errors import BadInput, DataFileError, NotFound
+from ..resources import shipped_dir
+from ..settings import Settings
+from ..store import Journal
 
 if TYPE_CHECKING:
-    from .exporters import JournalDump
+    from ..exporters import JournalDump
 
 MAX_NOTE = 500
 FUTURE_SLACK = timedelta(minutes=5)
@@ -58,7 +58,7 @@ def load_catalog(config_dir: Path, cache_dir: Path | None = None) -> Catalog:
     files = catalog_files(config_dir)
     if cache_dir is None:
         return parse_catalog((str(p), read_toml(p)) for p in files)
-    from . import cache
+    from .. import cache
 
     return cache.cached(cache_dir, "catalog", files, lambda: parse_catalog((str(p), read_toml(p)) for p in files))
 
@@ -297,7 +297,7 @@ class Service:
     # --- moving the journal in and out --------------------------------------------------------------
 
     def dump(self) -> JournalDump:
-        from .exporters import JournalDump
+        from ..exporters import JournalDump
 
         return JournalDump(
             entries=self.journal.entries(),
@@ -313,7 +313,7 @@ class Service:
         Bad records are counted by kind (with their first locations) and skipped; with ``strict`` any bad
         record fails the whole import and nothing is written.
         """
-        from .importers import Issue, Touch, importer
+        from ..importers import Issue, Touch, importer
 
         imp = importer(source)
         if not path.exists():

@@ -1,0 +1,65 @@
+"""``footprint group summarize``: a workshop facilitator merges the participants' challenge cards."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..domain.group import MIN_GROUP
+from . import state
+
+app = typer.Typer(help="Merge the challenge cards of a group (a workshop) into one summary.")
+
+OUT_HELP = "Write to this file (owner-only) instead of stdout; md and html get their chart beside it (NAME-chart.svg)."
+
+
+@app.command()
+def summarize(
+    ctx: typer.Context,
+    cards: Annotated[list[Path], typer.Argument(help="Challenge card files (JSON), or folders of them.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv or json.")] = "md",
+    lang: Annotated[str | None, typer.Option("--lang", help="en or fr (default: footprint's language).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=OUT_HELP)] = None,
+    min_group: Annotated[
+        int, typer.Option("--min-group", help="Below this many participants, show totals only.")
+    ] = MIN_GROUP,
+    per_challenge: Annotated[
+        bool, typer.Option("--per-challenge", help="Cards of several challenges: one section each.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Any bad or duplicate card fails; nothing is produced.")
+    ] = False,
+) -> None:
+    """Merge challenge cards into one summary: md, html, csv or json.
+
+    Participants and completion, how many removed, touched or could not avoid each touchpoint, and captures
+    against a usual day. Pseudonyms never appear; a small group shows totals only."""
+    import os
+
+    from ..files import write_private
+    from ..i18n import t
+    from ..services.groups import summarize_files
+    from ..settings import resolve_lang
+
+    language = resolve_lang(lang, os.environ) if lang else state.lang(ctx)
+    result = summarize_files(
+        cards,
+        fmt,
+        language,
+        min_group,
+        per_challenge,
+        strict,
+        chart_stem=out.stem if out is not None else None,
+        on_skip=lambda line: typer.echo(f"footprint: {line}", err=True),
+    )
+    if out is None:
+        sys.stdout.write(result.text)
+        return
+    write_private(out, [result.text])
+    for name, svg in result.charts:
+        write_private(out.with_name(name), [svg])
+    done = t("group.written", language, cards=result.cards, path=out)
+    if result.charts:
+        done += t("group.charts", language, names=", ".join(str(out.with_name(n)) for n, _ in result.charts))
+    typer.echo(done, err=True)

@@ -1,0 +1,137 @@
+"""Challenges: what a challenge file says, validated, and what it forbids.
+
+A challenge file is TOML (documented in the README): bilingual title, description and invitation, a
+duration (``24h``, ``7d``, ``5h59m``), an optional default start time, forbidden kinds and touchpoints,
+allowed exceptions, and hints. Every problem names the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import time, timedelta
+from typing import Any, NamedTuple
+
+from ..errors import DataFileError
+from .catalog import KINDS, Catalog, Text, Touchpoint
+
+SCHEMA = 1
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
+
+
+class Hint(NamedTuple):
+    touchpoint: str
+    text: Text
+
+
+class Challenge(NamedTuple):
+    id: str
+    title: Text
+    description: Text
+    duration: timedelta
+    starts_at: time | None
+    forbid_kinds: tuple[str, ...]
+    forbid_touchpoints: tuple[str, ...]
+    allow: tuple[str, ...]
+    hints: tuple[Hint, ...]
+    invite: Text
+    origin: str = ""
+
+    def forbids(self, tp: Touchpoint) -> bool:
+        if tp.id in self.allow:
+            return False
+        return tp.id in self.forbid_touchpoints or tp.kind in self.forbid_kinds
+
+    def hints_for(self, touchpoint: str) -> tuple[Hint, ...]:
+        return tuple(h for h in self.hints if h.touchpoint == touchpoint)
+
+
+def parse_duration(text: str) -> timedelta | None:
+    m = _DURATION.match(text.strip()) if isinstance(text, str) else None
+    if not m or not any(m.groups()):
+        return None
+    days, hours, minutes = (int(g or 0) for g in m.groups())
+    span = timedelta(days=days, hours=hours, minutes=minutes)
+    return span if span > timedelta(0) else None
+
+
+def _fail(origin: str, key: str, expected: str) -> DataFileError:
+    return DataFileError(f"{origin}: key {key!r}: expected {expected}")
+
+
+def _text(raw: Mapping[str, Any], key: str, origin: str) -> Text:
+    value = raw.get(key)
+    if not isinstance(value, Mapping) or not all(
+        isinstance(value.get(k), str) and value[k].strip() for k in ("en", "fr")
+    ):
+        raise _fail(origin, key, "a table with non-empty 'en' and 'fr' strings")
+    return Text(value["en"].strip(), value["fr"].strip())
+
+
+def _slugs(raw: Mapping[str, Any], key: str, origin: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and SLUG.fullmatch(v) for v in value):
+        raise _fail(origin, key, "a list of ids (lowercase, digits and hyphens)")
+    return tuple(value)
+
+
+def parse_challenge(raw: Any, origin: str, expected_id: str | None = None, catalog: Catalog | None = None) -> Challenge:
+    """One challenge file's mapping, validated; ``catalog`` checks that named touchpoints exist."""
+    if not isinstance(raw, Mapping):
+        raise DataFileError(f"{origin}: expected a TOML table")
+    if raw.get("schema", SCHEMA) != SCHEMA:
+        raise _fail(origin, "schema", f"{SCHEMA} (this footprint reads schema {SCHEMA} challenge files)")
+    cid = raw.get("id")
+    if not isinstance(cid, str) or not SLUG.fullmatch(cid):
+        raise _fail(origin, "id", "a slug of lowercase letters, digits and single hyphens")
+    if expected_id is not None and cid != expected_id:
+        raise _fail(origin, "id", f"{expected_id!r}, the file's name")
+    duration = parse_duration(raw.get("duration", ""))
+    if duration is None:
+        raise _fail(origin, "duration", "a length such as '24h', '7d' or '5h59m'")
+    starts_at = None
+    if "starts_at" in raw:
+        try:
+            starts_at = time.fromisoformat(raw["starts_at"])
+        except (TypeError, ValueError):
+            raise _fail(origin, "starts_at", "a time of day such as '18:00'") from None
+    kinds = _slugs(raw, "forbid_kinds", origin)
+    for k in kinds:
+        if k not in KINDS:
+            raise _fail(origin, "forbid_kinds", "kinds among " + ", ".join(KINDS) + f" ({k!r} is not one)")
+    forbidden = _slugs(raw, "forbid_touchpoints", origin)
+    allow = _slugs(raw, "allow", origin)
+    if not kinds and not forbidden:
+        raise _fail(origin, "forbid_kinds", "something forbidden: forbid_kinds or forbid_touchpoints")
+    if set(allow) & set(forbidden):
+        raise _fail(origin, "allow", "touchpoints that are not also in forbid_touchpoints")
+    hints_raw = raw.get("hint", [])
+    if not isinstance(hints_raw, list):
+        raise _fail(origin, "hint", "an array of tables ([[hint]])")
+    hints = []
+    for i, h in enumerate(hints_raw, start=1):
+        if not isinstance(h, Mapping) or not isinstance(h.get("touchpoint"), str):
+            raise _fail(origin, f"hint[{i}].touchpoint", "a touchpoint id")
+        en, fr = h.get("en"), h.get("fr")
+        if not (isinstance(en, str) and en.strip() and isinstance(fr, str) and fr.strip()):
+            raise _fail(origin, f"hint[{i}]", "non-empty 'en' and 'fr' texts")
+        hints.append(Hint(h["touchpoint"], Text(en.strip(), fr.strip())))
+    if catalog is not None:
+        for key, ids in (("forbid_touchpoints", forbidden), ("allow", allow), ("hint", [h.touchpoint for h in hints])):
+            for tp_id in ids:
+                if tp_id not in catalog:
+                    raise _fail(origin, key, f"touchpoints of the catalog ({tp_id!r} is not one)")
+    return Challenge(
+        id=cid,
+        title=_text(raw, "title", origin),
+        description=_text(raw, "description", origin),
+        duration=duration,
+        starts_at=starts_at,
+        forbid_kinds=kinds,
+        forbid_touchpoints=forbidden,
+        allow=allow,
+        hints=tuple(hints),
+        invite=_text(raw, "invite", origin),
+        origin=origin,
+    )

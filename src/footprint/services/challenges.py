@@ -1,0 +1,205 @@
+"""Challenge use cases: list and show challenges, start/end/abandon runs, live status, verdicts, streaks.
+
+Challenge files come from the shipped ``challenges/`` folder and the user's ``challenges/`` config folder
+(a user file with the same id replaces the shipped one). A challenge id is only ever matched against the
+names of the files found there, never joined into a path, so no id can reach outside those folders.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import NamedTuple
+
+from ..domain.catalog import KINDS
+from ..domain.challenge import SLUG, Challenge, parse_challenge
+from ..domain.journal import Run
+from ..domain.streak import Streaks, streaks
+from ..domain.text import did_you_mean, fold
+from ..domain.verdict import BASELINE_LOOKBACK_DAYS, Verdict, Window, run_window, verdict
+from ..errors import BadInput, NotFound
+from ..resources import shipped_dir
+from ..store import RunConflict
+from . import Service, read_toml
+
+MAX_PSEUDONYM = 40
+
+
+def challenge_files(svc: Service) -> dict[str, Path]:
+    """Challenge id (the file's stem) → file; the user's folder wins over the shipped one."""
+    found: dict[str, Path] = {}
+    for folder in (shipped_dir("challenges"), svc.settings.config_dir / "challenges"):
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                found[path.stem] = path
+    return found
+
+
+def load_challenge(svc: Service, path: Path) -> Challenge:
+    return parse_challenge(read_toml(path), str(path), expected_id=path.stem, catalog=svc.catalog)
+
+
+def all_challenges(svc: Service) -> list[Challenge]:
+    return [load_challenge(svc, p) for p in challenge_files(svc).values()]
+
+
+def get_challenge(svc: Service, cid: str) -> Challenge:
+    files = challenge_files(svc)
+    key = fold(cid)
+    if not SLUG.fullmatch(key) or key not in files:
+        raise NotFound(f"unknown challenge {cid!r}{did_you_mean(cid, files)}; see 'footprint challenge list'")
+    return load_challenge(svc, files[key])
+
+
+# --- runs ----------------------------------------------------------------------------------------------
+
+
+def effective(run: Run, now: datetime) -> Run:
+    """An active run whose planned end has passed is finished, at its planned end."""
+    if run.status == "active" and now >= run.planned_end:
+        return run._replace(status="finished")
+    return run
+
+
+def runs(svc: Service) -> list[Run]:
+    now = svc.settings.now()
+    return [effective(r, now) for r in svc.journal.runs()]
+
+
+def find_run(svc: Service, ref: str | None = None, active: bool = False) -> Run:
+    """A run by number or name; without one, the only active run (or, unless ``active``, the latest run)."""
+    all_runs = runs(svc)
+    if ref is not None:
+        for r in all_runs:
+            if str(r.id) == ref.lstrip("#") or (r.name is not None and r.name == ref):
+                if active and r.status != "active":
+                    raise BadInput(f"run {ref} is {r.status}, not running")
+                return r
+        raise NotFound(f"no run {ref!r}; see 'footprint challenge runs'")
+    running = [r for r in all_runs if r.status == "active"]
+    if len(running) > 1:
+        names = ", ".join(r.name or f"#{r.id}" for r in running)
+        raise BadInput(f"several runs are active ({names}): name one")
+    if running:
+        return running[0]
+    if active or not all_runs:
+        raise NotFound("no challenge is running; start one with 'footprint challenge start ID'")
+    return all_runs[-1]
+
+
+def _finalize_expired(svc: Service, now: datetime) -> None:
+    """Persist as finished the active runs whose time is up, so they no longer hold their name."""
+    for r in svc.journal.runs():
+        if r.status == "active" and now >= r.planned_end:
+            svc.journal.update_run(r._replace(status="finished"), f"challenge {r.challenge} finished")
+
+
+def check_pseudonym(pseudonym: str) -> str:
+    name = pseudonym.strip()
+    if not 0 < len(name) <= MAX_PSEUDONYM or "\n" in name or any(ord(c) < 32 for c in name):
+        raise BadInput(f"a pseudonym is 1 to {MAX_PSEUDONYM} characters on one line")
+    return name
+
+
+def start(svc: Service, cid: str, at: str | None = None, pseudonym: str | None = None, name: str | None = None) -> Run:
+    """Start a run: at ``at``, else today at the challenge's usual start time, else now."""
+    ch = get_challenge(svc, cid)
+    now = svc.settings.now()
+    if pseudonym is not None:
+        pseudonym = check_pseudonym(pseudonym)
+    if name is not None and not SLUG.fullmatch(name):
+        raise BadInput("a run name is lowercase letters, digits and hyphens, e.g. 'workshop-nov'")
+    if at is not None:
+        begin = svc.when(at)
+    elif ch.starts_at is not None:
+        begin = datetime.combine(now.date(), ch.starts_at).replace(tzinfo=svc.settings.zone)
+    else:
+        begin = now
+    window = run_window(begin, ch.duration)
+    _finalize_expired(svc, now)
+    rules = read_toml(challenge_files(svc)[ch.id])
+    run = Run(None, ch.id, window.start, window.end, "active", rules, name, pseudonym)
+    try:
+        return svc.journal.add_run(run, f"challenge start {ch.id}")
+    except RunConflict:
+        held = f"a run named {name!r} is" if name else "a challenge is"
+        raise BadInput(f"{held} already running: end or abandon it, or start with --name") from None
+
+
+def end(svc: Service, ref: str | None = None, at: str | None = None) -> Run:
+    run = find_run(svc, ref, active=True)
+    when = svc.when(at)
+    if when <= run.start:
+        raise BadInput(f"the run started at {run.start:%Y-%m-%d %H:%M}: it cannot end before")
+    done = run._replace(status="finished", ended=min(when, run.planned_end))
+    svc.journal.update_run(done, f"challenge end {run.challenge}")
+    return done
+
+
+def abandon(svc: Service, ref: str | None = None) -> Run:
+    run = find_run(svc, ref, active=True)
+    now = svc.settings.now()
+    done = run._replace(status="abandoned", ended=max(min(now, run.planned_end), run.start))
+    svc.journal.update_run(done, f"challenge abandon {run.challenge}")
+    return done
+
+
+def rules_of(run: Run) -> Challenge:
+    """The challenge as it was when the run started."""
+    return parse_challenge(run.rules, f"run #{run.id} ({run.challenge})")
+
+
+def verdict_of(svc: Service, run: Run) -> Verdict:
+    """The verdict of a run; for a running run, the verdict so far (up to now)."""
+    now = svc.settings.now()
+    status = "running" if run.status == "active" else run.status
+    end_at = min(now, run.end) if status == "running" else run.end
+    window = Window(run.start, max(end_at, run.start), inclusive=True)
+    first = run.start.date() - timedelta(days=BASELINE_LOOKBACK_DAYS)
+    all_entries = list(svc.journal.entries(first, window.end.date()))
+    periods = svc.journal.profile()
+    return verdict(
+        challenge=rules_of(run),
+        window=window,
+        status=status,
+        entries=[e for e in all_entries if e.at >= run.start],
+        profile_at_start=[p for p in periods if p.covers(run.start.date())],
+        periods=periods,
+        catalog=svc.catalog,
+        baseline_entries=[e for e in all_entries if e.at < run.start],
+        closed=svc.journal.closed_days(first, run.start.date()),
+    )
+
+
+class LiveStatus(NamedTuple):
+    run: Run
+    verdict: Verdict
+    time_left: timedelta  # until the planned end (0 once over)
+    starts_in: timedelta  # >0 for a run that has not begun
+    still_avoidable: tuple[str, ...]  # usual touchpoints not touched yet and not passive
+
+
+def live_status(svc: Service, ref: str | None = None) -> LiveStatus:
+    run = find_run(svc, ref)
+    now = svc.settings.now()
+    v = verdict_of(svc, run)
+    left = max(run.planned_end - now, timedelta(0)) if run.status == "active" else timedelta(0)
+    avoidable = tuple(tp for tp in v.removed)
+    return LiveStatus(run, v, left, max(run.start - now, timedelta(0)), avoidable)
+
+
+# --- streaks -------------------------------------------------------------------------------------------
+
+
+def streak(svc: Service, target: str) -> tuple[str, Streaks]:
+    """Days without a touchpoint (id or alias) or a kind, over closed days; returns what was counted."""
+    key = fold(target)
+    if key in KINDS:
+        ids = [tp.id for tp in svc.catalog.of_kind(key)]
+        label = key
+    else:
+        tp = svc.catalog.resolve(target)
+        ids, label = [tp.id], tp.id
+    closed = svc.journal.closed_days()
+    touched: set[date] = set(svc.journal.days_with(ids))
+    return label, streaks(closed, touched)

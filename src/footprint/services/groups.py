@@ -1,0 +1,157 @@
+"""Group summaries: read the challenge cards a workshop's participants handed in, and make one document.
+
+``summarize_files`` is the use case behind ``footprint group summarize``. It needs no journal and no catalog:
+cards carry touchpoint ids, and the facilitator's own journal has nothing to do with the group's.
+
+A card that cannot be used (unreadable, not JSON, not a valid card, from a newer footprint, handed in twice)
+is skipped with one reason naming its file; with ``strict`` the first such card stops everything and nothing
+is produced. A file that does not exist is always an error: it is a typo, not a participant's card.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..domain.group import Card, CardError, GroupSummary, group_by_challenge, parse_card, summarize
+from ..errors import BadInput, NotFound
+
+MAX_CARD_BYTES = 1_000_000  # a card is well under 10 kB; anything this big is not one
+
+
+class GroupResult(NamedTuple):
+    """The rendered document, the charts to write beside it, what was skipped and why, and the counts."""
+
+    text: str
+    charts: tuple[tuple[str, str], ...]  # (file name, SVG text); with chart_stem for md and html only
+    skipped: tuple[str, ...]  # "owl.json: skipped: <reason>", one per skipped file
+    files: int  # card files read
+    cards: int  # cards summarised
+    summaries: tuple[GroupSummary, ...]
+
+    @property
+    def challenges(self) -> tuple[str, ...]:
+        return tuple(s.challenge for s in self.summaries)
+
+
+def card_files(paths: Sequence[Path]) -> list[Path]:
+    """The files to read, in the given order: a folder stands for its ``*.json`` files, in name order.
+    Every path must exist (``NotFound`` names the first that does not) before any is read."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.json")))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise NotFound(f"{path}: no such file or folder")
+    return files
+
+
+def _load(path: Path, origin: str) -> Any:
+    """The JSON value in ``path``, or ``CardError`` saying in a few words why it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_CARD_BYTES + 1)
+    except OSError as exc:
+        raise CardError(origin, f"cannot read ({exc.strerror or type(exc).__name__})") from None
+    if len(data) > MAX_CARD_BYTES:
+        raise CardError(origin, "too large to be a challenge card")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CardError(origin, "not UTF-8 text") from None
+    if not text.strip():
+        raise CardError(origin, "empty file")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            raise CardError(origin, "truncated: the JSON ends too early") from None
+        raise CardError(origin, f"not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+    except ValueError:  # a number of thousands of digits
+        raise CardError(origin, "not valid JSON (a number too long)") from None
+    except RecursionError:
+        raise CardError(origin, "not valid JSON (nested too deeply)") from None
+
+
+def read_cards(
+    files: Sequence[Path],
+    strict: bool,
+    on_skip: Callable[[str], None] | None = None,
+) -> tuple[list[Card], list[str]]:
+    """The valid cards among ``files`` and one line per file skipped. A card whose id, or whose content apart
+    from its id and language, was already seen is the same run handed in twice: "duplicate of <first file>"."""
+    cards: list[Card] = []
+    skipped: list[str] = []
+    by_id: dict[str, str] = {}
+    by_content: dict[Card, str] = {}
+    for path in files:
+        origin = str(path)
+        try:
+            card = parse_card(_load(path, origin), origin)
+            first = by_id.get(card.card_id) or by_content.get(card.same_run())
+            if first is not None:
+                raise CardError(origin, f"duplicate of {first}")
+        except CardError as exc:
+            if strict:
+                raise
+            line = f"{exc.origin}: skipped: {exc.reason}"
+            skipped.append(line)
+            if on_skip is not None:
+                on_skip(line)
+            continue
+        by_id[card.card_id] = origin
+        by_content[card.same_run()] = origin
+        cards.append(card)
+    return cards, skipped
+
+
+def summarize_files(
+    paths: Sequence[Path],
+    fmt: str,
+    lang: str,
+    min_group: int,
+    per_challenge: bool,
+    strict: bool,
+    *,
+    chart_stem: str | None = None,
+    on_skip: Callable[[str], None] | None = None,
+) -> GroupResult:
+    """Read the cards in ``paths`` and render their summary as ``fmt`` (md, html, csv or json) in ``lang``.
+
+    The cards must all be of one challenge, unless ``per_challenge`` (a section per challenge, or for JSON
+    a list). With ``chart_stem``, the charts come back to be written beside the document: one
+    ``<stem>-chart.svg``, or ``<stem>-chart-<challenge>.svg`` each when there are several challenges; the
+    Markdown references them. ``on_skip`` hears each skipped-card line as it happens (they are also in the
+    result): then they are not lost when no card at all is usable.
+    """
+    from ..exporters.group_report import chart, check_format, render
+
+    check_format(fmt)
+    if min_group < 1:
+        raise BadInput(f"--min-group must be 1 or more, not {min_group}")
+    files = card_files(paths)
+    cards, skipped = read_cards(files, strict, on_skip)
+    if not cards:
+        raise BadInput(f"no valid challenge card among {len(files)} file(s): nothing to summarise")
+    groups = group_by_challenge(cards)
+    if len(groups) > 1 and not per_challenge:
+        found = ", ".join(f"{challenge} ({len(group)})" for challenge, group in groups.items())
+        raise BadInput(
+            f"the cards are from {len(groups)} challenges: {found}; "
+            "pass --per-challenge for one section each, or give the cards of one challenge"
+        )
+    summaries = tuple(summarize(group, min_group) for group in groups.values())
+    charts: tuple[tuple[str, str], ...] = ()
+    if chart_stem is not None and fmt in ("md", "html"):
+        single = len(summaries) == 1
+        charts = tuple(
+            (f"{chart_stem}-chart.svg" if single else f"{chart_stem}-chart-{s.challenge}.svg", chart(s, lang))
+            for s in summaries
+        )
+    images = {s.challenge: name for s, (name, _) in zip(summaries, charts, strict=False)}
+    text = render(summaries if per_challenge else summaries[0], fmt, lang, images)
+    return GroupResult(text, charts, tuple(skipped), len(files), len(cards), summaries)
