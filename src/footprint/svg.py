@@ -148,3 +148,93 @@ def bar_chart(
         f'<rect width="100%" height="100%" fill="#ffffff"/>'
         f'<g font-family="{FONT}" font-size="{_TEXT_SIZE}" fill="{INK}">' + "".join(out) + "</g></svg>\n"
     )
+
+
+def timeseries_chart(
+    title: str,
+    labels: Sequence[str],
+    stacked: Sequence[tuple[str, Sequence[float]]],
+    line: tuple[str, Sequence[float | None]] | None = None,
+    spans: Sequence[tuple[str, int, int]] = (),
+    *,
+    width: int = WIDTH,
+    height: int = 360,
+) -> str:
+    """Stacked vertical bars over time (one per label), an optional line on a right-hand axis, and shaded
+    spans (breaks, challenge runs) named in the legend. ``labels`` are the x positions' names (dates)."""
+    n = len(labels)
+    legend = [name for name, _ in stacked] + ([line[0] + " →"] if line else []) + [name for name, _, _ in spans]
+    legend_rows = math.ceil(len(legend) / 3) or 1
+    top = _PAD + _TITLE_SIZE + 8 + legend_rows * _LEGEND_ROW
+    left, right = 56, 48 if line else 16
+    plot_w, plot_h = width - left - right, height - top - 40
+    out: list[str] = [
+        f'<text x="{_PAD}" y="{_PAD + _TITLE_SIZE}" font-size="{_TITLE_SIZE}" font-weight="bold">'
+        f"{_text(_cut(title, width - 2 * _PAD, _TITLE_SIZE))}</text>"
+    ]
+    for i, name in enumerate(legend):
+        x, y = _PAD + (i % 3) * (width - 2 * _PAD) / 3, _PAD + _TITLE_SIZE + 8 + (i // 3) * _LEGEND_ROW
+        colour = PALETTE[i % len(PALETTE)] if i < len(stacked) + (1 if line else 0) else "#bbbbbb"
+        out.append(f'<rect x="{_c(x)}" y="{_c(y)}" width="{_SWATCH}" height="{_SWATCH}" fill="{colour}"/>')
+        out.append(
+            f'<text x="{_c(x + _SWATCH + 6)}" y="{_c(y + _SWATCH - 1)}">{_text(_cut(name, (width - 2 * _PAD) / 3 - 24, _TEXT_SIZE))}</text>'
+        )
+    totals = [sum((_usable(v[i]) or 0.0) for _, v in stacked) for i in range(n)]
+    peak = max(totals + [1.0])
+    step = plot_w / max(n, 1)
+
+    def y_of(value: float, scale: float) -> float:
+        return top + plot_h - plot_h * value / scale
+
+    for name, first, last in spans:
+        x0, x1 = left + first * step, left + (last + 1) * step
+        out.append(
+            f'<rect x="{_c(x0)}" y="{top}" width="{_c(x1 - x0)}" height="{_c(plot_h)}" fill="#e8e8e8">'
+            f"<title>{_text(name)}</title></rect>"
+        )
+    for k in range(5):
+        value = peak * k / 4
+        y = y_of(value, peak)
+        out.append(f'<line x1="{left}" y1="{_c(y)}" x2="{left + plot_w}" y2="{_c(y)}" stroke="#eeeeee"/>')
+        out.append(
+            f'<text x="{left - 6}" y="{_c(y + 4)}" text-anchor="end" fill="{MUTED}">{_text(number(value))}</text>'
+        )
+    for i in range(n):
+        base = 0.0
+        for si, (name, values) in enumerate(stacked):
+            v = _usable(values[i]) or 0.0
+            if v <= 0:
+                continue
+            y0, y1 = y_of(base + v, peak), y_of(base, peak)
+            out.append(
+                f'<rect x="{_c(left + i * step + step * 0.1)}" y="{_c(y0)}" width="{_c(max(step * 0.8, 0.5))}" '
+                f'height="{_c(y1 - y0)}" fill="{PALETTE[si % len(PALETTE)]}"><title>{_text(labels[i])} '
+                f"{_text(name)}: {_text(number(v))}</title></rect>"
+            )
+            base += v
+    if line:
+        values = [_usable(v) for v in line[1]]
+        known = [v for v in values if v is not None]
+        scale = max(known + [1.0])
+        points = [f"{_c(left + (i + 0.5) * step)},{_c(y_of(v, scale))}" for i, v in enumerate(values) if v is not None]
+        colour = PALETTE[len(stacked) % len(PALETTE)]
+        if points:
+            out.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        for k in range(5):
+            value = scale * k / 4
+            out.append(
+                f'<text x="{left + plot_w + 6}" y="{_c(y_of(value, scale) + 4)}" fill="{colour}">'
+                f"{_text(number(value))}</text>"
+            )
+    out.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="{AXIS}"/>')
+    every = max(1, math.ceil(n / max(1, plot_w // 80)))
+    for i in range(0, n, every):
+        out.append(
+            f'<text x="{_c(left + (i + 0.5) * step)}" y="{top + plot_h + 16}" text-anchor="middle" '
+            f'fill="{MUTED}">{_text(labels[i])}</text>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'role="img"><title>{_text(title)}</title><rect width="100%" height="100%" fill="#ffffff"/>'
+        f'<g font-family="{FONT}" font-size="{_TEXT_SIZE}" fill="{INK}">' + "".join(out) + "</g></svg>\n"
+    )

@@ -100,8 +100,17 @@ COMMANDS: dict[str, str] = {
     "export": "transfer",
     "import": "transfer",
     "streak": "challenge",
+    "demo": "demo",
 }
-GROUPS: dict[str, str] = {"profile": "profile", "catalog": "catalog", "challenge": "challenge", "group": "group"}
+GROUPS: dict[str, str] = {
+    "profile": "profile",
+    "catalog": "catalog",
+    "challenge": "challenge",
+    "group": "group",
+    "score": "score",
+    "break": "breaks",
+    "chart": "chart",
+}
 # Commands whose argument is a date: "-2d" there is a date, not an unknown option.
 _DATE_ARGUMENT = {"context_settings": {"ignore_unknown_options": True}}
 _GLOBAL_WITH_VALUE = ("--db", "--lang")

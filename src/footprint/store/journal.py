@@ -158,12 +158,13 @@ class Journal:
 
     @staticmethod
     def _insert_ignore(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
-        before = conn.total_changes
-        conn.executemany(
+        if not rows:
+            return 0
+        cur = conn.executemany(
             f"INSERT OR IGNORE INTO entries ({_ENTRY_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        return conn.total_changes - before
+        return cur.rowcount  # the rows inserted (total_changes would also count the roll-up triggers' rows)
 
     def entry(self, entry_id: int) -> Entry | None:
         rows = self._query(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", (entry_id,))
@@ -202,13 +203,10 @@ class Journal:
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def usage_by_day(self, start: date | None, end: date | None) -> dict[date, dict[str, Usage]]:
-        """Count and minutes per day and touchpoint, read from the covering index (no row lookups)."""
+        """Count and minutes per day and touchpoint, from the daily roll-up (kept by triggers)."""
         where, params = self._span(start, end, None)
         out: dict[date, dict[str, Usage]] = {}
-        rows = self._query(
-            f"SELECT day, touchpoint, sum(count), total(minutes) FROM entries{where} GROUP BY day, touchpoint",
-            params,
-        )
+        rows = self._query(f"SELECT day, touchpoint, count, minutes FROM day_usage{where}", params)
         for day_s, tp, count, minutes in rows:
             out.setdefault(date.fromisoformat(day_s), {})[tp] = Usage(count, minutes)
         return out
@@ -220,7 +218,7 @@ class Journal:
         return [date.fromisoformat(r[0]) for r in rows]
 
     def first_day(self) -> date | None:
-        row = self._query("SELECT min(day) FROM entries")[0][0]
+        row = self._query("SELECT min(day) FROM day_usage")[0][0]
         return date.fromisoformat(row) if row else None
 
     def update_entry(self, new: Entry, summary: str) -> None:

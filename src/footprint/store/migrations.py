@@ -93,6 +93,44 @@ STEPS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "004_daily_rollup",
+        """
+        -- Count and minutes per day and touchpoint, kept in step with entries by triggers, so charts over
+        -- years read thousands of rows instead of scanning every entry.
+        CREATE TABLE day_usage (
+            day TEXT NOT NULL,
+            touchpoint TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            minutes REAL NOT NULL,
+            PRIMARY KEY (day, touchpoint)
+        ) WITHOUT ROWID;
+        INSERT INTO day_usage (day, touchpoint, count, minutes)
+            SELECT day, touchpoint, sum(count), total(minutes) FROM entries GROUP BY day, touchpoint;
+        CREATE TRIGGER day_usage_insert AFTER INSERT ON entries BEGIN
+            INSERT INTO day_usage (day, touchpoint, count, minutes)
+                VALUES (new.day, new.touchpoint, new.count, coalesce(new.minutes, 0))
+                ON CONFLICT (day, touchpoint) DO UPDATE
+                SET count = count + excluded.count, minutes = minutes + excluded.minutes;
+        END;
+        CREATE TRIGGER day_usage_delete AFTER DELETE ON entries BEGIN
+            UPDATE day_usage SET count = count - old.count, minutes = minutes - coalesce(old.minutes, 0)
+                WHERE day = old.day AND touchpoint = old.touchpoint;
+            DELETE FROM day_usage
+                WHERE day = old.day AND touchpoint = old.touchpoint AND count <= 0 AND minutes < 0.000001;
+        END;
+        CREATE TRIGGER day_usage_update AFTER UPDATE OF day, touchpoint, count, minutes ON entries BEGIN
+            UPDATE day_usage SET count = count - old.count, minutes = minutes - coalesce(old.minutes, 0)
+                WHERE day = old.day AND touchpoint = old.touchpoint;
+            DELETE FROM day_usage
+                WHERE day = old.day AND touchpoint = old.touchpoint AND count <= 0 AND minutes < 0.000001;
+            INSERT INTO day_usage (day, touchpoint, count, minutes)
+                VALUES (new.day, new.touchpoint, new.count, coalesce(new.minutes, 0))
+                ON CONFLICT (day, touchpoint) DO UPDATE
+                SET count = count + excluded.count, minutes = minutes + excluded.minutes;
+        END;
+        """,
+    ),
 )
 
 MIGRATION_COUNT = len(STEPS)

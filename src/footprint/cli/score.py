@@ -1,0 +1,101 @@
+"""``footprint score …``: online-activity and influence figures (klout, followers…), and the computed one."""
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import state
+
+app = typer.Typer(help="Activity and influence scores: add, import, list, remove, and the computed 'activity'.")
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    metric: Annotated[str, typer.Argument(help="Any name: klout, followers:twitter, linkedin-ssi…")],
+    value: Annotated[str, typer.Argument(help="The value (decimal point or comma).")],
+    on: Annotated[str | None, typer.Option("--on", help="The day (default today).")] = None,
+) -> None:
+    """Record a score for a day (again for the same day replaces it)."""
+    from ..services import scores
+
+    s = scores.add(state.service(ctx), metric, value, on)
+    typer.echo(f"{s.metric} {s.day}: {s.value:g}")
+
+
+@app.command("import")
+def import_scores(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="A CSV of date, metric, value (ISO or French dates).")],
+    strict: Annotated[bool, typer.Option("--strict", help="Any bad row fails the import; nothing is written.")] = False,
+) -> None:
+    """Import scores from a CSV file; bad rows are named with their line number and skipped."""
+    from ..services import scores
+
+    result = scores.import_csv(state.service(ctx), path, strict=strict)
+    for line, what in result.problems[:20]:
+        typer.echo(f"footprint: {path}: line {line}: {what}", err=True)
+    if len(result.problems) > 20:
+        typer.echo(f"footprint: … and {len(result.problems) - 20} more bad rows", err=True)
+    typer.echo(f"Imported {result.added} values ({len(result.problems)} bad rows skipped)")
+
+
+@app.command("list")
+def list_scores(
+    ctx: typer.Context,
+    metric: Annotated[
+        str | None, typer.Option("--metric", "-m", help="Only this metric ('activity' is computed).")
+    ] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First day.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List recorded scores (or the computed 'activity' score with --metric activity)."""
+    from ..services import scores
+    from ..services.charts import date_range
+
+    svc = state.service(ctx)
+    if metric is not None and scores.check_metric(metric, allow_activity=True) == "activity":
+        first, last = date_range(svc, start, end)
+        rows = [("activity", d, v, "computed") for d, v in scores.series(svc, "activity", first, last).items()]
+    else:
+        first = svc.day_of(start) if start else None
+        last = svc.day_of(end) if end else None
+        name = scores.check_metric(metric) if metric else None
+        rows = [tuple(s) for s in svc.journal.scores(name, first, last)]
+    if as_json:
+        typer.echo(
+            json.dumps(
+                [
+                    {"metric": m, "day": d.isoformat(), "value": v, "source": src, "estimate": src == "computed"}
+                    for m, d, v, src in rows
+                ],
+                indent=2,
+            )
+        )
+        return
+    for m, d, v, src in rows:
+        typer.echo(f"  {m:<24} {d}  {v:>10g}" + ("  (estimate)" if src == "computed" else ""))
+
+
+@app.command()
+def rm(
+    ctx: typer.Context,
+    metric: Annotated[str, typer.Argument(help="The metric.")],
+    days: Annotated[list[str], typer.Argument(help="The days whose value to remove.")],
+) -> None:
+    """Remove values of a metric (footprint undo brings them back)."""
+    from ..services import scores
+
+    n = scores.remove(state.service(ctx), metric, days)
+    typer.echo(f"Removed {n} value(s) of {metric}")
+
+
+@app.command()
+def explain(ctx: typer.Context) -> None:
+    """How the computed 'activity' score is made."""
+    from ..domain.scores import FORMULA, FORMULA_FR
+
+    typer.echo(FORMULA_FR if state.lang(ctx) == "fr" else FORMULA)
