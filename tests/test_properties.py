@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from footprint.domain.when import parse_when
 from footprint.errors import BadInput
 from footprint.exporters import exporter
-from footprint.services import Service
+from footprint.services import Service, imports
 from footprint.settings import resolve
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -53,9 +53,9 @@ def test_export_import_round_trip(tmp_path_factory, touches) -> None:
         rows = [(e.at, e.day, e.touchpoint, e.count, e.minutes, e.note, e.reason, e.source) for e in svc.entries()]
         return sorted(rows, key=repr)
 
-    assert target.import_file("footprint-json", export).added == len(touches)
+    assert imports.run(target, "footprint-json", export).added == len(touches)
     assert entries(target) == entries(source)
-    assert target.import_file("footprint-json", export).added == 0
+    assert imports.run(target, "footprint-json", export).added == 0
     assert entries(target) == entries(source)
     source.close()
     target.close()

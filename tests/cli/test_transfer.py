@@ -27,12 +27,12 @@ def test_export_then_import_into_an_empty_journal_is_identical(cli, home, monkey
     monkeypatch.setenv("FOOTPRINT_DB", str(home / "fresh.db"))
     result = cli("import", "footprint-json", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "Imported 4 new entries" in result.stdout
+    assert "4 touches from 2026-11-20 to 2026-11-22 — 4 new entries" in result.stdout
     assert _entries(cli) == original
     assert cli("profile").stdout == original_profile
     assert json.loads(cli("day", "-2d", "--json").stdout)["closed"] is True
     again = cli("import", "footprint-json", str(out))
-    assert "Imported 0 new entries" in again.stdout and "(4 already there)" in again.stdout
+    assert "0 new entries, 0 updated, nothing new" in again.stdout
     assert _entries(cli) == original
 
 

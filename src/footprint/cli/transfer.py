@@ -1,11 +1,14 @@
 """``footprint export`` and ``footprint import``: the journal's own formats (more importers plug in)."""
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..errors import NotFound as FootprintError_
 from ..i18n import t
 from . import state
 
@@ -33,23 +36,68 @@ def export(
 
 def import_(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(help="The format: footprint-json.")],
-    path: Annotated[Path, typer.Argument(help="The file to read.")],
+    source: Annotated[str, typer.Argument(help="The format (see 'footprint import sources'), or 'detect'.")],
+    path: Annotated[Path | None, typer.Argument(help="A file, a folder or the zip archive as downloaded.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and report; write nothing.")] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Any bad record fails the import; nothing is written.")
     ] = False,
+    since: Annotated[str | None, typer.Option("--since", help="Only touches from this day on.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only touches up to this day.")] = None,
 ) -> None:
-    """Import touches from a file; importing the same file again adds nothing."""
+    """Import touches from an export you downloaded (importing the same file again adds nothing).
+
+    'footprint import detect PATH' names the source it recognises; 'footprint import sources' lists them."""
+    from ..importers import IMPORTERS
+    from ..services import imports
+
+    if source == "sources":
+        for imp in IMPORTERS:
+            typer.echo(f"  {imp.name:<16} {imp.description}")
+        return
+    if path is None:
+        raise typer.BadParameter("give the file, folder or zip to import")
     svc = state.service(ctx)
-    report = svc.import_file(source, path, dry_run=dry_run, strict=strict)
-    lang = svc.settings.lang
+    if source == "detect":
+        found = imports.detect(path)
+        if found is None:
+            raise FootprintError_(f"{path}: no importer recognises it; see 'footprint import sources'")
+        typer.echo(found)
+        return
+    with _progress(path) as advance:
+        report = imports.run(
+            svc, source, path, dry_run=dry_run, strict=strict, since=since, until=until, progress=advance
+        )
     for kind, (count, places) in report.issues.items():
         typer.echo(f"footprint: skipped {count} × {kind} (first at {', '.join(places)})", err=True)
-    if report.dry_run:
-        typer.echo(t("dry_run", lang) + f" {report.read} entries read.")
-    else:
-        typer.echo(t("imported", lang, added=report.added, path=path, skipped=report.skipped))
+    typer.echo("\n".join(imports.summary_lines(report)))
+
+
+@contextmanager
+def _progress(path: Path) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for long imports; nothing when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    total = path.stat().st_size if path.is_file() else None
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        console=_stderr_console(),
+    ) as bar:
+        task = bar.add_task(f"reading {path.name}", total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _stderr_console():  # noqa: ANN202
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 COMMANDS = {"export": export, "import": import_}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..domain.text import did_you_mean
 from ..errors import NotFound
-from .base import Importer, Issue, Record, Touch
+from .base import ImportContext, Importer, Issue, ProfileHint, Record, Touch
 from .footprint_json import FootprintJson
 
 IMPORTERS: tuple[Importer, ...] = (FootprintJson(),)
@@ -24,4 +24,4 @@ def detect(path: Path) -> Importer | None:
     return next((imp for imp in IMPORTERS if imp.detect(path)), None)
 
 
-__all__ = ["IMPORTERS", "Importer", "Issue", "Record", "Touch", "detect", "importer"]
+__all__ = ["IMPORTERS", "ImportContext", "Importer", "Issue", "ProfileHint", "Record", "Touch", "detect", "importer"]

@@ -7,25 +7,31 @@ count, they do not copy: a ``Touch`` has no field for content.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..domain.journal import DayStatus, ProfilePeriod
 
 
 @dataclass(frozen=True)
 class Touch:
-    """One touch read from an export: an aware instant, a touchpoint id, how many, and a stable reference
-    (the same record in a later export gives the same ``source_ref``)."""
+    """One touch read from an export: an aware instant (UTC is fine: the journal's zone decides the day),
+    a touchpoint id, how many, how many minutes.
+
+    ``group`` names the part of the export it came from (``"Search"``, ``"tweets"``, ``"window"``): the
+    service counts touches per local day, touchpoint and group, and stores one entry for each with a stable
+    reference, so importing the same export again, or a newer one that overlaps it, adds nothing twice.
+    A touch without a group (footprint's own export) is stored as it is."""
 
     at: datetime
     touchpoint: str
     count: int = 1
     minutes: float | None = None
     source_ref: str | None = None
+    group: str | None = None
     # Only footprint's own export carries these: a journal moved between machines keeps its words.
     day: date | None = None
     note: str | None = None
@@ -41,7 +47,30 @@ class Issue:
     where: str
 
 
-Record = Touch | Issue | DayStatus | ProfilePeriod
+@dataclass(frozen=True)
+class ProfileHint:
+    """What an export shows about the profile, e.g. the smart meter sends its load curve (``state``)."""
+
+    touchpoint: str
+    state: str | None = None
+
+
+Record = Touch | Issue | DayStatus | ProfilePeriod | ProfileHint
+
+
+@dataclass(frozen=True)
+class ImportContext:
+    """What an importer may use: the mapping tables of ``data/mappings/NAME.toml`` (services, apps and
+    package ids to touchpoints: data, not code), the journal's zone for exports that carry local times
+    without an offset, and a callback to report how many bytes it has read (for the progress bar)."""
+
+    mappings: Mapping[str, Any]
+    zone: tzinfo
+    progress: Callable[[int], None] = field(default=lambda n: None)
+
+    def table(self, name: str) -> Mapping[str, Any]:
+        table = self.mappings.get(name, {})
+        return table if isinstance(table, Mapping) else {}
 
 
 class Importer(Protocol):
@@ -49,9 +78,11 @@ class Importer(Protocol):
     description: str
 
     def detect(self, path: Path) -> bool:
-        """Whether ``path`` looks like this importer's format (cheap: names and first bytes)."""
+        """Whether ``path`` (a file, a folder or a zip) looks like this importer's format (cheap: names and
+        first bytes)."""
         ...
 
-    def read(self, path: Path) -> Iterator[Record]:
-        """The records of ``path``; raises ``DataFileError`` only when the file as a whole is unreadable."""
+    def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
+        """The records of ``path``; raises ``DataFileError`` only when the file as a whole is unreadable
+        (wrong format, truncated archive, wrong encoding). A bad record is an ``Issue``, never an error."""
         ...

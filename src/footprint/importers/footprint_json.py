@@ -10,7 +10,7 @@ from typing import Any
 
 from ..domain.journal import REASONS, DayStatus, ProfilePeriod
 from ..errors import DataFileError
-from .base import Issue, Record, Touch
+from .base import ImportContext, Issue, Record, Touch
 
 FORMAT = "footprint-journal"
 SUPPORTED_VERSION = 1
@@ -60,10 +60,11 @@ class FootprintJson:
         with open(path, "rb") as f:
             return FORMAT.encode() in f.read(200)
 
-    def read(self, path: Path) -> Iterator[Record]:
+    def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
         try:
             with open(path, encoding="utf-8") as f:
                 doc = json.load(f)
+            ctx.progress(path.stat().st_size)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise DataFileError(f"{path}: not a footprint JSON export ({type(exc).__name__})") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:

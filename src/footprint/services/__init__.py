@@ -81,18 +81,6 @@ class DayView(NamedTuple):
         return self.status.closed or bool(self.entries)
 
 
-class ImportReport(NamedTuple):
-    source: str
-    read: int
-    added: int
-    issues: dict[str, tuple[int, list[str]]]  # kind -> (count, first locations)
-    dry_run: bool
-
-    @property
-    def skipped(self) -> int:
-        return self.read - self.added
-
-
 def _journal_zone_name(settings: Settings) -> str:
     return getattr(settings.zone, "key", None) or str(settings.zone)
 
@@ -306,71 +294,6 @@ class Service:
             timezone=_journal_zone_name(self.settings),
             exported_at=self.settings.now().isoformat(timespec="seconds"),
         )
-
-    def import_file(self, source: str, path: Path, dry_run: bool = False, strict: bool = False) -> ImportReport:
-        """Read ``path`` with the named importer and add what is new, in one transaction.
-
-        Bad records are counted by kind (with their first locations) and skipped; with ``strict`` any bad
-        record fails the whole import and nothing is written.
-        """
-        from ..importers import Issue, Touch, importer
-
-        imp = importer(source)
-        if not path.exists():
-            raise NotFound(f"{path}: no such file or folder")
-        issues: dict[str, tuple[int, list[str]]] = {}
-
-        def problem(kind: str, where: str) -> None:
-            count, places = issues.get(kind, (0, []))
-            issues[kind] = (count + 1, places if len(places) >= 3 else [*places, where])
-
-        entries: list[Entry] = []
-        days: list[DayStatus] = []
-        periods: list[ProfilePeriod] = []
-        for record in imp.read(path):
-            if isinstance(record, Issue):
-                problem(record.kind, record.where)
-            elif isinstance(record, Touch):
-                if record.touchpoint not in self.catalog:
-                    problem(
-                        f"unknown touchpoint {record.touchpoint!r}",
-                        record.source_ref or record.at.isoformat(),
-                    )
-                    continue
-                local = record.at.astimezone(self.settings.zone)
-                at = record.at if record.day else local
-                entries.append(
-                    Entry(
-                        None,
-                        at,
-                        record.day or local.date(),
-                        record.touchpoint,
-                        record.count,
-                        record.minutes,
-                        record.note,
-                        record.reason,
-                        record.source or f"import:{imp.name}",
-                        record.source_ref,
-                    )
-                )
-            elif isinstance(record, DayStatus):
-                days.append(record)
-            else:
-                periods.append(record)
-        if strict and issues:
-            kind, (count, places) = next(iter(issues.items()))
-            raise DataFileError(f"{path}: {count} × {kind} (first at {', '.join(places)}); --strict: nothing imported")
-        added = 0
-        if not dry_run:
-            added = self.journal.import_entries(entries, f"import {imp.name} {path.name}")
-            if days:
-                self.journal.restore_days(days)
-            if periods:
-                current = self.journal.profile()
-                merged = current + [p for p in periods if p not in current]
-                if merged != current:
-                    self.journal.replace_profile(merged, f"import profile from {path.name}")
-        return ImportReport(imp.name, len(entries), added, issues, dry_run)
 
 
 def _close_period(periods: list[ProfilePeriod], touchpoint: str, last: date) -> list[ProfilePeriod]:

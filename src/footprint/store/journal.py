@@ -82,10 +82,11 @@ class Journal:
 
     @contextmanager
     def _write(self, action: str | None = None, summary: str = "", payload: Any = None) -> Iterator[sqlite3.Connection]:
-        """A write transaction; with ``action``, the undo record is stored in the same transaction
-        (``payload`` may be filled in by the block: it is serialised at the end)."""
+        """A write transaction (a savepoint inside ``atomic``); with ``action``, the undo record is stored in
+        the same transaction (``payload`` may be filled in by the block: it is serialised at the end)."""
+        nested = self.conn.in_transaction
         with guarded(self.path):
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("SAVEPOINT step" if nested else "BEGIN IMMEDIATE")
             try:
                 yield self.conn
                 if action is not None:
@@ -94,6 +95,21 @@ class Journal:
                         (datetime.now(UTC).isoformat(), action, summary, json.dumps(payload)),
                     )
                     self.conn.execute("DELETE FROM ops WHERE id <= (SELECT max(id) FROM ops) - ?", (UNDO_DEPTH,))
+                self.conn.execute("RELEASE step" if nested else "COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK TO step" if nested else "ROLLBACK")
+                    if nested:
+                        self.conn.execute("RELEASE step")
+                raise
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Several writes as one transaction: all of them land, or none (an import, a demo journal)."""
+        with guarded(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
                 self.conn.execute("COMMIT")
             except BaseException:
                 if self.conn.in_transaction:
@@ -131,14 +147,15 @@ class Journal:
             span["first"] = conn.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0] + 1
             chunk: list[tuple[Any, ...]] = []
             seen: dict[tuple[Any, ...], int] = {}
-            present: dict[tuple[Any, ...], int] = {}
+            present: dict[str, dict[tuple[Any, ...], int]] = {}  # day -> identical rows already there
             for e in entries:
                 values = _entry_values(e)
                 if e.source_ref is None:
+                    day = values[2]
+                    if day not in present:
+                        present[day] = self._rows_without_ref(conn, day)
                     seen[values] = seen.get(values, 0) + 1
-                    if values not in present:
-                        present[values] = self._count_identical(conn, values)
-                    if seen[values] <= present[values]:
+                    if seen[values] <= present[day].get(values, 0):
                         continue
                 chunk.append(values)
                 if len(chunk) >= batch:
@@ -148,13 +165,46 @@ class Journal:
             span["last"] = conn.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
         return added
 
+    def merge_counts(self, rows: Sequence[Entry], summary: str) -> tuple[int, int]:
+        """Store per-day counts from an importer, each with a stable (source, source_ref): a new reference
+        adds an entry; a known one keeps the larger count and minutes (a newer export of the same day has
+        at least as many records). One transaction, one undoable step. Returns (added, updated)."""
+        added, updated = 0, 0
+        payload: dict[str, Any] = {"added": [], "before": []}
+        with self._write("merge", summary, payload) as conn:
+            for e in rows:
+                old = conn.execute(
+                    f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE source = ? AND source_ref = ?",
+                    (e.source, e.source_ref),
+                ).fetchone()
+                if old is None:
+                    cur = conn.execute(
+                        f"INSERT INTO entries ({_ENTRY_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        _entry_values(e),
+                    )
+                    payload["added"].append(cur.lastrowid)
+                    added += 1
+                elif e.count > old[5] or (e.minutes or 0) > (old[6] or 0):
+                    payload["before"].append(list(old))
+                    conn.execute(
+                        "UPDATE entries SET count = max(count, ?), minutes = max(coalesce(minutes, 0), ?) WHERE id = ?",
+                        (e.count, e.minutes or 0, old[0]),
+                    )
+                    updated += 1
+        return added, updated
+
     @staticmethod
-    def _count_identical(conn: sqlite3.Connection, values: tuple[Any, ...]) -> int:
-        return conn.execute(
-            "SELECT count(*) FROM entries WHERE day = ? AND ts = ? AND utc_offset = ? AND touchpoint = ? "
-            "AND count = ? AND minutes IS ? AND note IS ? AND reason IS ? AND source = ? AND source_ref IS NULL",
-            (values[2], values[0], values[1], *values[3:9]),
-        ).fetchone()[0]
+    def _rows_without_ref(conn: sqlite3.Connection, day: str) -> dict[tuple[Any, ...], int]:
+        """How many times each entry without a source reference is already there on ``day`` (read once per
+        day, before this import adds to it)."""
+        counts: dict[tuple[Any, ...], int] = {}
+        for row in conn.execute(
+            "SELECT ts, utc_offset, day, touchpoint, count, minutes, note, reason, source, source_ref FROM entries "
+            "WHERE day = ? AND source_ref IS NULL",
+            (day,),
+        ):
+            counts[tuple(row)] = counts.get(tuple(row), 0) + 1
+        return counts
 
     @staticmethod
     def _insert_ignore(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
@@ -455,6 +505,12 @@ def _undo_break(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
         conn.execute("INSERT INTO breaks (id, first, last, label, scope) VALUES (?, ?, ?, ?, ?)", payload["before"])
 
 
+def _undo_merge(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
+    conn.executemany("DELETE FROM entries WHERE id = ?", [(i,) for i in payload["added"]])
+    for row in payload["before"]:
+        _undo_edit(conn, {"before": row})
+
+
 def _period_row(p: ProfilePeriod) -> list[Any]:
     return [p.touchpoint, p.since.isoformat(), p.until.isoformat() if p.until else None, p.state]
 
@@ -500,4 +556,5 @@ _UNDO = {
     "run": _undo_run,
     "scores": _undo_scores,
     "break": _undo_break,
+    "merge": _undo_merge,
 }
