@@ -28,22 +28,25 @@ def _size(width: int | None, height: int | None) -> tuple[int, int]:
     return w, h
 
 
-def _emit(ctx: typer.Context, series: Any, text: str, svg_of: Any, out: Path | None, as_json: bool) -> None:
+def _emit(
+    ctx: typer.Context, series: Any, draw: Any, svg_of: Any, size: tuple[int, int], out: Path | None, as_json: bool
+) -> None:
+    """One chart's series as JSON, as an image file, or drawn for the terminal."""
     from ..files import write_private
 
+    lang = state.lang(ctx)
     if as_json:
         typer.echo(json.dumps(series._asdict(), ensure_ascii=False, indent=2))
     elif out is not None:
         from .. import charts
 
-        suffix = out.suffix.lower()
-        if suffix not in (".svg", ".png"):
+        if out.suffix.lower() not in (".svg", ".png"):
             raise typer.BadParameter("--out must end in .svg or .png")
-        svg = svg_of(series, state.lang(ctx))
-        write_private(out, [charts.png(svg) if suffix == ".png" else svg])
+        svg = svg_of(series, lang)
+        write_private(out, [charts.png(svg) if out.suffix.lower() == ".png" else svg])
         typer.echo(f"footprint: wrote {out}", err=True)
     else:
-        typer.echo(text)
+        typer.echo(draw(series, *size, lang))
 
 
 @app.command("footprint")
@@ -64,11 +67,9 @@ def footprint_chart(
     from ..services.charts import date_range, footprint_series
 
     svc = state.service(ctx)
-    w, h = _size(width, height)
-    first, last = date_range(svc, start, end)
-    series = footprint_series(svc, first, last, score, max_points=(w - 14) // 3 if out is None else 120)
-    text = "" if as_json or out else charts.footprint_chart(series, w, h, svc.settings.lang)
-    _emit(ctx, series, text, charts.footprint_svg, out, as_json)
+    size = _size(width, height)
+    series = footprint_series(svc, *date_range(svc, start, end), score, (size[0] - 14) // 3 if out is None else 120)
+    _emit(ctx, series, charts.footprint_chart, charts.footprint_svg, size, out, as_json)
 
 
 @app.command("touchpoints")
@@ -86,11 +87,9 @@ def touchpoints_chart(
     from ..services.charts import date_range, touchpoint_series
 
     svc = state.service(ctx)
-    w, h = _size(width, height)
-    first, last = date_range(svc, start, end)
-    series = touchpoint_series(svc, first, last, max_points=w - 20)
-    text = "" if as_json or out else charts.touchpoints_chart(series, w, h, svc.settings.lang)
-    _emit(ctx, series, text, charts.touchpoints_svg, out, as_json)
+    size = _size(width, height)
+    series = touchpoint_series(svc, *date_range(svc, start, end), max_points=size[0] - 20)
+    _emit(ctx, series, charts.touchpoints_chart, charts.touchpoints_svg, size, out, as_json)
 
 
 @app.command("challenge")
@@ -106,8 +105,6 @@ def challenge_chart(
     from .. import charts
     from ..services.charts import challenge_series
 
-    svc = state.service(ctx)
-    w, h = _size(width, height)
-    series = challenge_series(svc, run)
-    text = "" if as_json or out else charts.challenge_chart(series, w, h, svc.settings.lang)
-    _emit(ctx, series, text, charts.challenge_svg, out, as_json)
+    size = _size(width, height)
+    series = challenge_series(state.service(ctx), run)
+    _emit(ctx, series, charts.challenge_chart, charts.challenge_svg, size, out, as_json)
