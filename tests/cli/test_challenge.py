@@ -81,7 +81,7 @@ def test_live_status_counts_down_and_lists_what_is_still_avoidable(cli, seed_day
     assert sorted(status["still_avoidable"]) == ["bank-card", "computer", "health-card"]
     assert [t["touchpoint"] for t in status["touched"]] == ["smartphone"]
     text = cli("challenge", "status").stdout
-    assert "running, 14h00 left" in text and "Still avoidable: Computer, Bank card" in text
+    assert "running, 14h left" in text and "Still avoidable: Computer, Bank card" in text
     cli("log", "cb", "--reason", "forgot")
     status = json.loads(cli("challenge", "status", "--json").stdout)
     assert "bank-card" not in status["still_avoidable"]

@@ -22,9 +22,13 @@ def _svc(ctx: typer.Context):  # noqa: ANN202
 
 
 def _span(d: timedelta) -> str:
+    """24h, 5h59, 7d, 2d 3h: how people say a length of time."""
     minutes = int(d.total_seconds() // 60)
-    days, minutes = divmod(minutes, 24 * 60)
-    return (f"{days}d " if days else "") + f"{minutes // 60}h{minutes % 60:02d}"
+    hours, mins = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours}h{mins:02d}" if mins else f"{hours}h"
+    days, hours = divmod(hours, 24)
+    return f"{days}d" + (f" {hours}h" if hours else "")
 
 
 def _labels(svc, ids) -> str:  # noqa: ANN001
