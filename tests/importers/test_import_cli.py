@@ -1,6 +1,7 @@
 """``footprint import``: sources, detect, --since/--until, --dry-run, and the summary (any importer)."""
 
 import json
+from pathlib import Path
 
 
 def _export(cli, home):
@@ -36,3 +37,30 @@ def test_since_until_and_summary(cli, home, monkeypatch) -> None:
 def test_import_needs_a_path(cli) -> None:
     result = cli("import", "footprint-json")
     assert result.exit_code == 2 and result.stdout == ""
+
+
+def test_generic_csv_with_a_column_mapping(cli, home) -> None:
+    path = home / "diary.csv"
+    path.write_text(
+        "Quand;Quoi;Combien\n20/11/2026 08:00;portable;3\n21/11/2026 09:00;cb;1\n22/11/2026;nothing;1\n",
+        encoding="utf-8",
+    )
+    result = cli(
+        "import", "csv", str(path), "--columns", "date=Quand,touchpoint=Quoi,count=Combien,delimiter=semicolon"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "4 touches from 2026-11-20 to 2026-11-21 — 2 new entries" in result.stdout
+    assert "unknown touchpoint" in result.stderr or "nothing" in result.stderr
+    rows = {(e["day"], e["touchpoint"], e["count"]) for e in json.loads(cli("list", "--json").stdout)}
+    assert rows == {("2026-11-20", "smartphone", 3), ("2026-11-21", "bank-card", 1)}
+    only = cli("import", "csv", str(path), "--touchpoint", "email", "--columns", "date=Quand,delimiter=semicolon")
+    assert only.exit_code == 0, only.stderr
+    wrong = cli("import", "footprint-json", str(path), "--columns", "date=Quand")
+    assert wrong.exit_code == 2 and "generic CSV" in wrong.stderr
+
+
+def test_a_daily_index_download_does_not_turn_the_load_curve_off(cli, home) -> None:
+    cli("profile", "add", "linky", "--state", "load-curve", "--since", "2024-01-01")
+    daily = next((Path(__file__).resolve().parents[1] / "fixtures" / "enedis").glob("Enedis_Conso_Jour_*.csv"))
+    assert cli("import", "enedis", str(daily)).exit_code == 0
+    assert "48 captures/day" in cli("profile").stdout

@@ -44,6 +44,13 @@ def import_(
     ] = False,
     since: Annotated[str | None, typer.Option("--since", help="Only touches from this day on.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Only touches up to this day.")] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option("--columns", help="For csv: which column is which, e.g. 'date=When,touchpoint=What,count=N'."),
+    ] = None,
+    touchpoint: Annotated[
+        str | None, typer.Option("--touchpoint", help="For csv: one touchpoint for every row.")
+    ] = None,
 ) -> None:
     """Import touches from an export you downloaded (importing the same file again adds nothing).
 
@@ -66,7 +73,16 @@ def import_(
         return
     with _progress(path) as advance:
         report = imports.run(
-            svc, source, path, dry_run=dry_run, strict=strict, since=since, until=until, progress=advance
+            svc,
+            source,
+            path,
+            dry_run=dry_run,
+            strict=strict,
+            since=since,
+            until=until,
+            progress=advance,
+            columns=columns,
+            touchpoint=touchpoint,
         )
     for kind, (count, places) in report.issues.items():
         typer.echo(f"footprint: skipped {count} × {kind} (first at {', '.join(places)})", err=True)

@@ -6,10 +6,32 @@ from pathlib import Path
 
 from ..domain.text import did_you_mean
 from ..errors import NotFound
+from .activitywatch import ActivityWatch
+from .bank import Bank
 from .base import ImportContext, Importer, Issue, ProfileHint, Record, Touch
+from .enedis import Enedis
+from .facebook import Facebook
 from .footprint_json import FootprintJson
+from .generic_csv import GenericCsv
+from .google_takeout import GoogleTakeout
+from .instagram import Instagram
+from .linkedin import LinkedIn
+from .twitter import Twitter
 
-IMPORTERS: tuple[Importer, ...] = (FootprintJson(),)
+# Order matters for ``detect``: the first importer that recognises a path names it; the generic CSV,
+# which would accept many files, comes last.
+IMPORTERS: tuple[Importer, ...] = (
+    FootprintJson(),
+    GoogleTakeout(),
+    Twitter(),
+    Facebook(),
+    Instagram(),
+    LinkedIn(),
+    Bank(),
+    Enedis(),
+    ActivityWatch(),
+    GenericCsv(),
+)
 
 
 def importer(name: str) -> Importer:

@@ -11,6 +11,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,8 @@ def iter_json_array(
             data = reader.read(chunk)
         except UnicodeDecodeError:
             raise DataFileError(f"{where or 'file'}: not UTF-8 text") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+            raise DataFileError(f"{where or 'file'}: damaged in the archive ({type(exc).__name__})") from None
         progress(len(data))
         if not data:
             done = True
@@ -132,7 +135,9 @@ def iter_json_array(
                 return
             try:
                 item, end = decoder.raw_decode(buffer, pos)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError) as exc:
+                if not isinstance(exc, json.JSONDecodeError):  # a 5,000-digit number, brackets nested too deep
+                    raise DataFileError(f"{where or 'file'}: unreadable JSON ({type(exc).__name__})") from None
                 if done or len(buffer) - pos > 64 * chunk:
                     raise DataFileError(f"{where or 'file'}: broken or truncated JSON") from None
                 break  # the item continues in the next chunk

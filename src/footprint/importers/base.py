@@ -11,20 +11,22 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from ..domain.journal import DayStatus, ProfilePeriod
 
 
-@dataclass(frozen=True)
-class Touch:
+class Touch(NamedTuple):
     """One touch read from an export: an aware instant (UTC is fine: the journal's zone decides the day),
     a touchpoint id, how many, how many minutes.
 
     ``group`` names the part of the export it came from (``"Search"``, ``"tweets"``, ``"window"``): the
     service counts touches per local day, touchpoint and group, and stores one entry for each with a stable
     reference, so importing the same export again, or a newer one that overlaps it, adds nothing twice.
-    A touch without a group (footprint's own export) is stored as it is."""
+    A touch without a group (footprint's own export) is stored as it is.
+
+    A NamedTuple, not a frozen dataclass: a big export makes millions of them, and building one costs
+    ~0.5 µs instead of ~3.6 µs (measured)."""
 
     at: datetime
     touchpoint: str
@@ -39,16 +41,18 @@ class Touch:
     source: str | None = None
 
 
-@dataclass(frozen=True)
-class Issue:
-    """A record that could not be read: what kind of problem, and where (never the content)."""
+class Issue(NamedTuple):
+    """A record that could not be read: what kind of problem, and where (never the content).
+
+    A ``notice`` says something true about the export that is not a broken record (Twitter's likes have
+    no dates): it is reported, but ``--strict`` does not refuse the import for it."""
 
     kind: str
     where: str
+    notice: bool = False
 
 
-@dataclass(frozen=True)
-class ProfileHint:
+class ProfileHint(NamedTuple):
     """What an export shows about the profile, e.g. the smart meter sends its load curve (``state``)."""
 
     touchpoint: str

@@ -64,10 +64,20 @@ def run(
     since: str | None = None,
     until: str | None = None,
     progress: Progress | None = None,
+    columns: str | None = None,
+    touchpoint: str | None = None,
 ) -> ImportReport:
+    """``columns`` and ``touchpoint`` describe a generic CSV (source ``csv``): which column is which."""
     from ..importers import ImportContext, Issue, ProfileHint, Touch, importer
 
     imp = importer(source)
+    if columns is not None or touchpoint is not None:
+        if source != "csv":
+            raise BadInput("--columns and --touchpoint describe a generic CSV: use them with 'footprint import csv'")
+        from ..importers.generic_csv import GenericCsv
+
+        fixed = svc.catalog.resolve(touchpoint).id if touchpoint else None
+        imp = GenericCsv.from_spec(columns, fixed_touchpoint=fixed, resolve=lambda name: svc.catalog.resolve(name).id)
     if not path.exists():
         raise NotFound(f"{path}: no such file or folder")
     first_ok = svc.day_of(since) if since else None
@@ -78,6 +88,7 @@ def run(
     catalog = svc.catalog
     ctx = ImportContext(load_mappings(), zone, progress or (lambda n: None))
     issues: dict[str, tuple[int, list[str]]] = {}
+    notices: set[str] = set()
 
     def problem(kind: str, where: str) -> None:
         count, places = issues.get(kind, (0, []))
@@ -89,55 +100,67 @@ def run(
     periods: list[ProfilePeriod] = []
     hints: dict[str, str | None] = {}
     per_tp: dict[str, int] = {}
+    known: set[str] = {tp.id for tp in catalog.touchpoints}
+    local_days: dict[int, date] = {}  # quarter hour (UTC) -> local day: every zone offset is a multiple of 15 min
     read = outside = 0
     for record in imp.read(path, ctx):
-        if isinstance(record, Issue):
-            problem(record.kind, record.where)
-        elif isinstance(record, Touch):
-            if record.touchpoint not in catalog:
-                problem(f"unknown touchpoint {record.touchpoint!r}", record.source_ref or record.at.isoformat())
-                continue
-            local = record.at.astimezone(zone)
-            day = record.day or local.date()
-            if (first_ok and day < first_ok) or (last_ok and day > last_ok):
-                outside += 1
-                continue
-            read += 1
-            per_tp[record.touchpoint] = per_tp.get(record.touchpoint, 0) + record.count
-            if record.group is None:
-                at = record.at if record.day else local
-                exact.append(
-                    Entry(
-                        None,
-                        at,
-                        day,
-                        record.touchpoint,
-                        record.count,
-                        record.minutes,
-                        record.note,
-                        record.reason,
-                        record.source or f"import:{imp.name}",
-                        record.source_ref,
-                    )
-                )
-                continue
-            key = (day, record.touchpoint, record.group)
-            slot = groups.get(key)
-            if slot is None:
-                groups[key] = [record.count, record.minutes or 0.0, local]
+        if type(record) is not Touch:
+            if isinstance(record, Issue):
+                problem(record.kind, record.where)
+                if record.notice:
+                    notices.add(record.kind)
+            elif isinstance(record, DayStatus):
+                days.append(record)
+            elif isinstance(record, ProfileHint):
+                hints[record.touchpoint] = record.state
             else:
-                slot[0] += record.count
-                slot[1] += record.minutes or 0.0
-                if local < slot[2]:
-                    slot[2] = local
-        elif isinstance(record, DayStatus):
-            days.append(record)
-        elif isinstance(record, ProfileHint):
-            hints[record.touchpoint] = record.state
+                periods.append(record)
+            continue
+        tp = record.touchpoint
+        if tp not in known:
+            problem(f"unknown touchpoint {tp!r}", record.source_ref or record.at.isoformat())
+            continue
+        day = record.day
+        if day is None:
+            quarter = int(record.at.timestamp()) // 900
+            day = local_days.get(quarter)
+            if day is None:
+                day = local_days[quarter] = record.at.astimezone(zone).date()
+        if (first_ok and day < first_ok) or (last_ok and day > last_ok):
+            outside += 1
+            continue
+        read += record.count
+        per_tp[tp] = per_tp.get(tp, 0) + record.count
+        if record.group is None:
+            at = record.at if record.day else record.at.astimezone(zone)
+            exact.append(
+                Entry(
+                    None,
+                    at,
+                    day,
+                    tp,
+                    record.count,
+                    record.minutes,
+                    record.note,
+                    record.reason,
+                    record.source or f"import:{imp.name}",
+                    record.source_ref,
+                )
+            )
+            continue
+        key = (day, tp, record.group)
+        slot = groups.get(key)
+        if slot is None:
+            groups[key] = [record.count, record.minutes or 0.0, record.at]
         else:
-            periods.append(record)
-    if strict and issues:
-        kind, (count, places) = next(iter(issues.items()))
+            slot[0] += record.count
+            if record.minutes:
+                slot[1] += record.minutes
+            if record.at < slot[2]:
+                slot[2] = record.at
+    bad = {k: v for k, v in issues.items() if k not in notices}
+    if strict and bad:
+        kind, (count, places) = next(iter(bad.items()))
         raise DataFileError(f"{path}: {count} × {kind} (first at {', '.join(places)}); --strict: nothing imported")
     merged = [
         Entry(
@@ -187,7 +210,7 @@ def _apply_hints(svc: Service, hints: dict[str, str | None], since: date | None)
     current = {p.touchpoint: p for p, _ in svc.profile()}
     for tp, state in hints.items():
         period = current.get(tp)
-        if period is not None and (state is None or period.state == state):
+        if period is not None and (state is None or period.state == state or _richer(svc, tp, period.state, state)):
             continue
         start = (since or svc.settings.now().date()).isoformat()
         if period is not None and period.since.isoformat() > start:
@@ -195,6 +218,16 @@ def _apply_hints(svc: Service, hints: dict[str, str | None], since: date | None)
         svc.profile_add([tp], state=state, since=start)
         notes.append(f"{tp}: {state}" if state else tp)
     return notes
+
+
+def _richer(svc: Service, tp_id: str, current: str | None, seen: str | None) -> bool:
+    """Whether the profile's state already captures more than the export shows (a daily-index download
+    from a meter that sends its load curve does not mean the load curve was turned off)."""
+    tp = svc.catalog.get(tp_id)
+    if tp is None:
+        return False
+    now, other = tp.passive_estimate(current), tp.passive_estimate(seen)
+    return now is not None and other is not None and now.value > other.value
 
 
 def summary_lines(r: ImportReport, labels: Iterable[tuple[str, int]] | None = None) -> list[str]:

@@ -1,0 +1,269 @@
+"""``footprint import enedis PATH``: what the Linky meter sent, from Enedis "Mes données" downloads.
+
+This module owns the two CSV files of the Enedis customer area: the load curve
+(``Enedis_Conso_Heure_YYYYMMDD-YYYYMMDD_<PRM>.csv``) and the daily index (``Enedis_Conso_Jour_…``). What
+matters to footprint is how many readings the meter sent each day: one ``smart-meter`` touch per day with
+``count`` = that day's readings, group ``load-curve`` or ``daily-index``, and a ``ProfileHint`` giving the
+meter's state (``load-curve`` when a load curve is there, else ``daily-index``), which the service puts in
+the profile. Neither the PRM number (it identifies the home: issue locations mask it) nor any consumption
+value is kept; values are only checked to be numbers.
+
+The footprint arithmetic: the smart meter is a passive touchpoint. Its captures come from the profile's
+``passive_per_day`` (48 with the load curve, 1 with the daily index); its ``captures_per_use`` is 0, so these
+touches add no captures by themselves. They document what the meter actually sent, day by day (gaps,
+46 or 50 readings on clock-change days), next to the profile's estimate. That is intended.
+
+Traps handled (see FORMATS.md, "Enedis"):
+
+- Separator ``;``, UTF-8 maybe with a BOM (a byte that is not UTF-8 is replaced: only timestamps and
+  numbers are read, and they are ASCII).
+- Load curve: line 1 a 9-field header (``Identifiant PRM;…;Pas en minutes``) and line 2 its values (dates
+  ``dd/mm/yyyy``; the step may be empty), then ``Horodate;Valeur`` and rows ``2024-03-04T00:30:00+01:00;412``
+  stamped with the local offset at the **end** of the interval. A reading belongs to the day its interval
+  **starts**: the row stamped 00:00 closes the previous day. The step (30 min, but also 10, 15 or 60) is
+  inferred from consecutive rows (their difference in absolute time, so clock changes don't disturb it);
+  the header's step, when given, serves for the first row. Days are the meter's local days, read from each
+  row's own offset: the spring clock-change day has 46 half-hours, the autumn one 50.
+- Gaps are rows with an empty value: not readings, not issues.
+- Daily index: 17 columns ``Horodate;Type de releve;EAS F1..F10;EAS D1..D4;EAS T`` (running totals in Wh),
+  one ``Arrêté quotidien`` a day, stamped at 00:00: like the load curve, the index stamped at midnight
+  closes the day before, and belongs to it. Days whose values are all empty are not readings. A trailing
+  tariff-calendar section starts with a line ``Periode;…``: reading stops there.
+- Overlapping downloads read in one go (a folder) count each day once per group: the larger count wins, as
+  with a re-import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataFileError
+from .archive import Member, head, members, names
+from .base import ImportContext, Issue, ProfileHint, Record, Touch
+
+TOUCHPOINT = "smart-meter"
+LOAD_CURVE = "load-curve"
+DAILY_INDEX = "daily-index"
+
+ENEDIS_NAME = re.compile(r"Enedis_Conso_(Heure|Jour)_[^/]*\.csv$", re.IGNORECASE)
+CSV = re.compile(r"\.csv$", re.IGNORECASE)
+
+STEPS = frozenset(timedelta(minutes=m) for m in (10, 15, 30, 60))
+DEFAULT_STEP = timedelta(minutes=30)
+_HEADER_LINES = 20  # "Horodate;…" comes within the first lines
+_CHUNK = 1 << 16
+_READ_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, OSError)
+
+DayCounts = dict[date, list[Any]]  # day -> [readings, tzinfo of its first reading]
+
+
+class Enedis:
+    name = "enedis"
+    description = "Enedis Linky downloads: load curve (Conso_Heure) and daily index (Conso_Jour) CSV"
+
+    def detect(self, path: Path) -> bool:
+        if any(ENEDIS_NAME.search(n) for n in names(path)):
+            return True
+        if path.is_file() and CSV.search(path.name) and not zipfile.is_zipfile(path):
+            return _looks_enedis(head(path))
+        return False
+
+    def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
+        kinds: set[str] = set()
+        best: dict[tuple[date, str], tuple[int, tzinfo | None]] = {}
+        for member in members(path, CSV):
+            days: DayCounts = {}
+            kind = yield from _read_member(member, ctx, days)
+            if kind is None:
+                continue
+            kinds.add(kind)
+            for day, (n, tz) in days.items():
+                if n > best.get((day, kind), (0, None))[0]:
+                    best[(day, kind)] = (n, tz)
+        if not kinds:
+            raise DataFileError(
+                f"{path}: no Enedis load curve or daily index found (Enedis_Conso_Heure_… or Enedis_Conso_Jour_… CSV)"
+            )
+        for (day, kind), (n, tz) in sorted(best.items()):
+            # Noon of the meter's day: whatever the journal's zone, the touch stays on that day.
+            yield Touch(
+                at=datetime.combine(day, time(12), tzinfo=tz or ctx.zone), touchpoint=TOUCHPOINT, count=n, group=kind
+            )
+        # With both files, the load curve is what the meter sends (the daily index comes with it anyway).
+        yield ProfileHint(TOUCHPOINT, LOAD_CURVE if LOAD_CURVE in kinds else DAILY_INDEX)
+
+
+def _masked(name: str) -> str:
+    """A file name for issue locations, without the PRM (14 digits identifying the home)."""
+    return re.sub(r"\d{9,}", "<PRM>", name)
+
+
+def _norm(cell: str) -> str:
+    s = unicodedata.normalize("NFKD", cell.strip().lstrip("\ufeff").strip('"'))
+    return re.sub(r"\s+", " ", "".join(c for c in s if not unicodedata.combining(c)).lower()).strip()
+
+
+def _looks_enedis(data: bytes) -> bool:
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    lines = [_norm(line) for line in text.splitlines()[:_HEADER_LINES]]
+    return any(line.startswith(("identifiant prm;", "horodate;valeur", "horodate;type de releve")) for line in lines)
+
+
+def _lines(member: Member, progress: Callable[[int], None]) -> Iterator[tuple[int, str]]:
+    """(line number, text) read chunk by chunk; a damaged archive member is a DataFileError."""
+    number, rest = 0, b""
+    try:
+        with member.open() as f:
+            while chunk := f.read(_CHUNK):
+                progress(len(chunk))
+                parts = (rest + chunk).split(b"\n")
+                rest = parts.pop()
+                for part in parts:
+                    number += 1
+                    yield number, _text(part, number)
+    except _READ_ERRORS as exc:
+        raise DataFileError(f"{_masked(member.name)}: cannot be read ({type(exc).__name__})") from None
+    if rest:
+        yield number + 1, _text(rest, number + 1)
+
+
+def _text(raw: bytes, number: int) -> str:
+    text = raw.decode("utf-8", errors="replace").rstrip("\r")
+    return text.lstrip("\ufeff") if number == 1 else text
+
+
+def _instant(text: str, zone: tzinfo) -> datetime | None:
+    """``2024-03-04T00:30:00+01:00`` (a naive time, as after a spreadsheet, takes the journal's zone)."""
+    try:
+        at = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    if not 1970 <= at.year <= 2100:
+        return None  # junk (year 1 or 9999 would also overflow when the step is taken off)
+    return at if at.tzinfo is not None else at.replace(tzinfo=zone)
+
+
+_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
+
+
+def _read_member(member: Member, ctx: ImportContext, days: DayCounts) -> Iterator[Issue]:
+    """Yields the member's issues, fills ``days``, and returns its kind (None when it is not Enedis's)."""
+    where = _masked(member.name)
+    lines = _lines(member, ctx.progress)
+    kind: str | None = None
+    header_step: timedelta | None = None
+    for number, text in lines:
+        cells = [_norm(c) for c in text.split(";")]
+        if cells[0] == "identifiant prm":  # the 9-field header; its values are on the next line
+            values = next(lines, (0, ""))[1].split(";")
+            if "pas en minutes" in cells:
+                raw = (
+                    values[cells.index("pas en minutes")].strip() if cells.index("pas en minutes") < len(values) else ""
+                )
+                if raw.isdigit() and timedelta(minutes=int(raw)) in STEPS:
+                    header_step = timedelta(minutes=int(raw))
+            continue
+        if cells[0] == "horodate":
+            second = cells[1] if len(cells) > 1 else ""
+            if second.startswith("valeur"):
+                kind = LOAD_CURVE
+            elif second.startswith("type de releve"):
+                kind = DAILY_INDEX
+            elif (name := ENEDIS_NAME.search(member.name)) is not None:
+                kind = LOAD_CURVE if name.group(1).lower() == "heure" else DAILY_INDEX
+            break
+        if number >= _HEADER_LINES:
+            break
+    if kind is None:
+        if ENEDIS_NAME.search(member.name):
+            raise DataFileError(f"{where}: no 'Horodate' header: not an Enedis load curve or daily index")
+        lines.close()
+        return None  # another CSV in the folder or archive
+    if kind == LOAD_CURVE:
+        yield from _load_curve(lines, ctx.zone, header_step, where, days)
+    else:
+        yield from _daily_index(lines, ctx.zone, where, days)
+    return kind
+
+
+def _count(days: DayCounts, start: datetime) -> None:
+    slot = days.setdefault(start.date(), [0, start.tzinfo])
+    slot[0] += 1
+
+
+def _on_grid(end: datetime, step: timedelta) -> bool:
+    """Whether ``end`` falls on the step's grid in its own local time (00:30 is not on a 60-min grid)."""
+    minutes = end.hour * 60 + end.minute
+    return end.second == 0 and minutes % int(step.total_seconds() // 60) == 0
+
+
+def _load_curve(
+    lines: Iterator[tuple[int, str]], zone: tzinfo, header_step: timedelta | None, where: str, days: DayCounts
+) -> Iterator[Issue]:
+    step = header_step
+    previous: datetime | None = None
+    waiting: list[datetime] = []  # readings before the step is known (first rows, no step in the header)
+    for number, text in lines:
+        cells = text.split(";")
+        if _norm(cells[0]).startswith("periode"):
+            break
+        if not text.strip():
+            continue
+        end = _instant(cells[0], zone)
+        if end is None:
+            yield Issue("row without a readable timestamp", f"{where} line {number}")
+            continue
+        if previous is not None:
+            if end == previous:
+                continue  # the same row twice
+            diff = end - previous  # in absolute time: a clock change does not disturb it
+            if diff in STEPS and _on_grid(end, diff):
+                step = diff
+                for pending in waiting:
+                    _count(days, pending - step)
+                waiting.clear()
+        previous = end
+        value = cells[1].strip() if len(cells) > 1 else ""
+        if not value:
+            continue  # a gap: no reading
+        if not _NUMBER.fullmatch(value):
+            yield Issue("reading that is not a number", f"{where} line {number}")
+            continue
+        if step is None:
+            waiting.append(end)
+        else:
+            # The reading belongs to the day its interval starts (end - step), in the row's own offset.
+            _count(days, end - step)
+    for pending in waiting:  # a single row and no step anywhere: the usual half-hour
+        _count(days, pending - DEFAULT_STEP)
+
+
+def _daily_index(lines: Iterator[tuple[int, str]], zone: tzinfo, where: str, days: DayCounts) -> Iterator[Issue]:
+    for number, text in lines:
+        cells = text.split(";")
+        if _norm(cells[0]).startswith("periode"):
+            break  # the tariff calendar that ends the file
+        if not text.strip():
+            continue
+        end = _instant(cells[0], zone)
+        if end is None:
+            yield Issue("row without a readable timestamp", f"{where} line {number}")
+            continue
+        values = [c.strip() for c in cells[2:]]
+        if not any(values):
+            continue  # a day the meter sent nothing
+        if not all(_NUMBER.fullmatch(v) for v in values if v):
+            yield Issue("reading that is not a number", f"{where} line {number}")
+            continue
+        # The index stamped at midnight closes the day before: the reading is that day's.
+        _count(days, end - timedelta(microseconds=1))
+
+
+__all__ = ["Enedis"]

@@ -1,0 +1,277 @@
+"""The LinkedIn importer: shares, comments and reactions counted per day from the export's CSVs, at the zip's
+root or in a wrapper folder, names with a member id, a BOM, backslash-escaped quotes and messages spanning
+lines in Comments.csv; an empty Date reported by file and line; damaged files one clear error."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import footprint.importers
+from footprint.errors import DataFileError
+from footprint.importers.base import ImportContext, Issue, Touch
+from footprint.importers.linkedin import LinkedIn, LinkedInCsv, parse_date
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linkedin"
+EXPORT = FIXTURES / "Basic_LinkedInDataExport_03-05-2024"
+CTX = ImportContext({}, ZoneInfo("Europe/Paris"))
+
+
+def _read(path: Path) -> list:
+    return list(LinkedIn().read(path, CTX))
+
+
+def _touches(records: list) -> list[tuple]:
+    return sorted((r.at, r.touchpoint, r.count, r.group) for r in records if isinstance(r, Touch))
+
+
+def _issues(records: list) -> list[tuple[str, str]]:
+    return [(r.kind, r.where) for r in records if isinstance(r, Issue)]
+
+
+def _zip(folder: Path, dest: Path) -> Path:
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                z.write(p, p.relative_to(folder).as_posix())
+    return dest
+
+
+def _t(when: str, group: str) -> tuple:
+    return (datetime.fromisoformat(when).replace(tzinfo=UTC), "linkedin", 1, group)
+
+
+EXPECTED = [
+    _t("2024-03-05 08:00:00", "reactions"),
+    _t("2024-03-05 09:12:44", "comments"),  # a message with \", commas and a newline
+    _t("2024-03-05 09:15:02", "comments"),  # the same Link as the one before: a second comment all the same
+    _t("2024-03-05 16:41:18", "shares"),
+    _t("2024-03-05 23:30:00", "shares"),
+    _t("2024-03-06 10:30:00", "reactions"),
+    _t("2024-03-06 10:31:00", "reactions"),
+    _t("2024-03-07 07:05:00", "shares"),
+    _t("2024-03-07 18:00:00", "comments"),
+]
+
+
+def _expected_issues(prefix: str) -> list[tuple[str, str]]:
+    return [
+        ("comment without a date", f"{prefix}Comments.csv line 5"),
+        ("comment with an unreadable date", f"{prefix}Comments.csv line 7"),
+        ("comment with an impossible date (before 2003 or in the future)", f"{prefix}Comments.csv line 8"),
+    ]
+
+
+@pytest.fixture
+def registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(footprint.importers, "IMPORTERS", footprint.importers.IMPORTERS + (LinkedIn(),))
+
+
+def _entries(cli) -> list[tuple]:
+    result = cli("list", "--json")
+    assert result.exit_code == 0, result.stderr
+    return sorted((e["day"], e["touchpoint"], e["count"], e["source_ref"]) for e in json.loads(result.stdout))
+
+
+# --- what is read -------------------------------------------------------------------------------------
+
+
+def test_the_export_gives_exactly_its_touches_and_reports_bad_dates_by_line(tmp_path: Path) -> None:
+    records = _read(EXPORT)
+    assert _touches(records) == EXPECTED
+    assert _issues(records) == _expected_issues("")
+    assert all(r.note is None and r.source_ref is None for r in records if isinstance(r, Touch))
+
+
+def test_files_at_the_zip_root_or_in_a_wrapper_folder(tmp_path: Path) -> None:
+    at_root = _read(_zip(EXPORT, tmp_path / "root.zip"))
+    wrapped = _read(_zip(FIXTURES, tmp_path / "Basic_LinkedInDataExport_03-05-2024.zip"))
+    assert _touches(at_root) == _touches(wrapped) == EXPECTED
+    assert _issues(wrapped) == _expected_issues("Basic_LinkedInDataExport_03-05-2024/")
+
+
+def test_progress_is_reported_as_the_files_are_read() -> None:
+    read: list[int] = []
+    list(LinkedIn().read(EXPORT, ImportContext({}, ZoneInfo("Europe/Paris"), read.append)))
+    names = ("Comments.csv", "Reactions.csv", "Shares_155814142.csv")
+    assert sum(read) == sum(len((EXPORT / n).read_bytes().decode("utf-8-sig")) for n in names)  # CRLF kept
+
+
+def test_a_single_csv_with_a_member_id_and_a_bom() -> None:
+    assert (EXPORT / "Shares_155814142.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert [t[3] for t in _touches(_read(EXPORT / "Shares_155814142.csv"))] == ["shares"] * 3
+
+
+def test_a_backslash_escaped_quote_a_comma_and_a_newline_do_not_shift_columns() -> None:
+    text = (
+        "Date,Link,Message\n"
+        '2024-03-05 09:12:44,https://l/1,"He said \\"hi, there\\"\nand left, then \\"bye\\""\n'
+        '2024-03-06 10:00:00,https://l/1,"ends with \\""\n'
+        ",https://l/2,plain\n"
+    )
+    rows = list(csv.reader(io.StringIO(text, newline=""), LinkedInCsv))
+    assert rows == [
+        ["Date", "Link", "Message"],
+        ["2024-03-05 09:12:44", "https://l/1", 'He said "hi, there"\nand left, then "bye"'],
+        ["2024-03-06 10:00:00", "https://l/1", 'ends with "'],
+        ["", "https://l/2", "plain"],
+    ]
+    doubled = 'Date,Link,Message\n2024-03-05 09:12:44,https://l/1,"He said ""hi, there""\nand left"\n'
+    assert list(csv.reader(io.StringIO(doubled, newline=""), LinkedInCsv))[1][2] == 'He said "hi, there"\nand left'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-05 16:41:18", datetime(2024, 3, 5, 16, 41, 18, tzinfo=UTC)),
+        (" 2024-03-05 16:41:18 UTC", datetime(2024, 3, 5, 16, 41, 18, tzinfo=UTC)),
+        ("2024-03-05T17:41:18+01:00", datetime(2024, 3, 5, 16, 41, 18, tzinfo=UTC)),
+        ("03/05/24, 4:41 PM", None),
+        ("2024-02-30 10:00:00", None),
+        ("", None),
+    ],
+)
+def test_dates(text: str, expected: datetime | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_connections_and_profile_are_not_read(tmp_path: Path) -> None:
+    for name in ("Connections.csv", "Profile.csv"):
+        (tmp_path / name).write_bytes((EXPORT / name).read_bytes())
+    with pytest.raises(DataFileError, match="no LinkedIn Shares.csv, Comments.csv or Reactions.csv found"):
+        _read(tmp_path)
+    assert not LinkedIn().detect(tmp_path)
+
+
+def test_detect_on_a_file_the_folder_and_the_zip(tmp_path: Path) -> None:
+    linkedin = LinkedIn()
+    assert linkedin.detect(EXPORT / "Comments.csv")
+    assert linkedin.detect(EXPORT / "Shares_155814142.csv")
+    assert linkedin.detect(FIXTURES)
+    assert linkedin.detect(_zip(FIXTURES, tmp_path / "linkedin.zip"))
+    youtube = tmp_path / "youtube" / "comments.csv"  # the same name, another service
+    youtube.parent.mkdir()
+    youtube.write_text("Comment ID,Channel ID,Comment create timestamp,Price,Comment text\n")
+    assert not linkedin.detect(youtube)
+    assert not linkedin.detect(youtube.parent)
+    truncated = tmp_path / "truncated.zip"
+    truncated.write_bytes((tmp_path / "linkedin.zip").read_bytes()[:200])
+    assert not linkedin.detect(truncated)
+
+
+# --- bad files ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"Comment ID,Channel ID,Comment text\n1,2,hello\n", "no Date column"),
+        ("Date,Link,Message\n2024-03-05 09:12:44,l,é\n".encode("cp1252"), "not UTF-8"),
+        (b'Date,Link,Message\n2024-03-05 09:12:44,l,"a quote never closed' + b"x" * 200_000, "malformed CSV"),
+        (b"", "no Date column"),
+    ],
+)
+def test_a_wrong_comments_file_is_an_error_naming_it(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "Comments.csv"
+    path.write_bytes(content)
+    with pytest.raises(DataFileError, match=message) as error:
+        _read(path)
+    assert "Comments.csv" in error.value.message
+
+
+@given(junk=st.binary(max_size=400), name=st.sampled_from(["Comments.csv", "Shares.csv", "Reactions_1.csv"]))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_junk_bytes_only_give_records_or_a_data_file_error(tmp_path: Path, junk: bytes, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(junk)
+    try:
+        records = _read(path)
+    except DataFileError:
+        return
+    assert all(isinstance(r, Touch | Issue) for r in records)
+
+
+cell = st.text(alphabet=st.sampled_from(list('ab,"\\\n\r 0123456789-:')), max_size=20)
+dates = st.sampled_from(["2024-03-05 09:12:44", "", "2024-13-01 00:00:00", "1990-01-01 00:00:00"]) | cell
+
+
+@given(
+    rows=st.lists(st.tuples(dates, cell, cell), max_size=8), header=st.sampled_from(["Date,Link,Message", "Link,Date"])
+)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_junk_rows_only_give_records_or_a_data_file_error(tmp_path: Path, rows: list, header: str) -> None:
+    path = tmp_path / "Comments.csv"
+    path.write_text(header + "\n" + "\n".join(",".join(row) for row in rows), encoding="utf-8")
+    try:
+        records = _read(path)
+    except DataFileError:
+        return
+    assert all(isinstance(r, Touch | Issue) for r in records)
+
+
+# --- through the CLI ----------------------------------------------------------------------------------
+
+
+def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, registered, tmp_path: Path) -> None:
+    archive = _zip(FIXTURES, tmp_path / "Basic_LinkedInDataExport_03-05-2024.zip")
+    result = cli("import", "linkedin", str(archive))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "Imported linkedin: 9 touches from 2024-03-05 to 2024-03-07 — 7 new entries, 0 updated."
+    )
+    assert result.stderr.splitlines() == [
+        "footprint: skipped 1 × comment without a date (first at Basic_LinkedInDataExport_03-05-2024/Comments.csv line 5)",
+        "footprint: skipped 1 × comment with an unreadable date (first at Basic_LinkedInDataExport_03-05-2024/Comments.csv line 7)",
+        "footprint: skipped 1 × comment with an impossible date (before 2003 or in the future) "
+        "(first at Basic_LinkedInDataExport_03-05-2024/Comments.csv line 8)",
+    ]
+    entries = _entries(cli)
+    assert entries == [
+        ("2024-03-05", "linkedin", 1, "reactions:2024-03-05:linkedin"),
+        ("2024-03-05", "linkedin", 1, "shares:2024-03-05:linkedin"),
+        ("2024-03-05", "linkedin", 2, "comments:2024-03-05:linkedin"),
+        ("2024-03-06", "linkedin", 1, "shares:2024-03-06:linkedin"),  # 23:30 UTC is past midnight in Paris
+        ("2024-03-06", "linkedin", 2, "reactions:2024-03-06:linkedin"),
+        ("2024-03-07", "linkedin", 1, "comments:2024-03-07:linkedin"),
+        ("2024-03-07", "linkedin", 1, "shares:2024-03-07:linkedin"),
+    ]
+    again = cli("import", "linkedin", str(EXPORT))
+    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert _entries(cli) == entries
+
+
+def test_strict_with_a_bad_record_imports_nothing(cli, registered) -> None:
+    result = cli("import", "linkedin", str(EXPORT), "--strict")
+    assert result.exit_code == 5 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "nothing imported" in result.stderr
+    assert _entries(cli) == []
+
+
+def test_a_truncated_zip_is_one_line_and_exit_5(cli, registered, tmp_path: Path) -> None:
+    whole = _zip(FIXTURES, tmp_path / "whole.zip").read_bytes()
+    truncated = tmp_path / "linkedin.zip"
+    truncated.write_bytes(whole[: len(whole) // 2])
+    result = cli("import", "linkedin", str(truncated))
+    assert result.exit_code == 5 and result.stdout == ""
+    assert result.stderr.startswith("footprint: ") and len(result.stderr.strip().splitlines()) == 1
+    assert "linkedin.zip" in result.stderr
+
+
+def test_a_wrong_file_is_one_line_and_exit_5(cli, registered, tmp_path: Path) -> None:
+    path = tmp_path / "Reactions.csv"
+    path.write_bytes(b"\xff\xfeD\x00a\x00t\x00e\x00")  # UTF-16
+    result = cli("import", "linkedin", str(path))
+    assert result.exit_code == 5 and result.stdout == ""
+    assert result.stderr.startswith("footprint: ") and len(result.stderr.strip().splitlines()) == 1
+    assert "Reactions.csv" in result.stderr
+    other = cli("import", "linkedin", str(FIXTURES.parent / "twitter" / "archive"))
+    assert other.exit_code == 5 and "no LinkedIn" in other.stderr
