@@ -94,7 +94,7 @@ def rm(ctx: typer.Context, break_id: Annotated[str, typer.Argument(help="The bre
     from ..services import scores
 
     scores.remove_break(state.service(ctx), break_id)
-    typer.echo(f"Removed break #{break_id}")
+    typer.echo(t("brk.removed", state.lang(ctx), id=break_id))
 
 
 @app.command()

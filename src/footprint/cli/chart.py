@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..i18n import t
 from . import state
 
 app = typer.Typer(help="Charts in the terminal, as SVG/PNG images, or as JSON series.")
@@ -44,7 +45,7 @@ def _emit(
             raise typer.BadParameter("--out must end in .svg or .png")
         svg = svg_of(series, lang)
         write_private(out, [charts.png(svg) if out.suffix.lower() == ".png" else svg])
-        typer.echo(f"footprint: wrote {out}", err=True)
+        typer.echo("footprint: " + t("chart.wrote", lang, path=out), err=True)
     else:
         typer.echo(draw(series, *size, lang))
 

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from ..i18n import t
 from . import state
 
 
@@ -27,7 +28,8 @@ def demo(
         + (f", a day without Big Data on {r.run_day}" if r.run_day else "")
         + "."
     )
-    typer.echo(f"Try: footprint --db {svc.settings.db_path} chart footprint --from 1y --score klout")
+    command = f"footprint --db {svc.settings.db_path} chart footprint --from 1y --score klout"
+    typer.echo(t("demo.try", svc.settings.lang, command=command))
 
 
 COMMANDS = {"demo": demo}

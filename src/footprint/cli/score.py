@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..i18n import t
 from . import state
 
 app = typer.Typer(help="Activity and influence scores: add, import, list, remove, and the computed 'activity'.")
@@ -22,7 +23,7 @@ def add(
     from ..services import scores
 
     s = scores.add(state.service(ctx), metric, value, on)
-    typer.echo(f"{s.metric} {s.day}: {s.value:g}")
+    typer.echo(t("score.added", state.lang(ctx), metric=s.metric, day=s.day, value=f"{s.value:g}"))
 
 
 @app.command("import")
@@ -35,11 +36,12 @@ def import_scores(
     from ..services import scores
 
     result = scores.import_csv(state.service(ctx), path, strict=strict)
+    lang = state.lang(ctx)
     for line, what in result.problems[:20]:
-        typer.echo(f"footprint: {path}: line {line}: {what}", err=True)
+        typer.echo("footprint: " + t("score.line", lang, file=path, line=line, what=what), err=True)
     if len(result.problems) > 20:
-        typer.echo(f"footprint: … and {len(result.problems) - 20} more bad rows", err=True)
-    typer.echo(f"Imported {result.added} values ({len(result.problems)} bad rows skipped)")
+        typer.echo("footprint: " + t("score.more", lang, n=len(result.problems) - 20), err=True)
+    typer.echo(t("score.imported", lang, n=result.added, bad=len(result.problems)))
 
 
 @app.command("list")
@@ -77,7 +79,7 @@ def list_scores(
         )
         return
     for m, d, v, src in rows:
-        typer.echo(f"  {m:<24} {d}  {v:>10g}" + ("  (estimate)" if src == "computed" else ""))
+        typer.echo(f"  {m:<24} {d}  {v:>10g}" + (f"  ({t('estimate', state.lang(ctx))})" if src == "computed" else ""))
 
 
 @app.command()
@@ -90,7 +92,7 @@ def rm(
     from ..services import scores
 
     n = scores.remove(state.service(ctx), metric, days)
-    typer.echo(f"Removed {n} value(s) of {metric}")
+    typer.echo(t("score.removed", state.lang(ctx), n=n, metric=metric))
 
 
 @app.command()

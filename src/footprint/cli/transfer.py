@@ -4,11 +4,11 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from ..errors import NotFound as FootprintError_
+from ..errors import NotFound
 from ..i18n import t
 from . import state
 
@@ -68,7 +68,7 @@ def import_(
     if source == "detect":
         found = imports.detect(path)
         if found is None:
-            raise FootprintError_(f"{path}: no importer recognises it; see 'footprint import sources'")
+            raise NotFound(f"{path}: no importer recognises it; see 'footprint import sources'")
         typer.echo(found)
         return
     with _progress(path) as advance:
@@ -84,9 +84,25 @@ def import_(
             columns=columns,
             touchpoint=touchpoint,
         )
+    lang = svc.settings.lang
     for kind, (count, places) in report.issues.items():
-        typer.echo(f"footprint: skipped {count} × {kind} (first at {', '.join(places)})", err=True)
-    typer.echo("\n".join(imports.summary_lines(report)))
+        typer.echo("footprint: " + t("imp.skipped", lang, n=count, kind=kind, where=", ".join(places)), err=True)
+    typer.echo("\n".join(_summary(report, lang)))
+
+
+def _summary(r: Any, lang: str) -> list[str]:
+    span = t("imp.span", lang, first=r.first_day, last=r.last_day) if r.first_day else ""
+    if r.dry_run:
+        head = t("imp.dry", lang, n=r.read, span=span)
+    else:
+        head = t("imp.done", lang, source=r.source, n=r.read, span=span, added=r.added, updated=r.updated)
+        head += (t("imp.nothing_new", lang) if not r.added and not r.updated else "") + "."
+    lines = [head, *(f"  {tp:<20} {n}" for tp, n in r.per_touchpoint.items())]
+    if r.outside:
+        lines.append("  " + t("imp.outside", lang, n=r.outside))
+    if r.profile:
+        lines.append(f"  {t('imp.profile', lang)}{t('colon', lang)}" + ", ".join(r.profile))
+    return lines
 
 
 @contextmanager

@@ -9,7 +9,7 @@ running the import again finishes the job.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -228,21 +228,3 @@ def _richer(svc: Service, tp_id: str, current: str | None, seen: str | None) -> 
         return False
     now, other = tp.passive_estimate(current), tp.passive_estimate(seen)
     return now is not None and other is not None and now.value > other.value
-
-
-def summary_lines(r: ImportReport, labels: Iterable[tuple[str, int]] | None = None) -> list[str]:
-    span = f" from {r.first_day} to {r.last_day}" if r.first_day else ""
-    head = (
-        f"Dry run: {r.read} touches read{span}; nothing was written."
-        if r.dry_run
-        else f"Imported {r.source}: {r.read} touches{span} — {r.added} new entries, {r.updated} updated"
-        + (", nothing new" if not r.added and not r.updated else "")
-        + "."
-    )
-    lines = [head]
-    lines += [f"  {tp:<20} {n}" for tp, n in (labels or r.per_touchpoint.items())]
-    if r.outside:
-        lines.append(f"  ({r.outside} touches outside --since/--until left out)")
-    if r.profile:
-        lines.append("  profile: " + ", ".join(r.profile))
-    return lines
