@@ -1,5 +1,5 @@
-"""``python -m footprint`` runs the command line."""
+"""``python -m footprint`` runs footprint as the console script does."""
 
-from footprint.cli import main
+from footprint.launch import main
 
 main()

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from html import escape
 
+from .domain.text import number  # the default value label, as everywhere else
+
 WIDTH = 720
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
@@ -44,13 +46,6 @@ def _width(text: str, size: float) -> float:
 def _cut(text: str, room: float, size: float) -> str:
     fits = max(1, int(room / (size * _CHAR)))
     return text if len(text) <= fits else text[: max(1, fits - 1)].rstrip() + "…"
-
-
-def number(value: float) -> str:
-    """The default value label: whole numbers with spaces between thousands, one decimal below 10."""
-    if value and abs(value) < 10 and value != int(value):
-        return f"{value:.1f}"
-    return f"{round(value):,}".replace(",", " ")
 
 
 def _usable(value: float | None) -> float | None:

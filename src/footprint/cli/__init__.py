@@ -73,7 +73,7 @@ def _global(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")] = False,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:
-    """Bare ``footprint`` shows today."""
+    """Bare ``footprint`` opens the TUI on today (prints today's day when not in a terminal)."""
     ctx.obj = state.State(db=db, lang=lang, debug=debug)
     if version:
         from .. import __version__
@@ -81,9 +81,14 @@ def _global(
         typer.echo(f"footprint {__version__}")
         raise typer.Exit()
     if ctx.invoked_subcommand is None:
-        from .journal import show_day
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            from .tui import open_tui
 
-        show_day(ctx, None, as_json=False)
+            open_tui(ctx)
+        else:  # piped or scripted: today's day, as text
+            from .journal import show_day
+
+            show_day(ctx, None, as_json=False)
 
 
 # Where each top-level command and group lives. Only the module of the command being run is imported,
@@ -101,6 +106,7 @@ COMMANDS: dict[str, str] = {
     "import": "transfer",
     "streak": "challenge",
     "demo": "demo",
+    "tui": "tui",
 }
 GROUPS: dict[str, str] = {
     "profile": "profile",

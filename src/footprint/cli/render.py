@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from ..domain.catalog import Catalog
 from ..domain.footprint import entry_captures
+from ..domain.text import number
 from ..domain.journal import Entry
 from ..i18n import t
 from ..services import DayView
@@ -17,11 +18,7 @@ _WEEKDAYS = {
 }
 
 
-def n(value: float) -> str:
-    """Captures are estimates: shown as whole numbers, with a decimal only below 10."""
-    if value and abs(value) < 10 and value != int(value):
-        return f"{value:.1f}"
-    return f"{round(value):,}".replace(",", " ")
+n = number  # the one way figures are shown, shared with the TUI and the images
 
 
 def day_name(day: date, lang: str) -> str:

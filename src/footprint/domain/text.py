@@ -17,6 +17,14 @@ def fold(name: str) -> str:
     return "-".join(bare.replace("_", " ").replace("-", " ").split())
 
 
+def number(value: float) -> str:
+    """How every surface shows a figure (captures are estimates): whole numbers with spaces between
+    thousands, one decimal below 10 — ``1 204``, ``48``, ``0.3``."""
+    if value and abs(value) < 10 and value != int(value):
+        return f"{value:.1f}"
+    return f"{round(value):,}".replace(",", " ")
+
+
 def did_you_mean(name: str, candidates: Iterable[str], limit: int = 3) -> str:
     """A suffix like ``" (did you mean: smartphone, smart-tv?)"``, or ``""`` when nothing is close."""
     import difflib  # only paid for on the error path

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from ..domain.catalog import Catalog
 from ..domain.verdict import Verdict, headline
+from ..domain.text import number
 from ..i18n import register, t
 
 register(
@@ -81,9 +82,7 @@ class Report(NamedTuple):
 
 
 def _num(x: float | None) -> str:
-    if x is None:
-        return "—"
-    return f"{x:.1f}" if x and abs(x) < 10 and x != int(x) else f"{round(x):,}".replace(",", " ")
+    return "—" if x is None else number(x)
 
 
 def _chart(v: Verdict, lang: str) -> str:

@@ -115,7 +115,7 @@ class Service:
     def touchpoints(self, names: Iterable[str]) -> list[Touchpoint]:
         return [self.catalog.resolve(n) for n in names]
 
-    def _check(self, count: int | None, minutes: float | None, note: str | None, reason: str | None) -> None:
+    def check_entry(self, count: int | None, minutes: float | None, note: str | None, reason: str | None) -> None:
         if count is not None and count < 1:
             raise BadInput(f"the count must be 1 or more, not {count}")
         if minutes is not None and not 0 <= minutes <= 24 * 60:
@@ -125,7 +125,7 @@ class Service:
         if reason is not None and reason not in REASONS:
             raise BadInput(f"unknown reason {reason!r}: use one of {', '.join(REASONS)}")
 
-    def _not_future(self, at: datetime) -> None:
+    def check_not_future(self, at: datetime) -> None:
         if at > self.settings.now() + FUTURE_SLACK:
             raise BadInput(f"{at:%Y-%m-%d %H:%M} is in the future: log what already happened")
 
@@ -144,10 +144,10 @@ class Service:
         """Log one touch of each named touchpoint, as one undoable step."""
         if not names:
             raise BadInput("name at least one touchpoint, e.g. 'footprint log smartphone'")
-        self._check(count, minutes, note, reason)
+        self.check_entry(count, minutes, note, reason)
         tps = self.touchpoints(names)
         instant = self.when(at)
-        self._not_future(instant)
+        self.check_not_future(instant)
         note = note.strip() or None if note is not None else None
         entries = [Entry(None, instant, instant.date(), tp.id, count, minutes, note, reason, source) for tp in tps]
         stored = self.journal.add_entries(entries, "log " + ", ".join(f"{tp.id} ×{count}" for tp in tps))
@@ -171,11 +171,11 @@ class Service:
     ) -> Entry:
         """Change the given fields of one entry; an empty note or reason ("") clears it."""
         old = self.entry(entry_id)
-        self._check(count, minutes, note, reason or None)
+        self.check_entry(count, minutes, note, reason or None)
         changes: dict[str, Any] = {}
         if at is not None:
             instant = parse_when(at, self.settings.now())
-            self._not_future(instant)
+            self.check_not_future(instant)
             changes.update(at=instant, day=instant.date())
         if touchpoint is not None:
             changes["touchpoint"] = self.catalog.resolve(touchpoint).id

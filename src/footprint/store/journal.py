@@ -72,6 +72,11 @@ class Journal:
     def close(self) -> None:
         self.conn.close()
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the journal (``PRAGMA data_version``): the TUI
+        polls it to show what the CLI logs, without reading the journal."""
+        return int(self._query("PRAGMA data_version")[0][0])
+
     def __enter__(self) -> Journal:
         return self
 

@@ -1,0 +1,22 @@
+"""``footprint tui``: open the terminal interface on today (bare ``footprint`` in a terminal does too)."""
+
+import typer
+
+from . import state
+
+
+def open_tui(ctx: typer.Context) -> None:
+    from ..tui import run
+
+    s = state.of(ctx)
+    code = run(s.db, s.lang)
+    if code:
+        raise typer.Exit(code)
+
+
+def tui(ctx: typer.Context) -> None:
+    """Open the terminal interface on today: log touches by key, browse the journal, follow a challenge."""
+    open_tui(ctx)
+
+
+COMMANDS = {"tui": tui}

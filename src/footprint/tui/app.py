@@ -1,0 +1,248 @@
+"""FootprintApp: the five main screens (Today, Journal, Challenge, Charts, Profile), the keys that work
+everywhere, the command palette, the light and dark themes, the error boundary, and the watch on the
+journal that shows within half a second what other footprint processes write.
+
+Every screen after Today is imported when it is first shown, so opening on Today loads neither the chart
+module nor plotext.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from ..errors import FootprintError
+from ..i18n import t
+from ..services import Service
+from . import words  # noqa: F401  (registers the interface's words)
+from .bindings import localize
+from .messages import JournalChanged
+from .watch import journal_version
+
+if TYPE_CHECKING:
+    from .screens.base import BaseScreen
+
+POLL_SECONDS = 0.5
+WARM_UP_SECONDS = 1.5  # after the first screen is up, plotext is imported in the background (see _warm_up)
+MODES_IN_ORDER = ("today", "journal", "challenge", "charts", "profile")
+
+
+def _journal() -> Screen:
+    from .screens.journal import JournalScreen
+
+    return JournalScreen()
+
+
+def _challenge() -> Screen:
+    from .screens.challenge import ChallengeScreen
+
+    return ChallengeScreen()
+
+
+def _charts() -> Screen:
+    from .screens.charts import ChartsScreen
+
+    return ChartsScreen()
+
+
+def _profile() -> Screen:
+    from .screens.profile import ProfileScreen
+
+    return ProfileScreen()
+
+
+def _import_plotext() -> None:
+    try:
+        import plotext  # noqa: F401
+    except ImportError:  # charts are optional here: the charts screen says so if they are missing
+        pass
+
+
+SCREENS_AFTER_TODAY = {"journal": _journal, "challenge": _challenge, "charts": _charts, "profile": _profile}
+
+
+class FootprintApp(App[None]):
+    CSS_PATH = "footprint.tcss"
+    TITLE = "footprint"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "go('today')", "tui.go.today", show=False),
+        Binding("f2", "go('journal')", "tui.go.journal", show=False),
+        Binding("f3", "go('challenge')", "tui.go.challenge", show=False),
+        Binding("f4", "go('charts')", "tui.go.charts", show=False),
+        Binding("f5", "go('profile')", "tui.go.profile", show=False),
+        Binding("ctrl+z", "undo", "tui.key.undo"),
+        Binding("question_mark,f10", "keys", "tui.key.keys", key_display="?"),
+        Binding("ctrl+t", "toggle_dark", "tui.key.theme", show=False),
+        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True),
+        Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True),
+    ]
+
+    def __init__(self, svc: Service) -> None:
+        super().__init__()
+        self.svc = svc
+        self.lang = svc.settings.lang
+        self.generation = 0  # bumped on every change to the journal, ours or another process's
+        self._version: int | None = None
+        self._today: date | None = None
+        localize(self, self.lang)
+
+    # --- start, watch, stop ----------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        """Today is the bottom of the screen stack; another main screen goes on top of it (one at a time),
+        and dialogs above that. Textual's modes would re-parse every stylesheet for each new screen."""
+        from .screens.today import TodayScreen
+
+        return TodayScreen()
+
+    def on_mount(self) -> None:
+        with self.safely():
+            self._version = journal_version(self.svc)
+            self._today = self.svc.settings.now().date()
+        with self.safely():
+            if not self.svc.journal.profile():  # a small table: no scan of the journal
+                from .screens.first_run import FirstRunScreen
+
+                self.push_screen(FirstRunScreen(self.svc, self.lang), self._first_run_done)
+        self.set_interval(POLL_SECONDS, self.poll_journal)
+        self.set_timer(WARM_UP_SECONDS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Import plotext (~50 ms) in a thread once the app is idle, so the first switch to the charts
+        screen does not pay for it. The chart module itself is still imported by the charts screen only,
+        and opening the app never waits for either."""
+        if "plotext" not in sys.modules:
+            self.run_worker(_import_plotext, thread=True, exit_on_error=False, group="warm-up")
+
+    def _first_run_done(self, changed: bool | None) -> None:
+        if changed:
+            self.journal_written()
+
+    def poll_journal(self) -> None:
+        """Refresh the screens when another process wrote to the journal, or when the day has turned."""
+        try:
+            version = journal_version(self.svc)
+            today = self.svc.settings.now().date()
+        except FootprintError:
+            return  # locked for a moment by another writer: look again at the next tick
+        if version != self._version or today != self._today:
+            self._version, self._today = version, today
+            self.journal_written(external=True)
+
+    def journal_written(self, source: BaseScreen | None = None, external: bool = False) -> None:
+        """Say that the journal changed: the screens of the current mode reload (except ``source``, which
+        has already shown its own change); the others reload when they are shown again."""
+        self.generation += 1
+        if source is not None:
+            source.loaded_generation = self.generation
+        for screen in self.screen_stack:
+            if screen is not source and hasattr(screen, "loaded_generation"):
+                screen.post_message(JournalChanged(external))
+
+    def on_unmount(self) -> None:
+        self.svc.close()
+
+    # --- errors ----------------------------------------------------------------------------------------
+
+    @contextmanager
+    def safely(self) -> Iterator[None]:
+        """Run a block; a ``FootprintError`` becomes an error notification with its message, anything else
+        an error notification too (the journal's writes are transactions: nothing half-done is left)."""
+        try:
+            yield
+        except FootprintError as exc:
+            self.notify(exc.message, severity="error", markup=False, timeout=8)
+        except Exception as exc:  # noqa: BLE001  the TUI must never crash on a bug: say so and carry on
+            self.log.error(repr(exc))
+            self.notify(t("tui.internal", self.lang, what=type(exc).__name__), severity="error", timeout=10)
+
+    def say(self, message: str) -> None:
+        self.notify(message, markup=False, timeout=3)
+
+    # --- actions everywhere ----------------------------------------------------------------------------
+
+    def action_go(self, mode: str) -> None:
+        """Show a main screen: Today by going back to the bottom of the stack, another by putting it on
+        Today (made once, then kept with what it showed)."""
+        while len(self.screen_stack) > 1 and not hasattr(self.screen, "loaded_generation"):
+            self.pop_screen()  # leave a dialog before changing screens
+        if getattr(self.screen, "MODE", None) == mode:
+            return
+        if mode == "today":
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            return
+        if not self.is_screen_installed(mode):
+            self.install_screen(SCREENS_AFTER_TODAY[mode](), name=mode)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(mode)
+        else:
+            self.push_screen(mode)
+
+    def action_undo(self) -> None:
+        with self.safely():
+            what = self.svc.undo()
+            self.say(t("undone", self.lang, what=what) if what else t("nothing_to_undo", self.lang))
+            if what:
+                self.journal_written()
+
+    def action_keys(self) -> None:
+        from .screens.keys import KeysScreen
+
+        if isinstance(self.screen, KeysScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(KeysScreen(self.screen, self.lang))
+
+    def log_now(self, tp_id: str) -> None:
+        """Log one touch of ``tp_id`` now (from the palette, on any screen)."""
+        with self.safely():
+            logged = self.svc.log([tp_id], source="tui")
+            self.say(self.logged_text(logged))
+            self.journal_written()
+
+    def logged_text(self, logged: Any) -> str:
+        e = logged.entries[0]
+        what = ", ".join(f"{e.touchpoint} ×{e.count}" for e in logged.entries)
+        from .text import n
+
+        return t("logged", self.lang, what=what, at=e.at.strftime("%H:%M"), captures=n(logged.captures))
+
+    # --- the command palette ---------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action, in the interface's language: the current screen's, logging each touchpoint of the
+        profile, going to each screen, and the ones that work everywhere."""
+        lang = self.lang
+        screen_commands = getattr(screen, "commands", None)
+        if callable(screen_commands):
+            yield from screen_commands()
+        try:
+            profile = self.svc.profile()
+        except FootprintError:
+            profile = []
+        for _period, tp in profile:
+            if tp is not None:
+                yield SystemCommand(
+                    t("tui.cmd.log", lang, what=tp.label.get(lang)),
+                    t("tui.cmd.log_help", lang),
+                    partial(self.log_now, tp.id),
+                )
+        for mode in MODES_IN_ORDER:
+            name = t(f"tui.go.{mode}", lang)
+            yield SystemCommand(
+                t("tui.cmd.go", lang, screen=name), t("tui.cmd.go_help", lang), partial(self.action_go, mode)
+            )
+        yield SystemCommand(t("tui.key.undo", lang), t("tui.cmd.undo_help", lang), self.action_undo)
+        yield SystemCommand(t("tui.key.keys", lang), t("tui.cmd.keys_help", lang), self.action_keys)
+        yield SystemCommand(t("tui.key.theme", lang), t("tui.cmd.theme_help", lang), self.action_toggle_dark)
+        yield SystemCommand(t("tui.cmd.themes", lang), t("tui.cmd.themes_help", lang), self.action_change_theme)
+        yield SystemCommand(t("tui.key.quit", lang), t("tui.cmd.quit_help", lang), self.action_quit)

@@ -1,0 +1,109 @@
+"""Small dialogs: a yes/no question, and one line of text checked as it is typed (a filter, a path)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, Static
+
+from ...errors import FootprintError
+from ...i18n import t
+from ..bindings import localize
+from .entry_form import ServiceCheck
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Dismissed with True for yes (y, Enter on Yes), False for no (n, Esc)."""
+
+    CSS_PATH = "screens.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "tui.key.yes"),
+        Binding("n,escape", "answer(False)", "tui.key.no"),
+    ]
+
+    def __init__(self, question: str, lang: str) -> None:
+        super().__init__()
+        self.question, self.lang = question, lang
+        localize(self, lang)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-text", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("tui.key.yes", self.lang) + " (y)", variant="error", id="yes")
+                yield Button(t("tui.key.no", self.lang) + " (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no").focus()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class AskScreen(ModalScreen[str | None]):
+    """One line of text; ``check`` raises a ``FootprintError`` whose message is shown while typing.
+    Dismissed with the text (Enter), or None (Esc)."""
+
+    CSS_PATH = "screens.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "tui.key.cancel")]
+
+    def __init__(
+        self,
+        question: str,
+        lang: str,
+        value: str = "",
+        check: Callable[[str], object] | None = None,
+        suggester: Suggester | None = None,
+    ) -> None:
+        super().__init__()
+        self.question, self.lang, self.value = question, lang, value
+        self.check, self.suggester = check, suggester
+        localize(self, lang)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-text", markup=False)
+            yield Input(
+                self.value,
+                id="answer",
+                validators=[ServiceCheck(self.check)] if self.check else None,
+                suggester=self.suggester,
+                valid_empty=True,
+                compact=True,
+            )
+            yield Static("", id="ask-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        result = event.validation_result
+        failures = result.failure_descriptions if result is not None else []
+        self.query_one("#ask-error", Static).update(failures[0] if failures else "")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if self.check is not None and event.value.strip():
+            try:
+                self.check(event.value)
+            except FootprintError as exc:
+                self.query_one("#ask-error", Static).update(exc.message)
+                return
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

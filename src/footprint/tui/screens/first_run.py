@@ -1,0 +1,81 @@
+"""The first run: on a journal whose profile is empty, ask which connected objects and services the person
+lives with (the seed's five objects first and ticked, then the rest of the catalog), then show Today.
+
+Space ticks or unticks, Enter saves the profile, Esc leaves it empty for now (Today then says how to fill
+it: F5). Nothing is written unless something is ticked.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ...i18n import t
+from ...services import Service
+from ..bindings import localize
+
+SUGGESTED = ("computer", "smartphone", "bank-card", "health-card", "smart-meter")
+
+
+class FirstRunScreen(ModalScreen[bool]):
+    """Dismissed with True when the profile was written."""
+
+    CSS_PATH = "screens.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "done", "tui.key.done", priority=True),
+        Binding("escape", "skip", "tui.key.skip"),
+    ]
+
+    def __init__(self, svc: Service, lang: str) -> None:
+        super().__init__()
+        self.svc, self.lang = svc, lang
+        localize(self, lang)
+
+    def compose(self) -> ComposeResult:
+        lang, catalog = self.lang, self.svc.catalog
+        first = [tp for i in SUGGESTED if (tp := catalog.get(i)) is not None]
+        rest = [tp for tp in catalog.touchpoints if tp.id not in SUGGESTED]
+        choices = [
+            Selection(f"{tp.label.get(lang)}  ({t('tui.first.suggested', lang)})", tp.id, True) for tp in first
+        ] + [Selection(f"{tp.label.get(lang)}  · {t('kind.' + tp.kind, lang)}", tp.id, False) for tp in rest]
+        with Vertical(id="first-run"):
+            yield Static(t("tui.first.title", lang), id="first-title")
+            yield Static(t("tui.first.ask", lang), id="first-ask", markup=False)
+            yield SelectionList[str](*choices, id="first-list")
+            with Horizontal(id="first-buttons"):
+                yield Button(t("tui.key.done", lang) + " (enter)", variant="primary", id="done")
+                yield Button(t("tui.key.skip", lang) + " (esc)", id="skip")
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).focus()
+
+    def action_done(self) -> None:
+        chosen = list(self.query_one(SelectionList).selected)
+        if not chosen:
+            self.dismiss(False)
+            return
+        written = False
+        with self.app.safely():  # type: ignore[attr-defined]
+            tps = self.svc.profile_add(chosen)
+            self.app.notify(t("profile.added", self.lang, what=", ".join(tp.id for tp in tps)), markup=False)
+            written = True
+        self.dismiss(written)
+
+    def action_skip(self) -> None:
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#done")
+    def _done(self) -> None:
+        self.action_done()
+
+    @on(Button.Pressed, "#skip")
+    def _skip(self) -> None:
+        self.action_skip()

@@ -1,0 +1,63 @@
+"""The charts screen (drawn by the shared chart module) and the profile and catalog screen."""
+
+from __future__ import annotations
+
+import pytest
+from tui_support import SIZE, rows, shown
+
+from footprint.tui import make_app
+from footprint.tui.widgets.chart_view import ChartView
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_charts_for_a_week_a_month_a_year_or_everything(profiled) -> None:
+    profiled.log(["smartphone"], at="2026-11-20 07:00", count=20)
+    profiled.log(["facebook"], at="2025-03-01 12:00")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        title = screen.query_one("#charts-title")
+        assert shown(title) == "last 30 days, 2026-10-24 to 2026-11-22 · score: activity"
+        chart = shown(screen.query_one(ChartView))
+        assert "Captures per day (estimate)" in chart and "░ passive" in chart and "• activity" in chart
+        await pilot.press("w")
+        assert shown(title).startswith("last 7 days, 2026-11-16 to 2026-11-22")
+        await pilot.press("y")
+        assert shown(title).startswith("last 12 months, 2025-11-23 to 2026-11-22")
+        await pilot.press("a")
+        assert shown(title).startswith("everything, 2025-03-01 to 2026-11-22")
+        await pilot.press("s")
+        assert shown(title).endswith("score: none")
+        assert "• activity" not in shown(screen.query_one(ChartView))
+
+
+async def test_search_the_catalog_add_remove_and_set_the_meters_state(svc) -> None:
+    svc.profile_add(["smartphone"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"linky")
+        await pilot.pause()
+        table = screen.query_one("#catalog")
+        assert rows(table) == [" Smart electricity meter (Linky) daily index only 1"]
+        await pilot.press("enter")  # from the search box to the table
+        await pilot.press("enter")  # add it
+        await pilot.pause()
+        assert [(p.touchpoint, p.state) for p, _ in svc.profile()] == [
+            ("smartphone", None),
+            ("smart-meter", "daily-index"),
+        ]
+        assert rows(table)[0].startswith("✓ Smart electricity meter (Linky) daily index only 1")
+        await pilot.press("s")
+        await pilot.pause()
+        assert dict((p.touchpoint, p.state) for p, _ in svc.profile())["smart-meter"] == "load-curve"
+        assert "half-hourly load curve 48" in rows(table)[0]
+        assert "48 captures per day while in the profile (estimate)" in shown(screen.query_one("#tp-detail"))
+        await pilot.press("enter")  # take it out again
+        await pilot.pause()
+        assert [p.touchpoint for p, _ in svc.profile()] == ["smartphone"]
