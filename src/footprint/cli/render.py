@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from ..domain.catalog import Catalog
 from ..domain.footprint import entry_captures
-from ..domain.text import number
 from ..domain.journal import Entry
+from ..domain.text import number
 from ..i18n import t
 from ..services import DayView
 

@@ -12,8 +12,8 @@ import html
 from typing import Any, NamedTuple
 
 from ..domain.catalog import Catalog
-from ..domain.verdict import Verdict, headline
 from ..domain.text import number
+from ..domain.verdict import Verdict, headline
 from ..i18n import register, t
 
 register(

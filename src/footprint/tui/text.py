@@ -5,11 +5,11 @@ A few of these mirror ``cli/render.py``: the TUI may not import the CLI (it woul
 
 from __future__ import annotations
 
-from ..domain.text import number
 from collections.abc import Iterable
 from datetime import date, timedelta
 
 from ..domain.catalog import Catalog
+from ..domain.text import number
 from ..i18n import t
 
 _WEEKDAYS = {
