@@ -55,16 +55,9 @@ class ChallengeSeries(NamedTuple):
 
 
 def _plotext(width: int, height: int):  # noqa: ANN202
-    import sys
-    import types
+    from .plotext_loader import load  # only the commands that draw pay for plotext
 
-    # plotext 6.1 builds its interactive documentation when imported (~170 ms, measured): footprint never
-    # reads ``plotext.doc``, so an empty module stands in for it. Only the commands that draw pay the rest.
-    if "plotext._doc.doc" not in sys.modules:
-        stub = types.ModuleType("plotext._doc.doc")
-        stub.docs = None  # type: ignore[attr-defined]
-        sys.modules["plotext._doc.doc"] = stub
-    import plotext as plt
+    plt = load()
 
     fig = plt.figure
     fig.clear()

@@ -61,7 +61,9 @@ def _profile() -> Screen:
 
 def _import_plotext() -> None:
     try:
-        import plotext  # noqa: F401
+        from ..plotext_loader import load
+
+        load()
     except ImportError:  # charts are optional here: the charts screen says so if they are missing
         pass
 
