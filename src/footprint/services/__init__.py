@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..domain.catalog import Catalog, Touchpoint, parse_catalog
 from ..domain.footprint import Footprint, entry_captures, footprint, usage_of
 from ..domain.journal import REASONS, DayStatus, Entry, ProfilePeriod
-from ..domain.when import parse_day, parse_when
 from ..errors import BadInput, DataFileError, NotFound
 from ..resources import shipped_dir
 from ..settings import Settings
@@ -106,11 +105,19 @@ class Service:
 
     def when(self, text: str | None) -> datetime:
         now = self.settings.now()
-        return now if text is None else parse_when(text, now)
+        if text is None:
+            return now
+        from ..domain.when import parse_when  # only when a date was typed
+
+        return parse_when(text, now)
 
     def day_of(self, text: str | None) -> date:
         now = self.settings.now()
-        return now.date() if text is None else parse_day(text, now)
+        if text is None:
+            return now.date()
+        from ..domain.when import parse_day
+
+        return parse_day(text, now)
 
     def touchpoints(self, names: Iterable[str]) -> list[Touchpoint]:
         return [self.catalog.resolve(n) for n in names]
@@ -174,7 +181,7 @@ class Service:
         self.check_entry(count, minutes, note, reason or None)
         changes: dict[str, Any] = {}
         if at is not None:
-            instant = parse_when(at, self.settings.now())
+            instant = self.when(at)
             self.check_not_future(instant)
             changes.update(at=instant, day=instant.date())
         if touchpoint is not None:

@@ -13,13 +13,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain.breaks import Break
 from ..domain.footprint import Usage
 from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
-from ..domain.scores import Score
 from .connection import guarded, open_database
+
+if TYPE_CHECKING:  # scores and breaks are not on the path of every `footprint log`
+    from ..domain.breaks import Break
+    from ..domain.scores import Score
 
 _ENTRY_COLUMNS = "id, ts, utc_offset, day, touchpoint, count, minutes, note, reason, source, source_ref"
 UNDO_DEPTH = 200
@@ -367,6 +369,8 @@ class Journal:
         if metric is not None:
             where += (" AND" if where else " WHERE") + " metric = ?"
             params.append(metric)
+        from ..domain.scores import Score
+
         rows = self._query(f"SELECT metric, day, value, source FROM scores{where} ORDER BY metric, day", params)
         return [Score(m, date.fromisoformat(d), v, src) for m, d, v, src in rows]
 
@@ -397,6 +401,8 @@ class Journal:
         return len(before)
 
     def breaks(self) -> list[Break]:
+        from ..domain.breaks import Break
+
         rows = self._query("SELECT id, first, last, label, scope FROM breaks ORDER BY first, id")
         return [
             Break(str(i), date.fromisoformat(f), date.fromisoformat(la), lb, tuple(json.loads(sc)))
