@@ -17,7 +17,7 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
-    from ...services import Service
+    from ...services import DayView, Service
     from ..app import FootprintApp
 
 
@@ -98,3 +98,31 @@ class BaseScreen(Screen[None]):
     def help_lines(self) -> list[str]:
         """Lines the keys screen shows above the bindings (what the bindings cannot say, like letters)."""
         return []
+
+
+class DayScreen(BaseScreen):
+    """A screen showing one day (Today, Journal): the actions on its entries and on the day itself."""
+
+    view: DayView | None
+
+    def action_remove(self) -> None:
+        from ..widgets.entry_list import EntryList
+
+        entry = self.query_one(EntryList).selected()
+        if entry is None:
+            return
+        with self.fapp.safely():
+            removed = self.svc.remove([entry.id or 0])
+            self.fapp.say(t("removed", self.lang, what=", ".join(f"#{e.id} {e.touchpoint}" for e in removed)))
+            self.reload()
+            self.written()
+
+    def action_toggle_day(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        with self.fapp.safely():
+            day = self.svc.set_closed(view.day.isoformat(), not view.status.closed)
+            self.fapp.say(t("reopened_day" if view.status.closed else "closed_day", self.lang, day=day.isoformat()))
+            self.reload()
+            self.written()

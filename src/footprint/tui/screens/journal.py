@@ -27,7 +27,7 @@ from ..text import label, long_day
 from ..widgets.entry_list import EntryList
 from ..widgets.footprint_panel import FootprintPanel
 from ..widgets.week_strip import WeekStrip
-from .base import BaseScreen
+from .base import DayScreen
 
 DAY = Binding.Group("tui.key.day_group", compact=True)
 WEEK = Binding.Group("tui.key.week_group", compact=True)
@@ -37,7 +37,7 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-class JournalScreen(BaseScreen):
+class JournalScreen(DayScreen):
     CSS_PATH = "screens.tcss"
 
     MODE = "journal"
@@ -168,23 +168,3 @@ class JournalScreen(BaseScreen):
     @on(EntryChosen)
     def _entry_chosen(self, message: EntryChosen) -> None:
         self._edit(self.query_one(EntryList).entries.get(message.entry_id))
-
-    def action_remove(self) -> None:
-        entry = self.query_one(EntryList).selected()
-        if entry is None:
-            return
-        with self.fapp.safely():
-            removed = self.svc.remove([entry.id or 0])
-            self.fapp.say(t("removed", self.lang, what=", ".join(f"#{e.id} {e.touchpoint}" for e in removed)))
-            self.reload()
-            self.written()
-
-    def action_toggle_day(self) -> None:
-        view = self.view
-        if view is None:
-            return
-        with self.fapp.safely():
-            day = self.svc.set_closed(view.day.isoformat(), not view.status.closed)
-            self.fapp.say(t("reopened_day" if view.status.closed else "closed_day", self.lang, day=day.isoformat()))
-            self.reload()
-            self.written()

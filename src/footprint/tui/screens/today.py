@@ -29,12 +29,12 @@ from ..text import long_day, span
 from ..widgets.entry_list import EntryList
 from ..widgets.footprint_panel import FootprintPanel
 from ..widgets.touchpoint_grid import TileData, TouchpointGrid
-from .base import BaseScreen
+from .base import DayScreen
 
 MAX_PREFIX = 4  # digits: at most 9999 touches at once
 
 
-class TodayScreen(BaseScreen):
+class TodayScreen(DayScreen):
     MODE = "today"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+d", "toggle_day", "tui.key.close_day"),
@@ -248,26 +248,6 @@ class TodayScreen(BaseScreen):
             from .entry_form import EntryForm
 
             self.app.push_screen(EntryForm(self.svc, self.lang, entry=entry), self._form_done)
-
-    def action_remove(self) -> None:
-        entry = self.query_one(EntryList).selected()
-        if entry is None:
-            return
-        with self.fapp.safely():
-            removed = self.svc.remove([entry.id or 0])
-            self.fapp.say(t("removed", self.lang, what=", ".join(f"#{e.id} {e.touchpoint}" for e in removed)))
-            self.reload()
-            self.written()
-
-    def action_toggle_day(self) -> None:
-        view = self.view
-        if view is None:
-            return
-        with self.fapp.safely():
-            day = self.svc.set_closed(view.day.isoformat(), not view.status.closed)
-            self.fapp.say(t("reopened_day" if view.status.closed else "closed_day", self.lang, day=day.isoformat()))
-            self.reload()
-            self.written()
 
     def help_lines(self) -> list[str]:
         lines = [t("tui.help.letters", self.lang), t("tui.help.shift", self.lang), t("tui.help.digits", self.lang)]
