@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from importer_support import journal_entries
 
-import footprint.importers
 from footprint.errors import DataFileError
 from footprint.importers.activitywatch import ActivityWatch, AppNames
 from footprint.importers.base import ImportContext, Issue, Touch
@@ -34,11 +34,6 @@ def read(path: Path, zone: ZoneInfo = PARIS) -> list:
 
 def touches(records: list) -> list[tuple[datetime, str, int, float | None, str | None]]:
     return [(r.at, r.touchpoint, r.count, r.minutes, r.group) for r in records if isinstance(r, Touch)]
-
-
-@pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(footprint.importers, "IMPORTERS", footprint.importers.IMPORTERS + (ActivityWatch(),))
 
 
 def test_minutes_per_app_per_day_only_while_not_afk() -> None:
@@ -116,13 +111,10 @@ def test_broken_or_foreign_files_are_one_data_file_error(tmp_path: Path) -> None
 # --- through the CLI ----------------------------------------------------------------------------------
 
 
-def _entries(cli) -> list[dict]:
-    result = cli("list", "--from", "2026-01-01", "--json")
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+_entries = journal_entries
 
 
-def test_cli_import_then_again_adds_nothing(cli, registered) -> None:
+def test_cli_import_then_again_adds_nothing(cli) -> None:
     result = cli("import", "activitywatch", str(EXPORT))
     assert result.exit_code == 0, result.stderr
     assert "Imported activitywatch: 9 touches from 2026-11-20 to 2026-11-21 — 8 new entries" in result.stdout
@@ -136,13 +128,13 @@ def test_cli_import_then_again_adds_nothing(cli, registered) -> None:
     assert _entries(cli) == entries
 
 
-def test_cli_strict_with_a_bad_event_imports_nothing(cli, registered) -> None:
+def test_cli_strict_with_a_bad_event_imports_nothing(cli) -> None:
     result = cli("import", "activitywatch", str(EXPORT), "--strict")
     assert result.exit_code == 5 and "nothing imported" in result.stderr and result.stderr.count("\n") == 1
     assert _entries(cli) == []
 
 
-def test_cli_truncated_zip_and_wrong_file_are_exit_5_one_line(cli, registered, tmp_path: Path) -> None:
+def test_cli_truncated_zip_and_wrong_file_are_exit_5_one_line(cli, tmp_path: Path) -> None:
     archive = tmp_path / "aw.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
         z.write(EXPORT, "aw-buckets-export.json")

@@ -11,9 +11,7 @@ amount, two accounts).
 
 from __future__ import annotations
 
-import json
 import shutil
-import zipfile
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,8 +19,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from importer_support import journal_entries, zip_folder
 
-import footprint.importers
 from footprint.errors import DataFileError
 from footprint.importers.bank import Bank, Rules, _amount
 from footprint.importers.base import ImportContext, Issue, Record, Touch
@@ -56,11 +54,7 @@ def _issues(path: Path) -> list[tuple[str, str]]:
 
 
 def _zip(folder: Path, out: Path) -> Path:
-    with zipfile.ZipFile(out, "w") as z:
-        for p in sorted(folder.rglob("*")):
-            if p.is_file():
-                z.write(p, "Relevés/" + p.relative_to(folder).as_posix())
-    return out
+    return zip_folder(folder, out, "Relevés/")
 
 
 SGML_TOUCHES = [
@@ -338,16 +332,9 @@ def test_detect_leaves_other_files_alone(tmp_path: Path) -> None:
 # --- through the CLI -----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(footprint.importers, "IMPORTERS", footprint.importers.IMPORTERS + (Bank(),))
+_entries = journal_entries
 
 
-def _entries(cli) -> list[dict]:
-    return json.loads(cli("list", "--from", "2024-01-01", "--json").stdout)
-
-
-@pytest.mark.usefixtures("registered")
 def test_import_the_zip_then_again_adds_nothing(cli, tmp_path: Path) -> None:
     archive = _zip(FIXTURES, tmp_path / "releves.zip")
     assert cli("import", "detect", str(archive)).stdout.strip() == "bank"
@@ -364,7 +351,6 @@ def test_import_the_zip_then_again_adds_nothing(cli, tmp_path: Path) -> None:
     assert _entries(cli) == entries
 
 
-@pytest.mark.usefixtures("registered")
 def test_a_truncated_zip_and_a_wrong_file_exit_5_with_one_line(cli, tmp_path: Path) -> None:
     truncated = tmp_path / "releves.zip"
     truncated.write_bytes(_zip(FIXTURES, tmp_path / "full.zip").read_bytes()[:-200])
@@ -378,7 +364,6 @@ def test_a_truncated_zip_and_a_wrong_file_exit_5_with_one_line(cli, tmp_path: Pa
     assert _entries(cli) == []
 
 
-@pytest.mark.usefixtures("registered")
 def test_strict_with_a_bad_record_imports_nothing(cli, tmp_path: Path) -> None:
     path = _bad_ofx(tmp_path)
     strict = cli("import", "bank", str(path), "--strict")

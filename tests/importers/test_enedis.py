@@ -10,9 +10,7 @@ are written by the tests themselves.
 
 from __future__ import annotations
 
-import json
 import shutil
-import zipfile
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,8 +18,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from importer_support import journal_entries, zip_folder
 
-import footprint.importers
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, ProfileHint, Record, Touch
 from footprint.importers.enedis import Enedis
@@ -67,11 +65,7 @@ def _curve(
 
 
 def _zip(folder: Path, out: Path) -> Path:
-    with zipfile.ZipFile(out, "w") as z:
-        for p in sorted(folder.rglob("*")):
-            if p.is_file():
-                z.write(p, "mes-donnees/" + p.relative_to(folder).as_posix())
-    return out
+    return zip_folder(folder, out, "mes-donnees/")
 
 
 CURVE_TOUCHES = [
@@ -223,16 +217,9 @@ def test_detect_leaves_other_files_alone(tmp_path: Path) -> None:
 # --- through the CLI -----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(footprint.importers, "IMPORTERS", footprint.importers.IMPORTERS + (Enedis(),))
+_entries = journal_entries
 
 
-def _entries(cli) -> list[dict]:
-    return json.loads(cli("list", "--from", "2024-01-01", "--json").stdout)
-
-
-@pytest.mark.usefixtures("registered")
 def test_import_sets_the_meter_state_and_again_adds_nothing(cli, day_json, tmp_path: Path) -> None:
     archive = _zip(FIXTURES, tmp_path / "mes-donnees.zip")
     assert cli("import", "detect", str(archive)).stdout.strip() == "enedis"
@@ -255,7 +242,6 @@ def test_import_sets_the_meter_state_and_again_adds_nothing(cli, day_json, tmp_p
     assert _entries(cli) == entries
 
 
-@pytest.mark.usefixtures("registered")
 def test_a_truncated_zip_and_a_wrong_file_exit_5_with_one_line(cli, tmp_path: Path) -> None:
     truncated = tmp_path / "mes-donnees.zip"
     truncated.write_bytes(_zip(FIXTURES, tmp_path / "full.zip").read_bytes()[:-100])
@@ -268,7 +254,6 @@ def test_a_truncated_zip_and_a_wrong_file_exit_5_with_one_line(cli, tmp_path: Pa
     assert _entries(cli) == []
 
 
-@pytest.mark.usefixtures("registered")
 def test_strict_with_a_bad_record_imports_nothing(cli, tmp_path: Path) -> None:
     path = _curve(tmp_path, ["2024-01-01T00:30:00+01:00;300", "2024-01-01T01:00:00+01:00;n/a"])
     strict = cli("import", "enedis", str(path), "--strict")

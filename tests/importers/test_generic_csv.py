@@ -3,7 +3,6 @@ French and ISO dates, aliases, cp1252 lines, quoted cells over lines; and the im
 
 from __future__ import annotations
 
-import json
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from importer_support import journal_entries
 
-import footprint.importers
 from footprint.errors import BadInput, DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
 from footprint.importers.generic_csv import GenericCsv
@@ -148,18 +147,10 @@ def test_detect_only_csvs_with_usual_headers() -> None:
 # --- through the CLI --------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(footprint.importers, "IMPORTERS", footprint.importers.IMPORTERS + (GenericCsv(),))
+_entries = journal_entries
 
 
-def _entries(cli) -> list[dict]:
-    result = cli("list", "--from", "2026-01-01", "--json")
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def test_cli_import_then_again_adds_nothing(cli, registered) -> None:
+def test_cli_import_then_again_adds_nothing(cli) -> None:
     result = cli("import", "csv", str(DIARY))
     assert result.exit_code == 0, result.stderr
     assert "Imported csv: 8 touches from 2026-11-20 to 2026-11-22 — 5 new entries" in result.stdout
@@ -171,7 +162,7 @@ def test_cli_import_then_again_adds_nothing(cli, registered) -> None:
     assert _entries(cli) == entries
 
 
-def test_cli_reads_back_footprints_own_csv_export(cli, registered, home, monkeypatch) -> None:
+def test_cli_reads_back_footprints_own_csv_export(cli, home, monkeypatch) -> None:
     cli("log", "cb", "--at", "hier 12:00")
     cli("log", "facebook", "--minutes", "12")
     out = home / "journal.csv"
@@ -186,13 +177,13 @@ def test_cli_reads_back_footprints_own_csv_export(cli, registered, home, monkeyp
     ]
 
 
-def test_cli_strict_with_a_bad_row_imports_nothing(cli, registered) -> None:
+def test_cli_strict_with_a_bad_row_imports_nothing(cli) -> None:
     result = cli("import", "csv", str(DIARY), "--strict")
     assert result.exit_code == 5 and "nothing imported" in result.stderr and result.stderr.count("\n") == 1
     assert _entries(cli) == []
 
 
-def test_cli_truncated_zip_and_wrong_file_are_exit_5_one_line(cli, registered, tmp_path: Path) -> None:
+def test_cli_truncated_zip_and_wrong_file_are_exit_5_one_line(cli, tmp_path: Path) -> None:
     archive = tmp_path / "diary.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.write(DIARY, "diary.csv")

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from importer_support import journal_entries
 
-import footprint.importers
 from footprint.errors import DataFileError
 from footprint.importers import google_takeout
 from footprint.importers.base import ImportContext, Issue, Touch
@@ -53,11 +53,6 @@ def zipped(folder: Path, out: Path) -> Path:
             if p.is_file():
                 z.write(p, p.relative_to(folder).as_posix())
     return out
-
-
-@pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(footprint.importers, "IMPORTERS", footprint.importers.IMPORTERS + (GoogleTakeout(),))
 
 
 # --- JSON --------------------------------------------------------------------------------------------
@@ -309,13 +304,10 @@ def test_zip_reads_like_the_folder(tmp_path: Path) -> None:
 # --- through the CLI --------------------------------------------------------------------------------------
 
 
-def _entries(cli) -> list[dict]:
-    result = cli("list", "--from", "2000-01-01", "--json")
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+_entries = journal_entries
 
 
-def test_cli_import_then_again_adds_nothing(cli, registered) -> None:
+def test_cli_import_then_again_adds_nothing(cli) -> None:
     path = str(FIXTURES / "json")
     result = cli("import", "google-takeout", path)
     assert result.exit_code == 0, result.stderr
@@ -333,7 +325,7 @@ def test_cli_import_then_again_adds_nothing(cli, registered) -> None:
     assert _entries(cli) == entries
 
 
-def test_cli_english_then_french_export_of_the_same_day_adds_nothing(cli, registered, tmp_path: Path) -> None:
+def test_cli_english_then_french_export_of_the_same_day_adds_nothing(cli, tmp_path: Path) -> None:
     day = [
         {"header": "Search", "title": "Searched for a", "time": "2026-11-20T10:00:00Z", "products": ["Search"]},
         {"header": "Search", "title": "Searched for b", "time": "2026-11-20T11:00:00Z", "products": ["Search"]},
@@ -347,14 +339,14 @@ def test_cli_english_then_french_export_of_the_same_day_adds_nothing(cli, regist
     assert "nothing new" in cli("import", "google-takeout", str(tmp_path / "fr")).stdout
 
 
-def test_cli_strict_with_a_bad_record_imports_nothing(cli, registered) -> None:
+def test_cli_strict_with_a_bad_record_imports_nothing(cli) -> None:
     result = cli("import", "google-takeout", str(FIXTURES / "json"), "--strict")
     assert result.exit_code == 5 and "nothing imported" in result.stderr
     assert result.stderr.count("\n") == 1
     assert _entries(cli) == []
 
 
-def test_cli_truncated_zip_and_wrong_file_are_exit_5_one_line(cli, registered, tmp_path: Path) -> None:
+def test_cli_truncated_zip_and_wrong_file_are_exit_5_one_line(cli, tmp_path: Path) -> None:
     archive = zipped(FIXTURES / "json", tmp_path / "takeout.zip")
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])

@@ -6,7 +6,6 @@ The fixtures carry Meta's mojibake in captions and translated ``string_map_data`
 from __future__ import annotations
 
 import json
-import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,8 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from importer_support import entry_rows, touches, zip_folder
 
-import footprint.importers
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
 from footprint.importers.instagram import Instagram
@@ -29,20 +28,14 @@ def _read(path: Path) -> list:
     return list(Instagram().read(path, CTX))
 
 
-def _touches(records: list) -> list[tuple]:
-    return sorted((r.at, r.touchpoint, r.count, r.group) for r in records if isinstance(r, Touch))
+_touches = touches
 
 
 def _issues(records: list) -> list[tuple[str, str]]:
     return sorted((r.kind, r.where) for r in records if isinstance(r, Issue))
 
 
-def _zip(folder: Path, dest: Path, wrapper: str = "") -> Path:
-    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
-        for p in sorted(folder.rglob("*")):
-            if p.is_file():
-                z.write(p, wrapper + p.relative_to(folder).as_posix())
-    return dest
+_zip = zip_folder
 
 
 def _write(path: Path, doc: object) -> Path:
@@ -80,15 +73,7 @@ ISSUES_2024 = [
 ]
 
 
-@pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(footprint.importers, "IMPORTERS", footprint.importers.IMPORTERS + (Instagram(),))
-
-
-def _entries(cli) -> list[tuple]:
-    result = cli("list", "--json")
-    assert result.exit_code == 0, result.stderr
-    return sorted((e["day"], e["touchpoint"], e["count"], e["source_ref"]) for e in json.loads(result.stdout))
+_entries = entry_rows
 
 
 # --- what is read -------------------------------------------------------------------------------------
@@ -212,7 +197,7 @@ def test_junk_structures_only_give_records_or_a_data_file_error(tmp_path: Path, 
 # --- through the CLI ----------------------------------------------------------------------------------
 
 
-def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, registered, tmp_path: Path) -> None:
+def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Path) -> None:
     archive = _zip(FIXTURES / "2024", tmp_path / "instagram-camille-2024.zip")
     result = cli("import", "instagram", str(archive))
     assert result.exit_code == 0, result.stderr
@@ -235,14 +220,14 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, registered, 
     assert _entries(cli) == entries
 
 
-def test_strict_with_a_bad_record_imports_nothing(cli, registered) -> None:
+def test_strict_with_a_bad_record_imports_nothing(cli) -> None:
     result = cli("import", "instagram", str(FIXTURES / "2024"), "--strict")
     assert result.exit_code == 5 and result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and "nothing imported" in result.stderr
     assert _entries(cli) == []
 
 
-def test_a_truncated_zip_is_one_line_and_exit_5(cli, registered, tmp_path: Path) -> None:
+def test_a_truncated_zip_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     whole = _zip(FIXTURES / "2024", tmp_path / "whole.zip").read_bytes()
     truncated = tmp_path / "instagram.zip"
     truncated.write_bytes(whole[: len(whole) // 2])
@@ -252,7 +237,7 @@ def test_a_truncated_zip_is_one_line_and_exit_5(cli, registered, tmp_path: Path)
     assert "instagram.zip" in result.stderr
 
 
-def test_a_wrong_file_is_one_line_and_exit_5(cli, registered, tmp_path: Path) -> None:
+def test_a_wrong_file_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     path = tmp_path / "liked_posts.json"
     path.write_bytes(b"\x89PNG\r\n\x1a\n not json")
     result = cli("import", "instagram", str(path))

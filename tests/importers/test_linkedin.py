@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,8 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from importer_support import entry_rows, issues, touches, zip_folder
 
-import footprint.importers
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
 from footprint.importers.linkedin import LinkedIn, LinkedInCsv, parse_date
@@ -30,20 +28,13 @@ def _read(path: Path) -> list:
     return list(LinkedIn().read(path, CTX))
 
 
-def _touches(records: list) -> list[tuple]:
-    return sorted((r.at, r.touchpoint, r.count, r.group) for r in records if isinstance(r, Touch))
+_touches = touches
 
 
-def _issues(records: list) -> list[tuple[str, str]]:
-    return [(r.kind, r.where) for r in records if isinstance(r, Issue)]
+_issues = issues
 
 
-def _zip(folder: Path, dest: Path) -> Path:
-    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
-        for p in sorted(folder.rglob("*")):
-            if p.is_file():
-                z.write(p, p.relative_to(folder).as_posix())
-    return dest
+_zip = zip_folder
 
 
 def _t(when: str, group: str) -> tuple:
@@ -71,15 +62,7 @@ def _expected_issues(prefix: str) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(footprint.importers, "IMPORTERS", footprint.importers.IMPORTERS + (LinkedIn(),))
-
-
-def _entries(cli) -> list[tuple]:
-    result = cli("list", "--json")
-    assert result.exit_code == 0, result.stderr
-    return sorted((e["day"], e["touchpoint"], e["count"], e["source_ref"]) for e in json.loads(result.stdout))
+_entries = entry_rows
 
 
 # --- what is read -------------------------------------------------------------------------------------
@@ -221,7 +204,7 @@ def test_junk_rows_only_give_records_or_a_data_file_error(tmp_path: Path, rows: 
 # --- through the CLI ----------------------------------------------------------------------------------
 
 
-def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, registered, tmp_path: Path) -> None:
+def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Path) -> None:
     archive = _zip(FIXTURES, tmp_path / "Basic_LinkedInDataExport_03-05-2024.zip")
     result = cli("import", "linkedin", str(archive))
     assert result.exit_code == 0, result.stderr
@@ -249,14 +232,14 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, registered, 
     assert _entries(cli) == entries
 
 
-def test_strict_with_a_bad_record_imports_nothing(cli, registered) -> None:
+def test_strict_with_a_bad_record_imports_nothing(cli) -> None:
     result = cli("import", "linkedin", str(EXPORT), "--strict")
     assert result.exit_code == 5 and result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and "nothing imported" in result.stderr
     assert _entries(cli) == []
 
 
-def test_a_truncated_zip_is_one_line_and_exit_5(cli, registered, tmp_path: Path) -> None:
+def test_a_truncated_zip_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     whole = _zip(FIXTURES, tmp_path / "whole.zip").read_bytes()
     truncated = tmp_path / "linkedin.zip"
     truncated.write_bytes(whole[: len(whole) // 2])
@@ -266,7 +249,7 @@ def test_a_truncated_zip_is_one_line_and_exit_5(cli, registered, tmp_path: Path)
     assert "linkedin.zip" in result.stderr
 
 
-def test_a_wrong_file_is_one_line_and_exit_5(cli, registered, tmp_path: Path) -> None:
+def test_a_wrong_file_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     path = tmp_path / "Reactions.csv"
     path.write_bytes(b"\xff\xfeD\x00a\x00t\x00e\x00")  # UTF-16
     result = cli("import", "linkedin", str(path))

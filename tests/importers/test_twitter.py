@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from importer_support import issues, touches, zip_folder
 
-import footprint.importers
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
 from footprint.importers.twitter import LIKES_KIND, Twitter, parse_created_at
@@ -29,20 +29,13 @@ def _read(path: Path) -> list:
     return list(Twitter().read(path, CTX))
 
 
-def _touches(records: list) -> list[tuple]:
-    return sorted((r.at, r.touchpoint, r.count, r.group) for r in records if isinstance(r, Touch))
+_touches = touches
 
 
-def _issues(records: list) -> list[tuple[str, str]]:
-    return [(r.kind, r.where) for r in records if isinstance(r, Issue)]
+_issues = issues
 
 
-def _zip(folder: Path, dest: Path, wrapper: str = "") -> Path:
-    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
-        for p in sorted(folder.rglob("*")):
-            if p.is_file():
-                z.write(p, wrapper + p.relative_to(folder).as_posix())
-    return dest
+_zip = zip_folder
 
 
 def _tweet(created_at: str) -> tuple:
@@ -63,11 +56,6 @@ ARCHIVE_ISSUES = [
     ("tweet with an unreadable date", "data/tweets.js #6"),
     ("tweet without a date", "data/tweets.js #7"),
 ]
-
-
-@pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(footprint.importers, "IMPORTERS", footprint.importers.IMPORTERS + (Twitter(),))
 
 
 def _entries(cli) -> list[tuple]:
@@ -251,7 +239,7 @@ def test_junk_structures_only_give_records_or_a_data_file_error(tmp_path: Path, 
 # --- through the CLI ----------------------------------------------------------------------------------
 
 
-def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, registered, tmp_path: Path) -> None:
+def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Path) -> None:
     archive = _zip(ARCHIVE, tmp_path / "twitter-2024.zip")
     result = cli("import", "twitter", str(archive))
     assert result.exit_code == 0, result.stderr
@@ -277,12 +265,12 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, registered, 
     assert _entries(cli) == entries
 
 
-def test_import_detect_names_twitter(cli, registered, tmp_path: Path) -> None:
+def test_import_detect_names_twitter(cli, tmp_path: Path) -> None:
     result = cli("import", "detect", str(_zip(ARCHIVE, tmp_path / "twitter.zip")))
     assert result.exit_code == 0 and result.stdout.strip() == "twitter"
 
 
-def test_strict_with_a_bad_record_imports_nothing(cli, registered) -> None:
+def test_strict_with_a_bad_record_imports_nothing(cli) -> None:
     result = cli("import", "twitter", str(ARCHIVE), "--strict")
     assert result.exit_code == 5
     assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
@@ -290,7 +278,7 @@ def test_strict_with_a_bad_record_imports_nothing(cli, registered) -> None:
     assert _entries(cli) == []
 
 
-def test_a_truncated_zip_is_one_line_and_exit_5(cli, registered, tmp_path: Path) -> None:
+def test_a_truncated_zip_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     whole = _zip(ARCHIVE, tmp_path / "whole.zip").read_bytes()
     truncated = tmp_path / "twitter.zip"
     truncated.write_bytes(whole[: len(whole) // 2])
@@ -309,7 +297,7 @@ def test_a_truncated_zip_is_one_line_and_exit_5(cli, registered, tmp_path: Path)
         ("tweets.js", "window.YTD.tweets.part0 = []".encode("utf-16"), "not UTF-8"),
     ],
 )
-def test_a_wrong_file_is_one_line_and_exit_5(cli, registered, tmp_path: Path, name, content, message) -> None:
+def test_a_wrong_file_is_one_line_and_exit_5(cli, tmp_path: Path, name, content, message) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     result = cli("import", "twitter", str(path))
@@ -318,7 +306,7 @@ def test_a_wrong_file_is_one_line_and_exit_5(cli, registered, tmp_path: Path, na
     assert message in result.stderr and name in result.stderr
 
 
-def test_strict_accepts_the_likes_notice(cli, registered, tmp_path: Path) -> None:
+def test_strict_accepts_the_likes_notice(cli, tmp_path: Path) -> None:
     """Likes without dates are said, not a broken record: --strict still imports the tweets."""
     data = tmp_path / "archive" / "data"
     data.mkdir(parents=True)
