@@ -19,6 +19,18 @@ from typing import IO, Any
 
 from ..errors import DataFileError
 
+# What reading a member of a damaged archive can raise: a bad CRC, a cut stream, an unsupported
+# compression method (NotImplementedError), an encrypted member (RuntimeError). Importers turn these into
+# one DataFileError naming the file.
+ARCHIVE_READ_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    EOFError,
+    OSError,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+)
+
 
 @dataclass(frozen=True)
 class Member:
@@ -112,7 +124,7 @@ def iter_json_array(
             data = reader.read(chunk)
         except UnicodeDecodeError:
             raise DataFileError(f"{where or 'file'}: not UTF-8 text") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except ARCHIVE_READ_ERRORS as exc:
             raise DataFileError(f"{where or 'file'}: damaged in the archive ({type(exc).__name__})") from None
         progress(len(data))
         if not data:

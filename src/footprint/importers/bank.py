@@ -43,7 +43,6 @@ import html
 import re
 import unicodedata
 import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -54,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
-from .archive import Member, head, members
+from .archive import ARCHIVE_READ_ERRORS, Member, head, members
 from .base import ImportContext, Issue, Record, Touch
 
 STATEMENTS = re.compile(r"\.(ofx|qfx|qbo|csv)$", re.IGNORECASE)
@@ -72,7 +71,7 @@ MAX_DAYS_AFTER_POSTING = 7
 _CHUNK = 1 << 16
 _HEADER_LINES = 40  # the header of a bank CSV comes within its first lines (after the preamble)
 _MAX_TAG_TEXT = 1 << 20  # text between two tags; more than this is not an OFX file
-_READ_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, OSError)
+_READ_ERRORS = ARCHIVE_READ_ERRORS
 
 Key = tuple[date, str, str]  # (purchase day, touchpoint, group)
 

@@ -38,14 +38,13 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
-from .archive import Member, head, members, names
+from .archive import ARCHIVE_READ_ERRORS, Member, head, members, names
 from .base import ImportContext, Issue, ProfileHint, Record, Touch
 
 TOUCHPOINT = "smart-meter"
@@ -59,7 +58,7 @@ STEPS = frozenset(timedelta(minutes=m) for m in (10, 15, 30, 60))
 DEFAULT_STEP = timedelta(minutes=30)
 _HEADER_LINES = 20  # "Horodate;…" comes within the first lines
 _CHUNK = 1 << 16
-_READ_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, OSError)
+_READ_ERRORS = ARCHIVE_READ_ERRORS
 
 DayCounts = dict[date, list[Any]]  # day -> [readings, tzinfo of its first reading]
 

@@ -25,16 +25,14 @@ from __future__ import annotations
 
 import math
 import re
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
 from ..errors import DataFileError
-from .archive import Member, iter_json_array, members, names
+from .archive import ARCHIVE_READ_ERRORS, Member, iter_json_array, members, names
 from .base import ImportContext, Issue, Record, Touch
 
 TOUCHPOINT = "facebook"
@@ -59,7 +57,7 @@ _LAST_SECOND = 32_503_680_000
 # Reading a zip member can fail late, at the damaged bytes, and the JSON decoder has two failures of its own
 # (ValueError: a number of more than 4,300 digits; RecursionError: thousands of nested brackets): all of them
 # name the member, never a traceback.
-_READ_ERRORS = (BadZipFile, EOFError, OSError, zlib.error, NotImplementedError, RuntimeError, ValueError)
+_READ_ERRORS = (*ARCHIVE_READ_ERRORS, ValueError)  # and JSON too deep or a number too long
 # A bare array, or an object whose first key holds the array: ``{"comments_v2": [``.
 _ARRAY_START = re.compile(r'\s*(\{\s*"[^"\\]{1,100}"\s*:\s*)?\[')
 

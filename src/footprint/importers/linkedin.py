@@ -20,14 +20,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from zipfile import BadZipFile
 
 from ..errors import DataFileError
-from .archive import Member, members, names
+from .archive import ARCHIVE_READ_ERRORS, Member, members, names
 from .base import ImportContext, Issue, Record, Touch
 
 TOUCHPOINT = "linkedin"
@@ -41,7 +39,7 @@ FOUNDED = datetime(2003, 5, 5, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=1)
 
 # Reading a zip member can fail late, at the damaged bytes: those errors name the member, never a traceback.
-_READ_ERRORS = (BadZipFile, EOFError, OSError, zlib.error, NotImplementedError, RuntimeError)
+_READ_ERRORS = ARCHIVE_READ_ERRORS
 _PROGRESS_EVERY = 1 << 16
 _LINKEDIN_HEADER = re.compile(r'"?date"?,')
 

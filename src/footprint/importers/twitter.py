@@ -19,15 +19,13 @@ Reads the zip as downloaded, the unpacked folder or a single ``tweets.js``. Trap
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
 from ..errors import DataFileError
-from .archive import Member, head, iter_json_array, members, names
+from .archive import ARCHIVE_READ_ERRORS, Member, head, iter_json_array, members, names
 from .base import ImportContext, Issue, Record, Touch
 
 TOUCHPOINT = "twitter"
@@ -50,7 +48,7 @@ _MONTH_DIGITS = {m: f"{i:02}" for m, i in _MONTHS.items()}
 # Reading a zip member can fail late, at the damaged bytes, and the JSON decoder has two failures of its own
 # (ValueError: a number of more than 4,300 digits; RecursionError: thousands of nested brackets): all of them
 # name the member, never a traceback.
-_READ_ERRORS = (BadZipFile, EOFError, OSError, zlib.error, NotImplementedError, RuntimeError, ValueError)
+_READ_ERRORS = (*ARCHIVE_READ_ERRORS, ValueError)  # and JSON too deep or a number too long
 
 
 def parse_created_at(text: str) -> datetime | None:
