@@ -95,3 +95,13 @@ def test_french_confirmation(cli) -> None:
     result = cli("--lang", "fr", "log", "cb")
     assert result.exit_code == 0
     assert result.stdout.startswith("Noté bank-card ×1") and "(estimation)" in result.stdout
+
+
+@pytest.mark.parametrize("when", ["-999999999d", "1969-12-31T10:00", "9999-12-31"])
+def test_dates_out_of_range_are_bad_input(cli, day_json, when) -> None:
+    _assert_refused(cli("log", "smartphone", "--at", when), 2, "out of range")
+    assert day_json()["entries"] == []
+
+
+def test_a_challenge_cannot_start_beyond_the_journal_years(cli) -> None:
+    _assert_refused(cli("challenge", "start", "cash-only-day", "--at", "9999-12-31"), 2, "out of range")

@@ -212,3 +212,8 @@ def test_demo_is_deterministic_and_tells_the_seed_stories(cli, home) -> None:
     assert klout["lowest"] < klout["before"] - 5 and klout["recovered_on"] is not None
     again = cli("demo", "--db", str(home / "a.db"))
     assert again.exit_code == 2 and "already holds a journal" in again.stderr
+
+
+def test_chart_span_too_far_back_is_bad_input(cli) -> None:
+    result = cli("chart", "footprint", "--from", "99999y")
+    assert result.exit_code == 2 and result.stdout == "" and "too far" in result.stderr

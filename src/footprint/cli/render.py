@@ -8,14 +8,11 @@ from datetime import date, datetime
 from ..domain.catalog import Catalog
 from ..domain.footprint import entry_captures
 from ..domain.journal import Entry
-from ..domain.text import number
+from ..domain.text import WEEKDAYS, number
 from ..i18n import t
 from ..services import DayView
 
-_WEEKDAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-}
+_WEEKDAYS = WEEKDAYS
 
 
 n = number  # the one way figures are shown, shared with the TUI and the images

@@ -100,10 +100,6 @@ class Catalog:
             for key in (tp.id, *tp.aliases):
                 self._index[fold(key)] = tp
 
-    @classmethod
-    def build(cls, touchpoints: Iterable[Touchpoint], collectors: Mapping[str, Text]) -> Catalog:
-        return cls(touchpoints, collectors)
-
     def __contains__(self, touchpoint_id: str) -> bool:
         return touchpoint_id in self._ids
 
@@ -275,4 +271,4 @@ def parse_catalog(
                     raise _Where(origin, tp.id).fail(field_name, f"a name not already used ({name!r} is)")
                 names[fold(name)] = tp.id
             touchpoints[tp.id] = tp
-    return Catalog.build(touchpoints.values(), collectors)
+    return Catalog(touchpoints.values(), collectors)

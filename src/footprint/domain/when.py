@@ -95,8 +95,22 @@ def _dateutil(text: str, now: datetime) -> datetime | None:
         return None
 
 
+FIRST_YEAR, LAST_YEAR = 1970, 2100  # a journal's instants; beyond them a date is a typo, not a touch
+
+
 def parse_when(text: str, now: datetime) -> datetime:
-    """An instant from what a person typed; ``now`` is aware and in the journal's zone."""
+    """An instant from what a person typed; ``now`` is aware and in the journal's zone. Instants outside
+    1970–2100 are refused as bad input."""
+    try:
+        at = _parse_when(text, now)
+    except OverflowError:
+        at = None
+    if at is None or not FIRST_YEAR <= at.year <= LAST_YEAR:
+        raise BadInput(f"{text!r} is out of range: footprint reads dates from {FIRST_YEAR} to {LAST_YEAR}")
+    return at
+
+
+def _parse_when(text: str, now: datetime) -> datetime:
     zone = now.tzinfo
     assert zone is not None, "now must be aware"
     raw = text.strip()

@@ -184,8 +184,8 @@ def live_status(svc: Service, ref: str | None = None) -> LiveStatus:
     now = svc.settings.now()
     v = verdict_of(svc, run)
     left = max(run.planned_end - now, timedelta(0)) if run.status == "active" else timedelta(0)
-    avoidable = tuple(tp for tp in v.removed)
-    return LiveStatus(run, v, left, max(run.start - now, timedelta(0)), avoidable)
+    # What is still avoidable is what the verdict so far counts as removed: usual, untouched, not passive.
+    return LiveStatus(run, v, left, max(run.start - now, timedelta(0)), v.removed)
 
 
 # --- streaks -------------------------------------------------------------------------------------------

@@ -24,7 +24,10 @@ DEFAULT_DAYS = 30
 def day_or_span(svc: Service, text: str, today: date) -> date:
     m = _SPAN.match(text.strip().lower())
     if m:
-        return today - timedelta(days=int(m[1]) * _DAYS[m[2]] - 1)
+        days = int(m[1]) * _DAYS[m[2]]
+        if days > 200 * 365:
+            raise BadInput(f"{text!r} reaches back too far: at most 200y")
+        return today - timedelta(days=max(days, 1) - 1)
     if text.strip().lower() in ("all", "tout"):
         return svc.journal.first_day() or today
     return svc.day_of(text)

@@ -107,25 +107,26 @@ def build(svc: Service, days: int = 365, seed: int = 1) -> DemoReport:
             entries.append(Entry(None, at, day, "health-card", 1, None, None, None, "demo", f"demo:{day}:health-card"))
         day += timedelta(days=1)
 
-    journal.replace_profile(
-        [ProfilePeriod(tp, first, None, "load-curve" if tp == "smart-meter" else None) for tp in PROFILE],
-        "demo profile",
-    )
-    added = journal.import_entries(entries, "demo journal")
-    journal.restore_days(DayStatus(first + timedelta(days=i), True) for i in range(days))
-    activity = activity_series(social, first, last)
-    journal.put_scores(
-        [Score("klout", d, round(35 + 0.3 * v + rng.uniform(-1.5, 1.5), 1), "demo") for d, v in activity.items()],
-        "demo scores",
-    )
-    journal.add_break(Break("", break_first, break_last, "summer break", ("social",)), "demo break")
-    if run_day > first + timedelta(days=7):
-        start = datetime.combine(run_day, time()).replace(tzinfo=zone)
-        rules = read_toml(_challenge_file(svc, "day-without-big-data"))
-        journal.add_run(
-            Run(None, "day-without-big-data", start, start + timedelta(days=1), "finished", rules, None, "demo"),
-            "demo run",
+    with journal.atomic():  # a demo journal is written whole, or not at all
+        journal.replace_profile(
+            [ProfilePeriod(tp, first, None, "load-curve" if tp == "smart-meter" else None) for tp in PROFILE],
+            "demo profile",
         )
+        added = journal.import_entries(entries, "demo journal")
+        journal.restore_days(DayStatus(first + timedelta(days=i), True) for i in range(days))
+        activity = activity_series(social, first, last)
+        journal.put_scores(
+            [Score("klout", d, round(35 + 0.3 * v + rng.uniform(-1.5, 1.5), 1), "demo") for d, v in activity.items()],
+            "demo scores",
+        )
+        journal.add_break(Break("", break_first, break_last, "summer break", ("social",)), "demo break")
+        if run_day > first + timedelta(days=7):
+            start = datetime.combine(run_day, time()).replace(tzinfo=zone)
+            rules = read_toml(_challenge_file(svc, "day-without-big-data"))
+            journal.add_run(
+                Run(None, "day-without-big-data", start, start + timedelta(days=1), "finished", rules, None, "demo"),
+                "demo run",
+            )
     return DemoReport(first, last, added, break_first, break_last, run_day)
 
 

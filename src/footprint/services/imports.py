@@ -35,10 +35,6 @@ class ImportReport(NamedTuple):
     profile: list[str]  # what the export said of the profile ("smart-meter: load-curve")
     dry_run: bool
 
-    @property
-    def unchanged(self) -> int:
-        return self.read - self.added - self.updated if self.added or self.updated else self.read
-
 
 def load_mappings() -> dict[str, Any]:
     """``data/mappings/*.toml``: each file's tables, by file name (``google``, ``apps``…)."""

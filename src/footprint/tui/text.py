@@ -9,13 +9,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from ..domain.catalog import Catalog
-from ..domain.text import number
+from ..domain.text import WEEKDAYS, number
 from ..i18n import t
 
-_WEEKDAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-}
+_WEEKDAYS = WEEKDAYS
 _MONTHS = {
     "en": (
         "January",
