@@ -41,9 +41,9 @@ def cached(cache_dir: Path, name: str, files: Sequence[Path], build: Callable[[]
         pass
     value = build()  # errors (a bad catalog entry) propagate: nothing is cached
     try:
-        from .files import write_private
+        from .files import private_dirs, write_private
 
-        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dirs(cache_dir)
         write_private(path, [pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)])
     except OSError:
         pass  # a read-only cache folder only costs speed

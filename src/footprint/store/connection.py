@@ -50,7 +50,9 @@ def guarded(path: Path) -> Iterator[None]:
 
 
 def _create_private(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from ..files import private_dirs
+
+    private_dirs(path.parent)
     # Created empty with 0600 before SQLite touches it: SQLite gives the -wal and -shm files the
     # permissions of the database file, so they stay private too.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
