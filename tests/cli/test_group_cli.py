@@ -182,7 +182,10 @@ def test_strict_refuses_the_first_bad_card_and_produces_nothing(cli, write_cards
     out = tmp_path / "summary.html"
     result = summarize(cli, *good, bad, "--strict", "--format", "html", "--out", out)
     assert result.exit_code == 5 and result.stdout == ""
-    assert result.stderr == f"footprint: {bad}: key 'hours': expected a number of hours greater than 0\n"
+    assert (
+        result.stderr
+        == f"footprint: {bad}: key 'hours': expected a number of hours greater than 0 (at most 1,150,000)\n"
+    )
     assert not out.exists() and not (tmp_path / "summary-chart.svg").exists()
     duplicate = summarize(cli, *good, good[0], "--strict")
     assert duplicate.exit_code == 5 and duplicate.stdout == "" and "duplicate of" in duplicate.stderr

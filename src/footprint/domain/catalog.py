@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from ..errors import DataFileError, NotFound
+from .limits import MAX_ESTIMATE, within
 from .text import did_you_mean, fold
 
 KINDS = ("device", "card", "meter", "service", "social")
@@ -154,8 +155,11 @@ def _text(value: Any, where: _Where, key: str) -> Text:
 
 def _estimate(raw: Mapping[str, Any], key: str, where: _Where, *, positive: bool) -> Estimate:
     value = raw.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or (positive and value == 0):
-        raise where.fail(key, "a number greater than 0" if positive else "a number, 0 or more")
+    # TOML reads inf and nan, and 1e308 is finite but two of them overflow a day's sum: within() refuses all
+    # three (limits.MAX_ESTIMATE is far above any documented estimate).
+    if not within(value, 0, MAX_ESTIMATE) or (positive and value == 0):
+        low = "greater than 0" if positive else "from 0"
+        raise where.fail(key, f"a number {low} up to {MAX_ESTIMATE}")
     why = raw.get(f"{key}_why", raw.get("why") if key == "passive_per_day" and "why" in raw else None)
     if not isinstance(why, str) or not why.strip() or "\n" in why.strip():
         raise where.fail(f"{key}_why", "a one-line justification of the estimate")

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from ..errors import DataFileError
+from .limits import MAX_CARD_CAPTURES, MAX_CARD_DAYS, MAX_CARD_HOURS, MAX_CARD_TOUCHES, in_years, whole_within, within
 
 CARD_FORMAT = "footprint-challenge-card"
 CARD_VERSION = 1
@@ -109,30 +110,29 @@ class _Reader:
             at = datetime.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             at = None
-        if at is None or at.tzinfo is None:
-            raise self.fail(key, "an ISO date-time with its UTC offset, like 2026-11-21T00:00:00+01:00")
+        if at is None or at.tzinfo is None or not in_years(at):
+            raise self.fail(
+                key, "an ISO date-time with its UTC offset, like 2026-11-21T00:00:00+01:00, from 1970 to 2100"
+            )
         return at
 
 
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+# Finite is not enough: two cards of 1e308 captures overflow the group's mean to inf, and a touch count of
+# 2**70 is no run's. The bounds (domain/limits.py) are far above any real run and keep every sum finite.
+_CAPTURES = f"a number, 0 or more (at most {MAX_CARD_CAPTURES:,.0f})"
 
 
 def _captures(raw: Any, r: _Reader) -> CardCaptures:
     if not isinstance(raw, Mapping):
         raise r.fail("captures", "an object with 'run', 'baseline', 'baseline_days' and 'baseline_wanted'")
     run, baseline = raw.get("run"), raw.get("baseline")
-    if not _number(run) or run < 0:
-        raise r.fail("captures.run", "a number, 0 or more")
-    if baseline is not None and (not _number(baseline) or baseline < 0):
-        raise r.fail("captures.baseline", "a number, 0 or more, or null")
+    if not within(run, 0, MAX_CARD_CAPTURES):
+        raise r.fail("captures.run", _CAPTURES)
+    if baseline is not None and not within(baseline, 0, MAX_CARD_CAPTURES):
+        raise r.fail("captures.baseline", _CAPTURES + ", or null")
     for key in ("baseline_days", "baseline_wanted"):
-        if not _count(raw.get(key)):
-            raise r.fail(f"captures.{key}", "a whole number, 0 or more")
+        if not whole_within(raw.get(key), 0, MAX_CARD_DAYS):
+            raise r.fail(f"captures.{key}", f"a whole number, 0 or more (at most {MAX_CARD_DAYS:,})")
     return CardCaptures(
         float(run), None if baseline is None else float(baseline), raw["baseline_days"], raw["baseline_wanted"]
     )
@@ -141,9 +141,11 @@ def _captures(raw: Any, r: _Reader) -> CardCaptures:
 def _touched(r: _Reader) -> tuple[tuple[str, int], ...]:
     value = r.raw.get("touched")
     if not isinstance(value, Mapping) or not all(
-        isinstance(k, str) and _SLUG.fullmatch(k) and _count(v) and v >= 1 for k, v in value.items()
+        isinstance(k, str) and _SLUG.fullmatch(k) and whole_within(v, 1, MAX_CARD_TOUCHES) for k, v in value.items()
     ):
-        raise r.fail("touched", "an object of touchpoint id: number of touches (1 or more)")
+        raise r.fail(
+            "touched", f"an object of touchpoint id: number of touches (1 or more, at most {MAX_CARD_TOUCHES:,})"
+        )
     return tuple(sorted(value.items()))
 
 
@@ -184,11 +186,11 @@ def parse_card(raw: Any, origin: str) -> Card:
         started_on = date.fromisoformat(started) if isinstance(started, str) and _ISO_DATE.fullmatch(started) else None
     except ValueError:
         started_on = None
-    if started_on is None:
-        raise r.fail("started_on", "a date like 2026-11-21")
+    if started_on is None or not in_years(started_on):
+        raise r.fail("started_on", "a date like 2026-11-21, from 1970 to 2100")
     hours = raw.get("hours")
-    if not _number(hours) or hours <= 0:
-        raise r.fail("hours", "a number of hours greater than 0")
+    if not within(hours, 0, MAX_CARD_HOURS) or hours == 0:
+        raise r.fail("hours", f"a number of hours greater than 0 (at most {MAX_CARD_HOURS:,})")
     usual, removed = r.ids("usual"), r.ids("removed")
     outside = [tp for tp in removed if tp not in usual]
     if outside:

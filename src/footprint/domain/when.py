@@ -20,6 +20,7 @@ import re
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from ..errors import BadInput
+from .limits import FIRST_YEAR, LAST_YEAR  # a journal's instants: beyond them a date is a typo, not a touch
 from .text import fold
 
 NOON = time(12, 0)
@@ -93,9 +94,6 @@ def _dateutil(text: str, now: datetime) -> datetime | None:
         return parser.parse(text, parserinfo=_Info(dayfirst=True), default=default)
     except (ValueError, OverflowError):
         return None
-
-
-FIRST_YEAR, LAST_YEAR = 1970, 2100  # a journal's instants; beyond them a date is a typo, not a touch
 
 
 def parse_when(text: str, now: datetime) -> datetime:

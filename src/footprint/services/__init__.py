@@ -12,10 +12,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..domain import limits
 from ..domain.catalog import Catalog, Touchpoint, parse_catalog
 from ..domain.footprint import Footprint, entry_captures, footprint, usage_of
-from ..domain.journal import REASONS, DayStatus, Entry, ProfilePeriod
-from ..errors import BadInput, DataFileError, NotFound
+from ..domain.journal import DayStatus, Entry, ProfilePeriod
+from ..errors import BadInput, DataFileError, NotFound, StorageError
 from ..resources import shipped_dir
 from ..settings import Settings
 from ..store import Journal
@@ -23,7 +24,6 @@ from ..store import Journal
 if TYPE_CHECKING:
     from ..exporters import JournalDump
 
-MAX_NOTE = 500
 FUTURE_SLACK = timedelta(minutes=5)
 
 
@@ -123,14 +123,15 @@ class Service:
         return [self.catalog.resolve(n) for n in names]
 
     def check_entry(self, count: int | None, minutes: float | None, note: str | None, reason: str | None) -> None:
-        if count is not None and count < 1:
-            raise BadInput(f"the count must be 1 or more, not {count}")
-        if minutes is not None and not 0 <= minutes <= 24 * 60:
-            raise BadInput(f"minutes must be between 0 and 1440, not {minutes:g}")
-        if note is not None and len(note) > MAX_NOTE:
-            raise BadInput(f"the note is too long ({len(note)} characters, at most {MAX_NOTE})")
-        if reason is not None and reason not in REASONS:
-            raise BadInput(f"unknown reason {reason!r}: use one of {', '.join(REASONS)}")
+        """The bounds of a typed touch (``domain/limits.py``): NaN, infinities and huge numbers are refused."""
+        problem = (
+            (count is not None and limits.count_problem(count))
+            or (minutes is not None and limits.minutes_problem(minutes))
+            or (note is not None and limits.note_problem(note))
+            or (reason is not None and limits.reason_problem(reason))
+        )
+        if problem:
+            raise BadInput(problem)
 
     def check_not_future(self, at: datetime) -> None:
         if at > self.settings.now() + FUTURE_SLACK:
@@ -216,7 +217,7 @@ class Service:
         if first and last and first > last:
             raise BadInput(f"--from {first} is after --to {last}")
         tps = [self.catalog.resolve(touchpoint).id] if touchpoint else None
-        return self.journal.entries(first, last, tps)
+        return sound(self.journal.entries(first, last, tps))
 
     # --- days ---------------------------------------------------------------------------------------
 
@@ -225,7 +226,7 @@ class Service:
 
     def day(self, when: str | None = None) -> DayView:
         day = self.day_of(when)
-        entries = tuple(self.journal.entries_on(day))
+        entries = tuple(sound(self.journal.entries_on(day)))
         profile = self.profile_on(day)
         fp = footprint(usage_of(entries), profile, self.catalog)
         return DayView(day, self.journal.day_status(day), entries, fp, profile)
@@ -295,12 +296,24 @@ class Service:
         from ..exporters import JournalDump
 
         return JournalDump(
-            entries=self.journal.entries(),
+            entries=sound(self.journal.entries()),
             days=self.journal.all_days(),
             profile=self.journal.profile(),
             timezone=_journal_zone_name(self.settings),
             exported_at=self.settings.now().isoformat(timespec="seconds"),
         )
+
+
+def sound(entries: Iterable[Entry]) -> Iterator[Entry]:
+    """Entries as read, for a view or an export: one whose numbers cannot be shown (an infinity written
+    into the journal behind footprint's back) stops it with a clear error instead of a crash or invalid JSON."""
+    for e in entries:
+        what = limits.stored_problem(e.count, e.minutes)
+        if what is not None:
+            raise StorageError(
+                f"entry #{e.id} ({e.day}) holds {what} out of range: the journal was changed outside footprint"
+            )
+        yield e
 
 
 def _close_period(periods: list[ProfilePeriod], touchpoint: str, last: date) -> list[ProfilePeriod]:

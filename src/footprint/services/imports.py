@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..domain import limits
 from ..domain.journal import DayStatus, Entry, ProfilePeriod
 from ..errors import BadInput, DataFileError, NotFound
 from ..resources import shipped_dir
@@ -64,7 +65,7 @@ def run(
     touchpoint: str | None = None,
 ) -> ImportReport:
     """``columns`` and ``touchpoint`` describe a generic CSV (source ``csv``): which column is which."""
-    from ..importers import ImportContext, Issue, ProfileHint, Touch, importer
+    from ..importers import IMPORTERS, ImportContext, Issue, ProfileHint, Touch, importer
 
     imp = importer(source)
     if columns is not None or touchpoint is not None:
@@ -97,6 +98,7 @@ def run(
     hints: dict[str, str | None] = {}
     per_tp: dict[str, int] = {}
     known: set[str] = {tp.id for tp in catalog.touchpoints}
+    sources = limits.import_sources(i.name for i in IMPORTERS)
     local_days: dict[int, date] = {}  # quarter hour (UTC) -> local day: every zone offset is a multiple of 15 min
     read = outside = 0
     for record in imp.read(path, ctx):
@@ -111,6 +113,10 @@ def run(
                 hints[record.touchpoint] = record.state
             else:
                 periods.append(record)
+            continue
+        refused = limits.check_touch(record, sources)  # the one gate: what the CLI refuses stays out
+        if refused is not None:
+            problem(*refused)
             continue
         tp = record.touchpoint
         if tp not in known:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
+from ..domain import limits
 from ..domain.breaks import Break
 from ..domain.catalog import KINDS
 from ..domain.scores import ACTIVITY, CaptureAverages, Score, ScoreEffect, activity_series, averages, score_effect
@@ -43,9 +44,11 @@ def parse_value(text: str) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise BadInput(f"not a number: {text!r}") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise BadInput(f"not a number: {text!r}")
+        raise BadInput(f"not a number: {limits.shown(text)!r}") from None
+    if not limits.within(value, -limits.MAX_SCORE, limits.MAX_SCORE):  # nan, inf, 1e400 (read as inf), 1e308
+        raise BadInput(
+            f"score out of range: {limits.shown(text)!r} (footprint keeps numbers up to ±{limits.MAX_SCORE:,.0f})"
+        )
     return value
 
 
@@ -53,11 +56,12 @@ def parse_score_date(text: str) -> date:
     text = text.strip()
     m = _FRENCH_DATE.match(text)
     try:
-        if m:
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        return date.fromisoformat(text[:10])
+        day = date(int(m[3]), int(m[2]), int(m[1])) if m else date.fromisoformat(text[:10])
     except ValueError:
-        raise BadInput(f"not a date: {text!r} (use 2026-11-20 or 20/11/2026)") from None
+        raise BadInput(f"not a date: {limits.shown(text)!r} (use 2026-11-20 or 20/11/2026)") from None
+    if not limits.in_years(day):
+        raise BadInput(f"{day} is out of range: footprint reads dates from {limits.FIRST_YEAR} to {limits.LAST_YEAR}")
+    return day
 
 
 def add(svc: Service, metric: str, value: str, on: str | None = None) -> Score:

@@ -133,6 +133,55 @@ STEPS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+
+def _repair_values() -> str:
+    """Step 005's script, with the bounds of ``domain/limits.py`` written in."""
+    from datetime import UTC, datetime
+
+    from ..domain import limits
+
+    first_ts = int(datetime(limits.FIRST_YEAR - 1, 12, 31, tzinfo=UTC).timestamp())  # a day of slack for zones
+    last_ts = int(datetime(limits.LAST_YEAR + 1, 1, 2, tzinfo=UTC).timestamp())
+    bad_entry = (
+        f"typeof(count) != 'integer' OR count < 0 OR count > {limits.MAX_IMPORTED_COUNT} "
+        f"OR day NOT BETWEEN '{limits.FIRST_DAY}' AND '{limits.LAST_DAY}' OR ts NOT BETWEEN {first_ts} AND {last_ts}"
+    )
+    bad_minutes = (
+        f"minutes IS NOT NULL AND NOT (typeof(minutes) IN ('real', 'integer') "
+        f"AND minutes BETWEEN 0 AND {limits.MAX_IMPORTED_MINUTES})"
+    )
+    return f"""
+        -- Repairs what footprint let in before every door checked the bounds of domain/limits.py: an imported
+        -- "minutes": Infinity (day crashed, rm and undo failed on inf - inf in the roll-up), a count of 2**62,
+        -- an entry dated year 1 (chart --from all walked two thousand years).
+        -- * A count that is not a whole number from 0 to {limits.MAX_IMPORTED_COUNT} removes the entry: no real
+        --   export holds one, the row says nothing else about how many touches there were, and clamping would
+        --   put a made-up million touches in every chart. Entries dated outside {limits.FIRST_YEAR}-{limits.LAST_YEAR} go
+        --   too: the command line never accepted them; they are typos or forged records.
+        -- * Minutes that are not a number from 0 to {limits.MAX_IMPORTED_MINUTES} (infinite, negative, text) become
+        --   NULL: the touch happened and keeps its count; only its length is unknown. (SQLite stores NaN as NULL.)
+        -- * Closed days and scores outside those years, and scores that are not finite or beyond
+        --   {limits.MAX_SCORE:.0e}, are removed.
+        -- * The undo history is cleared when any of this was found: a step recorded before the repair can bring a
+        --   repaired value back (rm keeps the rows it removed, edit the row before), and SQL cannot tell which.
+        -- * The day_usage roll-up is rebuilt from the entries (it may hold inf). It is emptied first, so the
+        --   roll-up triggers never compute inf - inf while the entries are repaired.
+        DELETE FROM ops WHERE EXISTS (SELECT 1 FROM entries WHERE {bad_entry} OR {bad_minutes})
+            OR EXISTS (SELECT 1 FROM ops WHERE payload GLOB '*Infinity*' OR payload GLOB '*NaN*');
+        DELETE FROM day_usage;
+        DELETE FROM entries WHERE {bad_entry};
+        UPDATE entries SET minutes = NULL WHERE {bad_minutes};
+        DELETE FROM days WHERE day NOT BETWEEN '{limits.FIRST_DAY}' AND '{limits.LAST_DAY}';
+        DELETE FROM scores WHERE day NOT BETWEEN '{limits.FIRST_DAY}' AND '{limits.LAST_DAY}'
+            OR typeof(value) NOT IN ('real', 'integer') OR NOT abs(value) <= {limits.MAX_SCORE:.0f};
+        DELETE FROM day_usage;
+        INSERT INTO day_usage (day, touchpoint, count, minutes)
+            SELECT day, touchpoint, sum(count), total(minutes) FROM entries GROUP BY day, touchpoint;
+        """
+
+
+STEPS += (("005_repair_values", _repair_values()),)
+
 MIGRATION_COUNT = len(STEPS)
 
 

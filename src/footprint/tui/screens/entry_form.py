@@ -2,7 +2,7 @@
 
 Every field is checked while it is typed, with the services' own rules and messages (the CLI's): a date
 footprint cannot read, a time in the future, an unknown touchpoint ("did you mean…"), a count below 1,
-minutes out of range, a note too long. Saving calls the service; if it still refuses, its message stays
+minutes out of range (NaN, infinities and huge numbers too), a note too long. Saving calls the service; if it still refuses, its message stays
 in the form (and as a notification) and nothing is written.
 """
 
@@ -21,6 +21,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ...domain.journal import REASONS, Entry
+from ...domain.limits import shown
 from ...errors import BadInput, FootprintError
 from ...i18n import t
 from ...services import Service
@@ -71,11 +72,12 @@ class EntryForm(ModalScreen[bool]):
 
     # --- the checks: the services' rules ---------------------------------------------------------------
 
+    # NaN, infinities and huge values parse here; the service's own bounds (domain/limits.py) refuse them.
     def _integer(self, text: str) -> int:
         try:
             return int(text.strip())
-        except ValueError:
-            raise BadInput(t("tui.form.not_integer", self.lang, value=text)) from None
+        except ValueError:  # also a number of thousands of digits
+            raise BadInput(t("tui.form.not_integer", self.lang, value=shown(text))) from None
 
     def _number(self, text: str) -> float | None:
         if not text.strip():
@@ -83,7 +85,7 @@ class EntryForm(ModalScreen[bool]):
         try:
             return float(text.strip().replace(",", "."))
         except ValueError:
-            raise BadInput(t("tui.form.not_number", self.lang, value=text)) from None
+            raise BadInput(t("tui.form.not_number", self.lang, value=shown(text))) from None
 
     def check_at(self, text: str) -> None:
         if text.strip():

@@ -1,0 +1,215 @@
+"""The bounds on every number, date and text footprint lets into a journal, in one place, each with its reason.
+
+Every door checks with these: typed touches (``footprint log``/``edit`` and the TUI's forms, through the
+service's ``check_entry``), the records of every importer (one gate in ``services/imports.py``), the user's
+catalog files, challenge cards read by ``group summarize``, scores, and migration 005, which repairs journals
+written before these bounds existed. Finite is not enough: ``1e308`` is finite and two of them overflow a
+sum to ``inf``, and an integer past 2**63 does not fit an SQLite column. So every bound is far above what a
+real day or a real export holds, and far below where arithmetic breaks (sums of a century of them stay
+finite and exact).
+
+=========================  =============  ==================================================================
+bound                      value          why
+=========================  =============  ==================================================================
+FIRST_YEAR, LAST_YEAR      1970, 2100     a journal's instants; outside them a date is a typo, not a touch
+                                          (and one entry dated year 1 makes ``--from all`` cover 2,000 years)
+MAX_COUNT                  86,400         a typed touch: one a second for a whole day
+MAX_MINUTES                1,440          a typed touch lasts at most the day it is logged on
+MAX_NOTE                   500            characters of a private note
+MAX_IMPORTED_COUNT         1,000,000      one imported record is at most a day's aggregate (11 a second all
+                                          day); the busiest real exports (search and YouTube history,
+                                          ActivityWatch unlocks, a load curve's 48 readings) stay in thousands
+MAX_IMPORTED_MINUTES       14,400         ten devices in use all day: ActivityWatch gives at most one day
+                                          (1,500 min on a DST day) per host, a hand-kept CSV may overlap
+MAX_REFERENCE              300            characters of an import's stable reference (group, day, touchpoint)
+MAX_ESTIMATE               1,000,000      captures per use, per minute or per day in a catalog entry; the
+                                          shipped catalog's largest is 150
+MAX_SCORE                  1e15           a score's magnitude: no follower or view count comes near, and
+                                          below it a float still holds every whole number
+MAX_CARD_CAPTURES          1e15           a card's captures for one run
+MAX_CARD_TOUCHES           1e12           touches of one touchpoint during one run
+MAX_CARD_HOURS, _DAYS      1,150,000 h,   the length of a run and of its baseline: at most 1970–2100
+                           48,000 d
+=========================  =============  ==================================================================
+
+Imported counts may be 0 (a record that carries minutes only); typed counts start at 1. The functions return
+a message (or an import issue's kind) instead of raising, so each door words its refusal its own way: the
+service raises ``BadInput``, the import reports an issue, the catalog names its file, entry and field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from .journal import REASONS
+
+FIRST_YEAR, LAST_YEAR = 1970, 2100
+FIRST_DAY, LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
+MAX_COUNT = 86_400
+MAX_MINUTES = 24 * 60
+MAX_NOTE = 500
+MAX_IMPORTED_COUNT = 1_000_000
+MAX_IMPORTED_MINUTES = 10 * 24 * 60
+MAX_REFERENCE = 300
+MAX_ESTIMATE = 1_000_000
+MAX_SCORE = 1e15
+MAX_CARD_CAPTURES = 1e15
+MAX_CARD_TOUCHES = 10**12
+MAX_CARD_HOURS = 1_150_000
+MAX_CARD_DAYS = 48_000
+
+TYPED_SOURCES = ("cli", "tui", "demo")  # footprint's own; imports add "import:<format>"
+
+
+def number(value: Any) -> bool:
+    """A real int or float (not a bool, not a numeric string)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def within(value: Any, low: float, high: float) -> bool:
+    """A number from ``low`` to ``high``: NaN, infinities and huge integers are not (comparisons with NaN
+    are false, and Python compares big ints with floats exactly)."""
+    return number(value) and low <= value <= high
+
+
+def whole_within(value: Any, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def shown(value: Any) -> str:
+    """A number fit to echo in a one-line message, however large: ``inf``, ``nan``, ``2.5``, ``1e+400``…"""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value) if abs(value) < 10**15 else "a number over 10^15"
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def in_years(day: date | datetime) -> bool:
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+# --- typed touches (the CLI and the TUI) ------------------------------------------------------------
+
+
+def count_problem(count: Any) -> str | None:
+    if not isinstance(count, int) or isinstance(count, bool):
+        return f"the count must be a whole number, not {shown(count)}"
+    if count < 1:
+        return f"the count must be 1 or more, not {shown(count)}"
+    if count > MAX_COUNT:
+        return f"the count must be at most {MAX_COUNT} (one a second for a day), not {shown(count)}"
+    return None
+
+
+def minutes_problem(minutes: Any) -> str | None:
+    if not within(minutes, 0, MAX_MINUTES):
+        return f"minutes must be between 0 and {MAX_MINUTES}, not {shown(minutes)}"
+    return None
+
+
+def note_problem(note: str) -> str | None:
+    if len(note) > MAX_NOTE:
+        return f"the note is too long ({len(note)} characters, at most {MAX_NOTE})"
+    return None
+
+
+def reason_problem(reason: str) -> str | None:
+    if reason not in REASONS:
+        return f"unknown reason {shown(reason)!r}: use one of {', '.join(REASONS)}"
+    return None
+
+
+# --- imported records: the one gate -----------------------------------------------------------------
+
+
+class TouchLike(Protocol):
+    """What the gate reads of an importer's ``Touch`` (importers sit above the domain: no import here)."""
+
+    at: datetime
+    count: int
+    minutes: float | None
+    source_ref: str | None
+    group: str | None
+    day: date | None
+    note: str | None
+    reason: str | None
+    source: str | None
+
+
+def import_sources(formats: Collection[str]) -> frozenset[str]:
+    """The sources an imported entry may carry: footprint's own, and ``import:<format>`` of each importer."""
+    return frozenset((*TYPED_SOURCES, *(f"import:{name}" for name in formats)))
+
+
+def check_touch(touch: TouchLike, sources: Collection[str]) -> tuple[str, str] | None:
+    """Why an imported record must not become an entry, as an import issue ``(kind, where)``, or None.
+
+    Every importer's records pass here: counts and minutes in range (NaN and infinities are not), instants
+    from 1970 to 2100. A record from footprint's own export also carries a day, a note, a reason and a
+    source: the day must be within one day of the date its instant carries (footprint writes the day as the
+    date in the journal's zone and the instant with that zone's offset, so the two agree exactly for a
+    typed touch; an imported aggregate keeps its first instant as the export gave it, often in UTC, which
+    moves its date by at most one day; further apart is a contradiction, not a time zone), the note at most
+    ``MAX_NOTE`` characters, the source one of ``sources``, and a typed source the bounds of a typed touch.
+    """
+    at, count, minutes = touch.at, touch.count, touch.minutes
+    where = touch.source_ref if touch.source_ref and len(touch.source_ref) <= 60 else None
+    if type(count) is not int or not 0 <= count <= MAX_IMPORTED_COUNT:
+        return "count out of range", where or _at(at)
+    if minutes is not None and not within(minutes, 0.0, MAX_IMPORTED_MINUTES):
+        return "minutes out of range", where or _at(at)
+    if not FIRST_YEAR <= at.year <= LAST_YEAR:
+        return f"date outside {FIRST_YEAR}–{LAST_YEAR}", where or _at(at)
+    if touch.group is not None:
+        return None  # an importer's aggregate: footprint's own fields are not set
+    kind = _own_fields(touch, sources)
+    return (kind, where or _at(at)) if kind else None
+
+
+def _own_fields(touch: TouchLike, sources: Collection[str]) -> str | None:
+    """The fields only footprint's own export carries (see ``check_touch``)."""
+    day, source, ref = touch.day, touch.source, touch.source_ref
+    if day is not None:
+        if not in_years(day):
+            return f"date outside {FIRST_YEAR}–{LAST_YEAR}"
+        if abs((day - touch.at.date()).days) > 1:
+            return "day that contradicts its time"
+    if touch.note is not None and len(touch.note) > MAX_NOTE:
+        return f"note over {MAX_NOTE} characters"
+    if touch.reason is not None and touch.reason not in REASONS:
+        return "unknown reason"
+    if ref is not None and len(ref) > MAX_REFERENCE:
+        return f"reference over {MAX_REFERENCE} characters"
+    if source is not None:
+        if source not in sources:
+            return "unknown source"
+        if source in TYPED_SOURCES and (
+            touch.count > MAX_COUNT or (touch.minutes is not None and touch.minutes > MAX_MINUTES)
+        ):
+            return "typed touch out of range"
+    return None
+
+
+def _at(at: datetime) -> str:
+    return at.isoformat(timespec="minutes")
+
+
+# --- values read back from a journal ----------------------------------------------------------------
+
+
+def stored_problem(count: Any, minutes: Any) -> str | None:
+    """Which of a stored entry's numbers cannot be shown or written as JSON (NaN, an infinity, a negative
+    or non-whole count: a journal changed outside footprint after migration 005 repaired it), or None.
+    Looser than the import bounds on purpose: a day aggregated from millions of records is still a day."""
+    if type(count) is not int or count < 0:
+        return "a count"
+    if minutes is not None and not (number(minutes) and 0.0 <= minutes < _INFINITY):
+        return "minutes"
+    return None
+
+
+_INFINITY = float("inf")
