@@ -41,9 +41,26 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from .journal import REASONS
+
+if TYPE_CHECKING:  # a Protocol class costs a tenth of a millisecond at import, on every ``footprint log``
+    from typing import Protocol
+
+    class TouchLike(Protocol):
+        """What the gate reads of an importer's ``Touch`` (importers sit above the domain: no import here)."""
+
+        at: datetime
+        count: int
+        minutes: float | None
+        source_ref: str | None
+        group: str | None
+        day: date | None
+        note: str | None
+        reason: str | None
+        source: str | None
+
 
 FIRST_YEAR, LAST_YEAR = 1970, 2100
 FIRST_DAY, LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
@@ -79,7 +96,7 @@ def whole_within(value: Any, low: int, high: int) -> bool:
 
 
 def shown(value: Any) -> str:
-    """A number fit to echo in a one-line message, however large: ``inf``, ``nan``, ``2.5``, ``1e+400``…"""
+    """A number fit to echo in a one-line message, however large: ``inf``, ``nan``, ``2.5``, ``1e+308``…"""
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, int) and not isinstance(value, bool):
@@ -124,20 +141,6 @@ def reason_problem(reason: str) -> str | None:
 
 
 # --- imported records: the one gate -----------------------------------------------------------------
-
-
-class TouchLike(Protocol):
-    """What the gate reads of an importer's ``Touch`` (importers sit above the domain: no import here)."""
-
-    at: datetime
-    count: int
-    minutes: float | None
-    source_ref: str | None
-    group: str | None
-    day: date | None
-    note: str | None
-    reason: str | None
-    source: str | None
 
 
 def import_sources(formats: Collection[str]) -> frozenset[str]:
