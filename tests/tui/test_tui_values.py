@@ -73,3 +73,33 @@ async def test_the_edit_form_refuses_poisoned_numbers_and_keeps_the_entry(profil
         await _refuses(pilot, form, "count", str(10**20), "the count must be at most 86400")
     (entry,) = profiled.entries()
     assert (entry.count, entry.minutes) == (1, 12.0)
+
+
+async def test_an_imported_days_aggregate_beyond_typed_bounds_can_still_have_its_note_edited(profiled) -> None:
+    from datetime import date, datetime, timedelta, timezone
+
+    from footprint.domain.journal import Entry
+
+    at = datetime(2026, 11, 21, 8, 0, tzinfo=timezone(timedelta(hours=1)))
+    aggregate = Entry(
+        None, at, date(2026, 11, 21), "computer", 120_000, 1500.0, None, None, "import:activitywatch", "w"
+    )
+    profiled.journal.import_entries([aggregate], "import activitywatch")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "left")
+        await pilot.pause()
+        app.screen.query_one("EntryList").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntryForm) and form.entry is not None and form.entry.count == 120_000
+        form.query_one("#note").value = "two machines"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await _refuses(pilot, app.screen, "count", "120001", "the count must be at most 86400")
+    (entry,) = profiled.entries()
+    assert (entry.count, entry.minutes, entry.note) == (120_000, 1500.0, "two machines")

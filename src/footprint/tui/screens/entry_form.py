@@ -94,11 +94,17 @@ class EntryForm(ModalScreen[bool]):
     def check_touchpoint(self, text: str) -> None:
         self.svc.catalog.resolve(text)
 
+    # An imported entry may hold more than a typed touch may (a day's aggregate): its own value, unchanged,
+    # is not checked again, so its note or time can still be edited; saving leaves it as it is.
     def check_count(self, text: str) -> None:
-        self.svc.check_entry(self._integer(text), None, None, None)
+        count = self._integer(text)
+        if self.entry is None or count != self.entry.count:
+            self.svc.check_entry(count, None, None, None)
 
     def check_minutes(self, text: str) -> None:
-        self.svc.check_entry(None, self._number(text), None, None)
+        minutes = self._number(text)
+        if self.entry is None or minutes != self.entry.minutes:
+            self.svc.check_entry(None, minutes, None, None)
 
     def check_note(self, text: str) -> None:
         self.svc.check_entry(None, None, text, None)
