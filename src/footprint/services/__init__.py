@@ -282,7 +282,9 @@ class Service:
         changed = []
         for tp in tps:
             chosen = self._state_of(tp, state)
-            if any(p.touchpoint == tp.id and p.until is None and p.state == chosen and p.since <= start for p in periods):
+            if any(
+                p.touchpoint == tp.id and p.until is None and p.state == chosen and p.since <= start for p in periods
+            ):
                 continue
             periods = _close_period(periods, tp.id, start - timedelta(days=1))
             periods.append(ProfilePeriod(tp.id, start, None, chosen))
