@@ -6,6 +6,7 @@ use. It validates input with the same rules and messages for every shell, and ra
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -42,13 +43,21 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
 
 
+def toml_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` files of a folder in name order (none when it does not exist); a folder the user
+    cannot read is said in one line, not a crash."""
+    try:
+        if not folder.is_dir():
+            return []
+        names = os.listdir(folder)  # not Path.glob: it finds nothing, silently, in an unreadable folder
+    except OSError as exc:
+        raise DataFileError(f"{folder}: cannot read ({exc.strerror or type(exc).__name__})") from None
+    return sorted(folder / n for n in names if n.endswith(".toml") and not n.startswith("."))
+
+
 def catalog_files(config_dir: Path) -> list[Path]:
     """The shipped catalog, then the user's ``touchpoints/*.toml`` in name order."""
-    files = [shipped_dir("data") / "catalog.toml"]
-    user_dir = config_dir / "touchpoints"
-    if user_dir.is_dir():
-        files.extend(sorted(user_dir.glob("*.toml")))
-    return files
+    return [shipped_dir("data") / "catalog.toml", *toml_files(config_dir / "touchpoints")]
 
 
 def load_catalog(config_dir: Path, cache_dir: Path | None = None) -> Catalog:

@@ -134,7 +134,7 @@ STEPS: tuple[tuple[str, str], ...] = (
 )
 
 MIGRATION_COUNT = len(STEPS)
-MIGRATION_SET = "footprint"  # the name sqlite-utils records each step under, in ``_sqlite_migrations``
+MIGRATION_SET = "footprint"  # sqlite-utils records each step under it, in ``_sqlite_migrations`` (see connection._STATE)
 KNOWN_STEPS = frozenset(name for name, _ in STEPS)
 
 
