@@ -1,7 +1,8 @@
 """Opening the journal database: owner-only file, WAL, busy timeout, schema migrations, clear errors.
 
-The fast path (every ``footprint log``) uses plain ``sqlite3`` and reads ``PRAGMA user_version``; only a
-database whose version is behind pays for importing ``sqlite_utils`` and running the migrations.
+The fast path (every ``footprint log``) uses plain ``sqlite3`` and one statement that reads the schema
+version, the application id and the step names the migrations table records; only a new, stranded or older
+journal pays for importing ``sqlite_utils`` and running the migrations.
 """
 
 from __future__ import annotations
@@ -185,7 +186,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     version, app_id = _identity(conn)
     if version > SCHEMA_VERSION and app_id == APPLICATION_ID:
         raise _newer(path, version)
-    if app_id != APPLICATION_ID and not _is_blank(conn) and not _adoptable(conn):
+    if app_id != APPLICATION_ID and not _is_blank(conn) and not (app_id == 0 and _adoptable(conn)):
         raise StorageError(f"{path} is not a footprint journal (it was left untouched)")
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once
