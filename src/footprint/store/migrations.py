@@ -134,7 +134,9 @@ STEPS: tuple[tuple[str, str], ...] = (
 )
 
 MIGRATION_COUNT = len(STEPS)
-MIGRATION_SET = "footprint"  # sqlite-utils records each step under it, in ``_sqlite_migrations`` (see connection._STATE)
+MIGRATION_SET = (
+    "footprint"  # sqlite-utils records each step under it, in ``_sqlite_migrations`` (see connection._STATE)
+)
 KNOWN_STEPS = frozenset(name for name, _ in STEPS)
 
 
