@@ -116,3 +116,19 @@ def test_the_no_op_answers_speak_french(cli, lang) -> None:
     assert cli("--lang", lang, "reopen").stdout == "La journée du 2026-11-22 était déjà ouverte.\n"
     assert cli("--lang", lang, "profile", "add", "cb").exit_code == 0
     assert cli("--lang", lang, "profile", "add", "cb").stdout == "Déjà dans le profil (rien de changé) : bank-card\n"
+
+
+def test_undo_passes_over_the_no_op_steps_earlier_footprints_recorded(cli, db_path) -> None:
+    import sqlite3
+
+    assert cli("log", "email").exit_code == 0
+    conn = sqlite3.connect(db_path)  # what a failed `score rm` recorded before: a step that restores nothing
+    conn.execute(
+        "INSERT INTO ops (at, action, summary, payload) VALUES ('x', 'scores', 'score rm klout', ?)",
+        (json.dumps({"keys": [], "before": []}),),
+    )
+    conn.commit()
+    conn.close()
+    assert cli("undo").stdout == "Undone: log email ×1\n"
+    assert cli("list", "--json").stdout.strip() == "[\n]"
+    assert cli("undo").stdout == "Nothing to undo.\n"

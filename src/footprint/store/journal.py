@@ -477,15 +477,22 @@ class Journal:
     # --- undo ---------------------------------------------------------------------------------------
 
     def undo(self) -> str | None:
-        """Reverse the newest recorded step; returns its summary, or None when there is nothing to undo."""
+        """Reverse the newest recorded step; returns its summary, or None when there is nothing to undo.
+
+        A step whose reversal changes nothing (earlier footprints recorded steps for writes that changed
+        nothing, like a failed ``score rm``) is dropped on the way: undo reverses the last real change."""
         with self._write() as conn:
-            row = conn.execute("SELECT id, action, summary, payload FROM ops ORDER BY id DESC LIMIT 1").fetchone()
-            if row is None:
-                return None
-            op_id, action, summary, payload = row[0], row[1], row[2], json.loads(row[3])
-            _UNDO[action](conn, payload)
-            conn.execute("DELETE FROM ops WHERE id = ?", (op_id,))
-        return summary
+            while row := conn.execute(
+                "SELECT id, action, summary, payload FROM ops ORDER BY id DESC LIMIT 1"
+            ).fetchone():
+                op_id, action, summary, payload = row
+                before = conn.total_changes
+                _UNDO[action](conn, json.loads(payload))
+                changed = conn.total_changes != before
+                conn.execute("DELETE FROM ops WHERE id = ?", (op_id,))
+                if changed:
+                    return str(summary)
+        return None
 
     # --- whole-journal reads for export -------------------------------------------------------------
 
