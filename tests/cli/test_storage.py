@@ -217,11 +217,11 @@ def test_the_default_journal_folder_is_created_owner_only(cli, home, monkeypatch
 
     monkeypatch.delenv("FOOTPRINT_DB")
     monkeypatch.setattr(platformdirs, "user_data_path", lambda name: home / "xdg" / "share" / name)
-    os.umask(0o000)
+    umask = os.umask(0o000)  # even so, nothing footprint creates is open to others
     try:
         result = cli("log", "email")
     finally:
-        os.umask(0o022)
+        os.umask(umask)
     assert result.exit_code == 0, result.stderr
     for folder in (home / "xdg", home / "xdg" / "share", home / "xdg" / "share" / "footprint"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
