@@ -42,7 +42,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own journal, config and cache folders, Paris time, English, a frozen clock."""
     for var in ("LANG", "LC_ALL", "LC_MESSAGES", "TZ"):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("FOOTPRINT_DB", str(tmp_path / "data" / "journal.db"))
+    # FOOTPRINT_DB is a path the user gave: its folder must exist (footprint creates only its default one).
+    (tmp_path / "fp-data").mkdir(mode=0o700)
+    monkeypatch.setenv("FOOTPRINT_DB", str(tmp_path / "fp-data" / "journal.db"))
     monkeypatch.setenv("FOOTPRINT_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("FOOTPRINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("FOOTPRINT_TZ", "Europe/Paris")
@@ -53,7 +55,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def db_path(home: Path) -> Path:
-    return home / "data" / "journal.db"
+    return home / "fp-data" / "journal.db"
 
 
 Run = Callable[..., Any]

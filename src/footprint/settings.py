@@ -3,6 +3,9 @@
 Resolution order: command-line options, then ``FOOTPRINT_*`` variables, then the platform defaults
 (the user's data and config folders, the system timezone and locale). ``FOOTPRINT_NOW`` freezes the clock
 (for scripts and tests).
+
+A journal path given by the user (``--db``, ``FOOTPRINT_DB``) is used as given: its folder must exist (a
+typo must not grow folders). Only the default location's folders are created.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class Settings(NamedTuple):
     zone: tzinfo
     lang: str
     clock: Callable[[], datetime]
+    db_given: bool = False  # the journal path came from --db or FOOTPRINT_DB, not the platform default
 
     def now(self) -> datetime:
         """The current instant in the journal's zone."""
@@ -70,12 +74,24 @@ def resolve_lang(option: str | None, env: Mapping[str, str]) -> str:
     return "en"
 
 
-def _frozen_clock(text: str) -> Callable[[], datetime]:
+def _frozen_clock(text: str, zone: tzinfo) -> Callable[[], datetime]:
+    """The instant ``FOOTPRINT_NOW`` names (a naive one is in the journal's zone), within the years the
+    journal reads: near year 9999 the day arithmetic of every command would overflow."""
+    from .domain.when import FIRST_YEAR, LAST_YEAR
+
+    shown = " ".join(text.split())[:40]
     try:
         frozen = datetime.fromisoformat(text)
     except ValueError:
-        raise BadInput(f"FOOTPRINT_NOW must be an ISO date-time, not {text!r}") from None
-
+        raise BadInput(f"FOOTPRINT_NOW must be an ISO date-time, not {shown!r}") from None
+    if frozen.tzinfo is None:
+        frozen = frozen.replace(tzinfo=zone)
+    try:
+        local = frozen.astimezone(zone)
+    except (OverflowError, ValueError):
+        local = None
+    if local is None or not FIRST_YEAR <= local.year <= LAST_YEAR:
+        raise BadInput(f"FOOTPRINT_NOW {shown!r} is out of range: use a date from {FIRST_YEAR} to {LAST_YEAR}")
     return lambda: frozen
 
 
@@ -91,12 +107,10 @@ def resolve(
     env = os.environ if env is None else env
     zone = resolve_zone(env)
     now_text = env.get("FOOTPRINT_NOW")
-    clock = _frozen_clock(now_text) if now_text else _live_clock
-    if now_text and clock().tzinfo is None:
-        naive = clock()
-        clock = lambda: naive.replace(tzinfo=zone)  # noqa: E731
+    clock = _frozen_clock(now_text, zone) if now_text else _live_clock
     if db is None and env.get("FOOTPRINT_DB"):
         db = Path(env["FOOTPRINT_DB"])
+    db_given = db is not None
     config = Path(env["FOOTPRINT_CONFIG_DIR"]) if env.get("FOOTPRINT_CONFIG_DIR") else None
     cache = Path(env["FOOTPRINT_CACHE_DIR"]) if env.get("FOOTPRINT_CACHE_DIR") else None
     if db is None or config is None or cache is None:
@@ -112,4 +126,5 @@ def resolve(
         zone=zone,
         lang=resolve_lang(lang, env),
         clock=clock,
+        db_given=db_given,
     )

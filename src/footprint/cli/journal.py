@@ -6,8 +6,19 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from ..i18n import register, t
 from . import render, state
+
+register(
+    {
+        "edit.unchanged": (
+            "Nothing changed: #{id} already reads {what}",
+            "Rien de changé : n°{id} est déjà {what}",
+        ),
+        "day.already_closed": ("{day} was already closed.", "La journée du {day} était déjà clôturée."),
+        "day.already_open": ("{day} was already open.", "La journée du {day} était déjà ouverte."),
+    }
+)
 
 REASON_HELP = "Why, during a challenge: unavoidable, chosen or forgot."
 
@@ -101,15 +112,10 @@ def edit(
 ) -> None:
     """Change an entry."""
     svc = state.service(ctx)
+    before = svc.entry(entry_id)
     e = svc.edit(entry_id, at=at, touchpoint=touchpoint, count=count, minutes=minutes, note=note, reason=reason)
-    typer.echo(
-        t(
-            "edited",
-            svc.settings.lang,
-            id=e.id,
-            what=render.entry_line(e, svc.catalog, svc.settings.lang, True).strip(),
-        )
-    )
+    what = render.entry_line(e, svc.catalog, svc.settings.lang, True).strip()
+    typer.echo(t("edited" if e != before else "edit.unchanged", svc.settings.lang, id=e.id, what=what))
 
 
 def rm(
@@ -136,7 +142,8 @@ def close(
 ) -> None:
     """Mark a day as fully logged: an empty closed day is a real zero."""
     svc = state.service(ctx)
-    typer.echo(t("closed_day", svc.settings.lang, day=svc.set_closed(when, True)))
+    done = svc.set_closed(when, True)
+    typer.echo(t("closed_day" if done.changed else "day.already_closed", svc.settings.lang, day=done.day))
 
 
 def reopen(
@@ -145,7 +152,8 @@ def reopen(
 ) -> None:
     """Mark a closed day as not fully logged again."""
     svc = state.service(ctx)
-    typer.echo(t("reopened_day", svc.settings.lang, day=svc.set_closed(when, False)))
+    done = svc.set_closed(when, False)
+    typer.echo(t("reopened_day" if done.changed else "day.already_open", svc.settings.lang, day=done.day))
 
 
 COMMANDS = {

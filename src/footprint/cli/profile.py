@@ -4,8 +4,17 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from ..i18n import register, t
 from . import render, state
+
+register(
+    {
+        "profile.already": (
+            "Already in the profile (nothing changed): {what}",
+            "Déjà dans le profil (rien de changé) : {what}",
+        )
+    }
+)
 
 app = typer.Typer(help="Show or change your profile (what you own or live with).", no_args_is_help=False)
 
@@ -45,7 +54,11 @@ def add(
     """Add touchpoints to the profile (again, to change a state)."""
     svc = state.service(ctx)
     added = svc.profile_add(touchpoints, state=state_id, since=since)
-    typer.echo(t("profile.added", svc.settings.lang, what=", ".join(tp.id for tp in added)))
+    already = [tp.id for tp in svc.touchpoints(touchpoints) if tp.id not in {a.id for a in added}]
+    if added:
+        typer.echo(t("profile.added", svc.settings.lang, what=", ".join(tp.id for tp in added)))
+    if already:
+        typer.echo(t("profile.already", svc.settings.lang, what=", ".join(dict.fromkeys(already))))
 
 
 @app.command()

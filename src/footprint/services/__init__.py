@@ -6,6 +6,7 @@ use. It validates input with the same rules and messages for every shell, and ra
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -42,13 +43,21 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
 
 
+def toml_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` files of a folder in name order (none when it does not exist); a folder the user
+    cannot read is said in one line, not a crash."""
+    try:
+        if not folder.is_dir():
+            return []
+        names = os.listdir(folder)  # not Path.glob: it finds nothing, silently, in an unreadable folder
+    except OSError as exc:
+        raise DataFileError(f"{folder}: cannot read ({exc.strerror or type(exc).__name__})") from None
+    return sorted(folder / n for n in names if n.endswith(".toml") and not n.startswith("."))
+
+
 def catalog_files(config_dir: Path) -> list[Path]:
     """The shipped catalog, then the user's ``touchpoints/*.toml`` in name order."""
-    files = [shipped_dir("data") / "catalog.toml"]
-    user_dir = config_dir / "touchpoints"
-    if user_dir.is_dir():
-        files.extend(sorted(user_dir.glob("*.toml")))
-    return files
+    return [shipped_dir("data") / "catalog.toml", *toml_files(config_dir / "touchpoints")]
 
 
 def load_catalog(config_dir: Path, cache_dir: Path | None = None) -> Catalog:
@@ -65,6 +74,11 @@ def load_catalog(config_dir: Path, cache_dir: Path | None = None) -> Catalog:
 class Logged(NamedTuple):
     entries: tuple[Entry, ...]
     captures: float
+
+
+class DayClosing(NamedTuple):
+    day: date
+    changed: bool  # False: the day already was closed (or open); nothing was written
 
 
 class DayView(NamedTuple):
@@ -94,7 +108,8 @@ class Service:
 
     @cached_property
     def journal(self) -> Journal:
-        return Journal(self.settings.db_path)
+        # A journal path the user gave must be in a folder that exists; the default one's are created.
+        return Journal(self.settings.db_path, make_folder=not self.settings.db_given)
 
     def close(self) -> None:
         if "journal" in self.__dict__:
@@ -177,7 +192,8 @@ class Service:
         note: str | None = None,
         reason: str | None = None,
     ) -> Entry:
-        """Change the given fields of one entry; an empty note or reason ("") clears it."""
+        """Change the given fields of one entry; an empty note or reason ("") clears it. Values it already has
+        change nothing (and leave no undo step)."""
         old = self.entry(entry_id)
         self.check_entry(count, minutes, note, reason or None)
         changes: dict[str, Any] = {}
@@ -242,12 +258,13 @@ class Service:
             day += timedelta(days=1)
         return out
 
-    def set_closed(self, when: str | None, closed: bool) -> date:
+    def set_closed(self, when: str | None, closed: bool) -> DayClosing:
+        """Close or reopen a day; one that already is so is left alone (no undo step)."""
         day = self.day_of(when)
         if day > self.settings.now().date():
             raise BadInput(f"{day} has not happened yet")
-        self.journal.set_closed(day, closed, self.settings.now(), ("close " if closed else "reopen ") + day.isoformat())
-        return day
+        summary = ("close " if closed else "reopen ") + day.isoformat()
+        return DayClosing(day, self.journal.set_closed(day, closed, self.settings.now(), summary))
 
     # --- profile ------------------------------------------------------------------------------------
 
@@ -265,16 +282,26 @@ class Service:
         return state
 
     def profile_add(self, names: Sequence[str], state: str | None = None, since: str | None = None) -> list[Touchpoint]:
-        """Add touchpoints to the profile from ``since`` (default today); re-adding one changes its state."""
-        tps = self.touchpoints(names)
+        """Add touchpoints to the profile from ``since`` (default today); re-adding one changes its state.
+
+        Returns the touchpoints that changed: one already in the profile, in that state, since that day or
+        earlier, is left alone (and when all are, nothing is written, not even an undo step)."""
+        tps = list({tp.id: tp for tp in self.touchpoints(names)}.values())
         start = self.day_of(since)
         periods = self.journal.profile()
+        changed = []
         for tp in tps:
             chosen = self._state_of(tp, state)
+            if any(
+                p.touchpoint == tp.id and p.until is None and p.state == chosen and p.since <= start for p in periods
+            ):
+                continue
             periods = _close_period(periods, tp.id, start - timedelta(days=1))
             periods.append(ProfilePeriod(tp.id, start, None, chosen))
-        self.journal.replace_profile(periods, "profile add " + ", ".join(tp.id for tp in tps))
-        return tps
+            changed.append(tp)
+        if changed:
+            self.journal.replace_profile(periods, "profile add " + ", ".join(tp.id for tp in changed))
+        return changed
 
     def profile_remove(self, names: Sequence[str], until: str | None = None) -> list[Touchpoint]:
         """Take touchpoints out of the profile; their past days keep counting their passive captures."""

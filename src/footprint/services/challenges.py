@@ -20,7 +20,7 @@ from ..domain.verdict import BASELINE_LOOKBACK_DAYS, Verdict, Window, run_window
 from ..errors import BadInput, NotFound
 from ..resources import shipped_dir
 from ..store import RunConflict
-from . import Service, read_toml
+from . import Service, read_toml, toml_files
 
 MAX_PSEUDONYM = 40
 
@@ -29,9 +29,8 @@ def challenge_files(svc: Service) -> dict[str, Path]:
     """Challenge id (the file's stem) → file; the user's folder wins over the shipped one."""
     found: dict[str, Path] = {}
     for folder in (shipped_dir("challenges"), svc.settings.config_dir / "challenges"):
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.toml")):
-                found[path.stem] = path
+        for path in toml_files(folder):
+            found[path.stem] = path
     return found
 
 

@@ -147,10 +147,13 @@ def metrics(svc: Service) -> list[str]:
 
 
 def remove(svc: Service, metric: str, days: Sequence[str]) -> int:
+    """Remove the values of ``metric`` on ``days``; none there is NotFound, and nothing is written (the undo
+    history included: the journal records no step for a write that changed nothing)."""
     name = check_metric(metric)
     removed = svc.journal.delete_scores(name, [svc.day_of(d) for d in days], f"score rm {name}")
     if not removed:
-        raise NotFound(f"no {name} value on {', '.join(days)}")
+        shown = ", ".join(days)
+        raise NotFound(f"no {name} value on {shown if len(shown) <= 60 else shown[:59] + '…'}")
     return removed
 
 

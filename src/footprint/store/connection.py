@@ -1,7 +1,8 @@
 """Opening the journal database: owner-only file, WAL, busy timeout, schema migrations, clear errors.
 
-The fast path (every ``footprint log``) uses plain ``sqlite3`` and reads ``PRAGMA user_version``; only a
-database whose version is behind pays for importing ``sqlite_utils`` and running the migrations.
+The fast path (every ``footprint log``) uses plain ``sqlite3`` and one statement that reads the schema
+version, the application id and the step names the migrations table records; only a new, stranded or older
+journal pays for importing ``sqlite_utils`` and running the migrations.
 """
 
 from __future__ import annotations
@@ -47,43 +48,57 @@ def guarded(path: Path) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise storage_error(path, exc) from exc
+    except UnicodeDecodeError:
+        # sqlite3 raises this instead of its error when SQLite's message is not UTF-8: text from a damaged
+        # schema or a trigger another program planted.
+        raise StorageError(f"{path} is damaged (SQLite reported an unreadable error)") from None
 
 
-def _create_private(path: Path) -> None:
+def _create_private(path: Path, make_folder: bool) -> None:
     from ..files import private_dirs
 
-    private_dirs(path.parent)
+    if make_folder:
+        private_dirs(path.parent)
+    elif not path.parent.is_dir():
+        raise StorageError(f"{path.parent}: no such folder (create it first)")
     # Created empty with 0600 before SQLite touches it: SQLite gives the -wal and -shm files the
     # permissions of the database file, so they stay private too.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
 
 
-def open_database(path: Path) -> sqlite3.Connection:
-    """An autocommit connection to a migrated journal; callers open transactions explicitly."""
+def open_database(path: Path, make_folder: bool = True) -> sqlite3.Connection:
+    """An autocommit connection to a migrated journal; callers open transactions explicitly.
+
+    A missing file is created (and its folder, owner-only, unless ``make_folder`` is false: a journal path
+    the user typed must not grow folders from a typo). An empty file, or one a killed footprint left
+    half-initialised, is set up as a new journal; any other SQLite file is refused untouched.
+    """
     path = Path(path)
-    if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a journal file")
-    created = False
     try:
-        if not path.exists():
-            _create_private(path)
-            created = True
+        is_dir, exists = path.is_dir(), path.exists()
+    except OSError as exc:  # an unreadable folder on the way
+        raise StorageError(f"cannot open the journal {path}: {exc.strerror or type(exc).__name__}") from None
+    if is_dir:
+        raise StorageError(f"{path} is a folder, not a journal file")
+    try:
+        if not exists:
+            _create_private(path, make_folder)
     except FileExistsError:
         pass  # another footprint created it a moment ago
     except OSError as exc:
-        raise StorageError(f"cannot create the journal {path}: {exc.strerror}") from exc
+        raise StorageError(f"cannot create the journal {path}: {exc.strerror or type(exc).__name__}") from None
     with guarded(path):
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
-            version, app_id = _identity(conn)
-            if not created and app_id != APPLICATION_ID and (version or _has_tables(conn)):
-                raise StorageError(f"{path} is not a footprint journal (it was left untouched)")
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            if version < SCHEMA_VERSION:
-                _migrate(conn, created)
-            elif version > SCHEMA_VERSION:
-                raise StorageError(f"{path} was written by a newer footprint (schema {version}); upgrade footprint")
+            found = _state(conn)
+            if found is None or found[:2] != (SCHEMA_VERSION, APPLICATION_ID):
+                _migrate(conn, path)
+                found = _state(conn)
+            if found is None:
+                raise StorageError(f"{path} is a damaged footprint journal (its migrations table is missing)")
+            _check_steps(found[2], path)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
@@ -93,19 +108,109 @@ def open_database(path: Path) -> sqlite3.Connection:
 
 
 def _identity(conn: sqlite3.Connection) -> tuple[int, int]:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    return version, app_id
+    row = conn.execute("SELECT * FROM pragma_user_version, pragma_application_id").fetchone()
+    return row[0], row[1]
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
 
 
-def _migrate(conn: sqlite3.Connection, created: bool) -> None:
+def _is_blank(conn: sqlite3.Connection) -> bool:
+    """Nothing of a journal yet: a 0-byte file, or one a footprint killed while creating it left with WAL
+    mode set (or, before this check existed, an application id) but no schema."""
+    version, app_id = _identity(conn)
+    return version == 0 and app_id in (0, APPLICATION_ID) and not _has_tables(conn)
+
+
+def _newer(path: Path, version: object) -> StorageError:
+    return StorageError(f"{path} was written by a newer footprint (schema {version}); upgrade footprint")
+
+
+# The fast path's one statement: the schema version, the application id, and the names of the steps the
+# migrations table records (a newer footprint may have recorded one this one does not know).
+_STATE = (
+    "SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id), "
+    "(SELECT group_concat(name, char(10)) FROM _sqlite_migrations WHERE migration_set = 'footprint')"
+)
+
+
+def _state(conn: sqlite3.Connection) -> tuple[int, int, str | None] | None:
+    """(user_version, application_id, recorded step names), or None when there is no migrations table (a
+    new file, or not a journal). One statement, about as cheap as the two pragmas it replaced (measured)."""
+    try:
+        return conn.execute(_STATE).fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return None
+        raise
+
+
+def _check_steps(names: str | None, path: Path) -> None:
+    """Refuse a journal whose migrations table names a step this footprint does not know: a newer footprint
+    wrote it, even if ``user_version`` looks current."""
+    from .migrations import KNOWN_STEPS
+
+    unknown = [name for name in (names or "").split("\n") if name and name not in KNOWN_STEPS]
+    if unknown:
+        raise _newer(path, _shorten(unknown[-1]))
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _adoptable(conn: sqlite3.Connection) -> bool:
+    """A footprint journal an earlier footprint stranded without its application id (it initialised an
+    empty file without one): its migrations table names footprint's own steps."""
+    from .migrations import MIGRATION_SET
+
+    try:
+        row = conn.execute(
+            "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,)
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return row[0] > 0
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring a new, stranded or older journal to the current schema; refuse anything else untouched.
+
+    The application id, the schema and ``user_version`` land in one transaction: a kill at any point leaves
+    either a blank file (set up again on the next run) or a whole journal. WAL mode cannot be switched
+    inside a transaction, so it is set just before; a file killed right after it is still blank."""
     from .migrations import apply
 
-    if created:
-        conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, when the file is new
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    apply(conn)
+    version, app_id = _identity(conn)
+    if version > SCHEMA_VERSION and app_id == APPLICATION_ID:
+        raise _newer(path, version)
+    if app_id != APPLICATION_ID and not _is_blank(conn) and not (app_id == 0 and _adoptable(conn)):
+        raise StorageError(f"{path} is not a footprint journal (it was left untouched)")
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version, app_id = _identity(conn)  # again under the write lock: another footprint may have been first
+        if version > SCHEMA_VERSION:
+            raise _newer(path, version)
+        if app_id != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if version < SCHEMA_VERSION:
+            apply(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    _private(path)
+
+
+def _private(path: Path) -> None:
+    """An empty file the user made for the journal may be world-readable: the journal never is."""
+    try:
+        if os.stat(path).st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass  # not ours to change (another owner): SQLite could write it, so it stays usable

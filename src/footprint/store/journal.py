@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.footprint import Usage
 from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
+from ..errors import StorageError
 from .connection import guarded, open_database
 
 if TYPE_CHECKING:  # scores and breaks are not on the path of every `footprint log`
@@ -27,20 +28,40 @@ _ENTRY_COLUMNS = "id, ts, utc_offset, day, touchpoint, count, minutes, note, rea
 UNDO_DEPTH = 200
 
 
+def _damaged(what: str) -> StorageError:
+    return StorageError(f"the journal is damaged: {what} holds a value of the wrong type (written by another program?)")
+
+
+def _day(text: Any, what: str = "a day") -> date:
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise _damaged(what) from None
+
+
+_NUMBERS = (int, float)
+
+
 def _row_to_entry(row: Sequence[Any]) -> Entry:
-    zone = timezone(timedelta(minutes=row[2]))
-    return Entry(
-        id=row[0],
-        at=datetime.fromtimestamp(row[1], zone),
-        day=date.fromisoformat(row[3]),
-        touchpoint=row[4],
-        count=row[5],
-        minutes=row[6],
-        note=row[7],
-        reason=row[8],
-        source=row[9],
-        source_ref=row[10],
-    )
+    """An entry from its row; a row another program filled with the wrong types is a damaged journal, said
+    in one line, not a crash further on (SQLite's column types do not stop ``count = 'abc'``)."""
+    if type(row[5]) is not int or (row[6] is not None and type(row[6]) not in _NUMBERS) or type(row[4]) is not str:
+        raise _damaged(f"entry #{row[0]}")
+    try:
+        return Entry(
+            id=row[0],
+            at=datetime.fromtimestamp(row[1], timezone(timedelta(minutes=row[2]))),
+            day=date.fromisoformat(row[3]),
+            touchpoint=row[4],
+            count=row[5],
+            minutes=row[6],
+            note=row[7],
+            reason=row[8],
+            source=row[9],
+            source_ref=row[10],
+        )
+    except (TypeError, ValueError, OverflowError, OSError):
+        raise _damaged(f"entry #{row[0]}") from None
 
 
 def _entry_values(e: Entry) -> tuple[Any, ...]:
@@ -67,9 +88,9 @@ def _entry_row(e: Entry) -> list[Any]:
 class Journal:
     """One open journal. Use as a context manager, or call ``close``."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, make_folder: bool = True) -> None:
         self.path = Path(path)
-        self.conn = open_database(self.path)
+        self.conn = open_database(self.path, make_folder)
 
     def close(self) -> None:
         self.conn.close()
@@ -90,13 +111,16 @@ class Journal:
     @contextmanager
     def _write(self, action: str | None = None, summary: str = "", payload: Any = None) -> Iterator[sqlite3.Connection]:
         """A write transaction (a savepoint inside ``atomic``); with ``action``, the undo record is stored in
-        the same transaction (``payload`` may be filled in by the block: it is serialised at the end)."""
+        the same transaction (``payload`` may be filled in by the block: it is serialised at the end).
+
+        A block that changed no row records no undo step: ``undo`` always reverses the last real change."""
         nested = self.conn.in_transaction
         with guarded(self.path):
             self.conn.execute("SAVEPOINT step" if nested else "BEGIN IMMEDIATE")
             try:
+                changes = self.conn.total_changes
                 yield self.conn
-                if action is not None:
+                if action is not None and self.conn.total_changes != changes:
                     self.conn.execute(
                         "INSERT INTO ops (at, action, summary, payload) VALUES (?, ?, ?, ?)",
                         (datetime.now(UTC).isoformat(), action, summary, json.dumps(payload)),
@@ -265,28 +289,34 @@ class Journal:
         out: dict[date, dict[str, Usage]] = {}
         rows = self._query(f"SELECT day, touchpoint, count, minutes FROM day_usage{where}", params)
         for day_s, tp, count, minutes in rows:
-            out.setdefault(date.fromisoformat(day_s), {})[tp] = Usage(count, minutes)
+            if type(count) is not int or type(minutes) not in _NUMBERS:
+                raise _damaged("the daily roll-up")
+            out.setdefault(_day(day_s, "the daily roll-up"), {})[tp] = Usage(count, minutes)
         return out
 
     def days_with(self, touchpoints: Sequence[str]) -> list[date]:
         """The days with at least one touch of any of ``touchpoints`` (from the touchpoint index)."""
         marks = ", ".join("?" * len(touchpoints))
         rows = self._query(f"SELECT DISTINCT day FROM entries WHERE touchpoint IN ({marks})", list(touchpoints))
-        return [date.fromisoformat(r[0]) for r in rows]
+        return [_day(r[0]) for r in rows]
 
     def first_day(self) -> date | None:
         row = self._query("SELECT min(day) FROM day_usage")[0][0]
-        return date.fromisoformat(row) if row else None
+        return _day(row) if row else None
 
-    def update_entry(self, new: Entry, summary: str) -> None:
+    def update_entry(self, new: Entry, summary: str) -> bool:
+        """Store the new values of an entry; False (and no undo step) when they are the ones it has."""
         old = self.entry(new.id or 0)
         assert old is not None
+        if _entry_row(old) == _entry_row(new):
+            return False
         with self._write("edit", summary, {"before": _entry_row(old)}) as conn:
             conn.execute(
                 "UPDATE entries SET ts=?, utc_offset=?, day=?, touchpoint=?, count=?, minutes=?, note=?, "
                 "reason=?, source=?, source_ref=? WHERE id=?",
                 (*_entry_values(new), new.id),
             )
+        return True
 
     def delete_entries(self, entries: Sequence[Entry], summary: str) -> None:
         with self._write("rm", summary, {"rows": [_entry_row(e) for e in entries]}) as conn:
@@ -303,16 +333,20 @@ class Journal:
     def closed_days(self, start: date | None = None, end: date | None = None) -> set[date]:
         where, params = self._span(start, end, None)
         rows = self._query(f"SELECT day FROM days{where}{' AND' if where else ' WHERE'} closed = 1", params)
-        return {date.fromisoformat(r[0]) for r in rows}
+        return {_day(r[0]) for r in rows}
 
-    def set_closed(self, day: date, closed: bool, at: datetime, summary: str) -> None:
+    def set_closed(self, day: date, closed: bool, at: datetime, summary: str) -> bool:
+        """Close or reopen a day; False (and no undo step) when it already was."""
         before = self._query("SELECT day, closed, closed_at FROM days WHERE day = ?", (day.isoformat(),))
+        if bool(before and before[0][1]) == closed:
+            return False
         with self._write("day", summary, {"day": day.isoformat(), "before": list(before[0]) if before else None}) as c:
             c.execute(
                 "INSERT INTO days (day, closed, closed_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (day) DO UPDATE SET closed = excluded.closed, closed_at = excluded.closed_at",
                 (day.isoformat(), int(closed), at.isoformat() if closed else None),
             )
+        return True
 
     # --- profile ------------------------------------------------------------------------------------
 
@@ -320,15 +354,20 @@ class Journal:
         """Every profile period, current and past, oldest first."""
         rows = self._query("SELECT touchpoint, since, until, state FROM profile ORDER BY since, id")
         return [
-            ProfilePeriod(tp, date.fromisoformat(since), date.fromisoformat(until) if until else None, state)
+            ProfilePeriod(tp, _day(since, "the profile"), _day(until, "the profile") if until else None, state)
             for tp, since, until, state in rows
         ]
 
-    def replace_profile(self, periods: Sequence[ProfilePeriod], summary: str) -> None:
-        """Write the whole profile (it is small): one undoable step whatever changed."""
+    def replace_profile(self, periods: Sequence[ProfilePeriod], summary: str) -> bool:
+        """Write the whole profile (it is small) as one undoable step; False (and no step) when it is the
+        profile already there."""
         before = self._query("SELECT touchpoint, since, until, state FROM profile ORDER BY id")
+        rows = [tuple(_period_row(p)) for p in periods]
+        if [tuple(r) for r in before] == rows:
+            return False
         with self._write("profile", summary, {"before": [list(r) for r in before]}) as conn:
-            self._write_profile(conn, [tuple(_period_row(p)) for p in periods])
+            self._write_profile(conn, rows)
+        return True
 
     @staticmethod
     def _write_profile(conn: sqlite3.Connection, rows: Sequence[Sequence[Any]]) -> None:
@@ -372,16 +411,24 @@ class Journal:
         from ..domain.scores import Score
 
         rows = self._query(f"SELECT metric, day, value, source FROM scores{where} ORDER BY metric, day", params)
-        return [Score(m, date.fromisoformat(d), v, src) for m, d, v, src in rows]
+        if any(type(r[2]) not in _NUMBERS for r in rows):
+            raise _damaged("a score")
+        return [Score(m, _day(d, "a score"), v, src) for m, d, v, src in rows]
 
     def put_scores(self, scores: Sequence[Score], summary: str) -> None:
-        """Add or replace values (one per metric and day), as one undoable step."""
+        """Add or replace values (one per metric and day), as one undoable step; values already stored as
+        given are left alone (all of them: no step)."""
         keys = [(sc.metric, sc.day.isoformat()) for sc in scores]
         before = [
             row[0]
             for k in dict.fromkeys(keys)
             if (row := self._query("SELECT metric, day, value, source FROM scores WHERE metric = ? AND day = ?", k))
         ]
+        stored = {(m, d): (v, src) for m, d, v, src in before}
+        scores = [sc for sc in scores if stored.get((sc.metric, sc.day.isoformat())) != (sc.value, sc.source)]
+        if not scores:
+            return
+        keys = [(sc.metric, sc.day.isoformat()) for sc in scores]
         with self._write("scores", summary, {"keys": keys, "before": [list(r) for r in before]}) as conn:
             conn.executemany(
                 "INSERT INTO scores (metric, day, value, source) VALUES (?, ?, ?, ?) ON CONFLICT (metric, day) "
@@ -430,21 +477,28 @@ class Journal:
     # --- undo ---------------------------------------------------------------------------------------
 
     def undo(self) -> str | None:
-        """Reverse the newest recorded step; returns its summary, or None when there is nothing to undo."""
+        """Reverse the newest recorded step; returns its summary, or None when there is nothing to undo.
+
+        A step whose reversal changes nothing (earlier footprints recorded steps for writes that changed
+        nothing, like a failed ``score rm``) is dropped on the way: undo reverses the last real change."""
         with self._write() as conn:
-            row = conn.execute("SELECT id, action, summary, payload FROM ops ORDER BY id DESC LIMIT 1").fetchone()
-            if row is None:
-                return None
-            op_id, action, summary, payload = row[0], row[1], row[2], json.loads(row[3])
-            _UNDO[action](conn, payload)
-            conn.execute("DELETE FROM ops WHERE id = ?", (op_id,))
-        return summary
+            while row := conn.execute(
+                "SELECT id, action, summary, payload FROM ops ORDER BY id DESC LIMIT 1"
+            ).fetchone():
+                op_id, action, summary, payload = row
+                before = conn.total_changes
+                _UNDO[action](conn, json.loads(payload))
+                changed = conn.total_changes != before
+                conn.execute("DELETE FROM ops WHERE id = ?", (op_id,))
+                if changed:
+                    return str(summary)
+        return None
 
     # --- whole-journal reads for export -------------------------------------------------------------
 
     def all_days(self) -> list[DayStatus]:
         rows = self._query("SELECT day, closed, closed_at FROM days ORDER BY day")
-        return [DayStatus(date.fromisoformat(d), bool(c), datetime.fromisoformat(a) if a else None) for d, c, a in rows]
+        return [DayStatus(_day(d), bool(c), datetime.fromisoformat(a) if a else None) for d, c, a in rows]
 
     def restore_days(self, statuses: Iterable[DayStatus]) -> None:
         """Merge day statuses from an export (a closed day stays closed)."""

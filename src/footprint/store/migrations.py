@@ -183,6 +183,10 @@ def _repair_values() -> str:
 STEPS += (("005_repair_values", _repair_values()),)
 
 MIGRATION_COUNT = len(STEPS)
+MIGRATION_SET = (
+    "footprint"  # sqlite-utils records each step under it, in ``_sqlite_migrations`` (see connection._STATE)
+)
+KNOWN_STEPS = frozenset(name for name, _ in STEPS)
 
 
 def statements(script: str) -> list[str]:
@@ -207,18 +211,14 @@ def _step(script: str) -> Callable[[Any], None]:
 
 
 def apply(conn: sqlite3.Connection) -> None:
-    """Apply pending steps under a write lock, so two processes opening a new journal never race."""
+    """Apply the pending steps and set ``user_version``, inside the caller's write transaction (``BEGIN
+    IMMEDIATE``, see ``connection._migrate``): the identity, every step and the version commit together,
+    and two processes opening a new journal never race."""
     from sqlite_utils import Database, Migrations
 
-    migrations = Migrations("footprint")
+    assert conn.in_transaction, "migrations run inside the caller's write transaction"
+    migrations = Migrations(MIGRATION_SET)
     for name, script in STEPS:
         migrations(name=name)(_step(script))
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] < MIGRATION_COUNT:
-            migrations.apply(Database(conn))
-            conn.execute(f"PRAGMA user_version = {MIGRATION_COUNT}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    migrations.apply(Database(conn))
+    conn.execute(f"PRAGMA user_version = {MIGRATION_COUNT}")

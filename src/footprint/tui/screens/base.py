@@ -122,7 +122,7 @@ class DayScreen(BaseScreen):
         if view is None:
             return
         with self.fapp.safely():
-            day = self.svc.set_closed(view.day.isoformat(), not view.status.closed)
+            day = self.svc.set_closed(view.day.isoformat(), not view.status.closed).day
             self.fapp.say(t("reopened_day" if view.status.closed else "closed_day", self.lang, day=day.isoformat()))
             self.reload()
             self.written()
