@@ -32,9 +32,14 @@ _SHARED = stat.S_IWGRP | stat.S_IWOTH
 MAX_BYTES = 4_000_000  # the shipped catalog's cache is ~40 kB
 
 
+def ours(st: os.stat_result) -> bool:
+    """Owned by the current user (where there are no user ids, on Windows, the profile's folders are)."""
+    return not hasattr(os, "geteuid") or st.st_uid == os.geteuid()
+
+
 def trusted(st: os.stat_result) -> bool:
-    """Owned by the current user and writable by nobody else (root may own a root user's cache)."""
-    return st.st_uid == os.geteuid() and not st.st_mode & _SHARED
+    """Ours, and writable by nobody else: no one else can have put it there or changed it."""
+    return ours(st) and not st.st_mode & _SHARED
 
 
 def key(files: Sequence[Path]) -> str:
@@ -62,7 +67,7 @@ def _read(path: Path) -> Any:
     Checked on the open descriptor (``O_NOFOLLOW``: a symlink is refused, not followed), so nothing can be
     swapped in between the check and the read."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
     try:
@@ -174,5 +179,5 @@ def _remove_stale(cache_dir: Path) -> None:
         st = os.lstat(stale)
     except OSError:
         return
-    if st.st_uid == os.geteuid():
+    if ours(st):
         stale.unlink(missing_ok=True)

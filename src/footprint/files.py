@@ -9,7 +9,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -133,6 +132,8 @@ def _check_target(path: Path) -> Path:
 def _locked_temp(folder: Path, name: str) -> tuple[int, str]:
     """A new temporary file for ``name`` (0600, as ``mkstemp`` makes them), locked for as long as this
     process holds it open: a lock that is free means its writer is gone (see ``_remove_stale_temps``)."""
+    import tempfile  # not at import: it pulls in random, and reading files needs none of it
+
     try:
         import fcntl
     except ImportError:  # no flock here: temporary files are only ever removed by their writer

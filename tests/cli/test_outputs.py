@@ -76,6 +76,29 @@ def test_a_temporary_file_being_written_is_left_alone(cli, home, journal) -> Non
     assert not busy.exists()
 
 
+def test_another_users_temporary_file_is_not_ours_to_remove(cli, home, journal, monkeypatch) -> None:
+    out = home / "journal.json"
+    theirs = home / ".journal.json.n0t0urs_.tmp"
+    theirs.write_text("x")
+    monkeypatch.setattr(os, "geteuid", lambda: theirs.stat().st_uid + 4242)
+    assert cli("export", "--out", str(out)).exit_code == 0
+    assert theirs.exists()
+
+
+def test_a_folder_that_is_not_writable_is_bad_input(cli, home, journal, monkeypatch) -> None:
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = cli("export", "--out", str(home / "journal.json"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"footprint: cannot write {home / 'journal.json'} (Permission denied): choose a folder that is yours\n"
+    )
+
+
 KILLER = """
 import os, signal, sys
 from footprint.exporters.journal_json import JournalJson
