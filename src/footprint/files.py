@@ -1,17 +1,22 @@
 """Files footprint reads and writes for the user: owner-only folders and files, written whole or not at
-all, and reads that accept regular files only (a FIFO or a device among a user's files must never hang a
-command or feed it endless bytes)."""
+all (never replacing a read-only file, never leaving a temporary file behind), and reads that accept
+regular files only (a FIFO or a device among a user's files must never hang a command or feed it endless
+bytes)."""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import stat
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from .errors import BadInput, DataFileError
+from .errors import BadInput, DataFileError, FootprintError, StorageError
+
+_TEMP_SUFFIX = ".tmp"
 
 
 def private_dirs(folder: Path) -> None:
@@ -65,23 +70,137 @@ def open_regular(path: Path) -> IO[bytes]:
 
 def write_private(path: Path, chunks: Iterable[str | bytes]) -> int:
     """Write ``chunks`` to ``path`` via a temporary file in the same folder, mode 0600, then rename:
-    a failure half-way leaves any previous file untouched. Returns the number of bytes written."""
+    a failure half-way (a full disk, SIGTERM, Ctrl-C) leaves any previous file untouched and removes the
+    temporary file; one left by a killed footprint is removed by the next write to the same name. A file
+    the user made read-only is never replaced. Returns the number of bytes written."""
     path = Path(path)
-    if path.is_dir():
-        raise BadInput(f"{path} is a folder: give a file name")
+    folder = _check_target(path)
+    _remove_stale_temps(folder, path.name)
+    with _terminate_cleanly():
+        try:
+            fd, tmp = _locked_temp(folder, path.name)
+        except OSError as exc:
+            raise write_error(path, exc) from exc
+        size = 0
+        try:
+            with os.fdopen(fd, "wb") as f:
+                for chunk in chunks:
+                    data = chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+                    size += len(data)
+                    f.write(data)
+                f.flush()
+                os.fsync(f.fileno())  # a full disk may only say so here
+            os.replace(tmp, path)
+        except BaseException as exc:
+            Path(tmp).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise write_error(path, exc) from exc
+            raise
+    return size
+
+
+def write_error(path: Path, exc: OSError) -> FootprintError:
+    """The one line for a file that could not be written: a full disk says so."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return StorageError(f"the disk holding {path} is full; nothing was written")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return BadInput(f"cannot write {path} ({exc.strerror}): choose a folder that is yours")
+    return StorageError(f"cannot write {path} ({exc.strerror or type(exc).__name__})")
+
+
+def _check_target(path: Path) -> Path:
+    """The folder to write ``path`` in, after refusing a folder, a device or FIFO, and a read-only file."""
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise BadInput(f"{path} is a folder: give a file name")
+        if not stat.S_ISREG(st.st_mode):
+            raise BadInput(f"{path} is not a regular file (a device or a FIFO): give a file name")
+        if not st.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+            raise BadInput(f"{path} is read-only: footprint does not replace it (make it writable or pick another)")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise BadInput(f"{folder}: no such folder")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")  # mkstemp is 0600
-    size = 0
+    return folder
+
+
+def _locked_temp(folder: Path, name: str) -> tuple[int, str]:
+    """A new temporary file for ``name`` (0600, as ``mkstemp`` makes them), locked for as long as this
+    process holds it open: a lock that is free means its writer is gone (see ``_remove_stale_temps``)."""
+    import tempfile  # not at import: it pulls in random, and reading files needs none of it
+
     try:
-        with os.fdopen(fd, "wb") as f:
-            for chunk in chunks:
-                data = chunk.encode("utf-8") if isinstance(chunk, str) else chunk
-                size += len(data)
-                f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return size
+        import fcntl
+    except ImportError:  # no flock here: temporary files are only ever removed by their writer
+        return tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=_TEMP_SUFFIX)
+    while True:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=_TEMP_SUFFIX)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            if os.stat(tmp).st_ino == os.fstat(fd).st_ino:
+                return fd, tmp
+        except FileNotFoundError:
+            pass  # a cleaner took it for stale before the lock: make another
+        os.close(fd)
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove temporary files of ``name`` that a killed footprint left (with part of an export in them):
+    only regular files of this user whose lock is free, so never one another footprint is writing."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    pattern = re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}{re.escape(_TEMP_SUFFIX)}")
+    try:
+        entries = [e.path for e in os.scandir(folder) if pattern.fullmatch(e.name)]
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            fd = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISREG(st.st_mode) and st.st_uid == os.geteuid():
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: its writer is still at work
+                if os.lstat(entry).st_ino == st.st_ino:
+                    os.unlink(entry)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+@contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """While a file is being written, SIGTERM and SIGHUP interrupt like Ctrl-C, so the temporary file is
+    removed (their default is to die on the spot). Only in the main thread, and only where nothing else
+    handles them already."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    changed = []
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, interrupt)
+            changed.append(number)
+    try:
+        yield
+    finally:
+        for number in changed:
+            signal.signal(number, signal.SIG_DFL)

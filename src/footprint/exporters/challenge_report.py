@@ -2,7 +2,8 @@
 
 It reads like the seed's post: the headline ("3 of 5 removed…"), what was removed, what stayed and why,
 captures against the person's own baseline, a chart, and an invitation to the next person. The person's
-notes and exact times stay out unless asked for; every user string is escaped in HTML.
+notes and exact times stay out unless asked for; every user string is escaped, in HTML and in Markdown
+(where raw HTML, links and images would otherwise pass through).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..domain.catalog import Catalog
 from ..domain.text import number
 from ..domain.verdict import Verdict, headline
 from ..i18n import register, t
+from . import markdown_text as md
 
 register(
     {
@@ -163,14 +165,19 @@ def markdown(
     or, without one, embedded as a data URI so the text stands alone."""
     s = _story(v, catalog, lang, with_notes, with_times)
     svg = _chart(v, lang)
-    ref = chart_ref or "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-    out = [f"# {s['title']}", "", f"**{s['headline']}**", "", s["when"]]
+    ref = (
+        md.destination(chart_ref)
+        if chart_ref
+        else "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    )
+    e = md.text  # labels, notes, hints and titles come from the user's files and journal: they print as text
+    out = [f"# {e(s['title'])}", "", f"**{e(s['headline'])}**", "", e(s["when"])]
     if s["status"]:
-        out += ["", s["status"]]
-    out += ["", s["usual"], "", f"## {t('rep.removed', lang)}", ""]
-    out += [f"- {r}" for r in s["removed"]] or [t("rep.removed_none", lang)]
+        out += ["", e(s["status"])]
+    out += ["", e(s["usual"]), "", f"## {t('rep.removed', lang)}", ""]
+    out += [f"- {e(r)}" for r in s["removed"]] or [t("rep.removed_none", lang)]
     out += ["", f"## {t('rep.stayed', lang)}", ""]
-    out += [f"- {r}" for r in s["stayed"]] or [t("rep.stayed_none", lang)]
+    out += [f"- {e(r)}" for r in s["stayed"]] or [t("rep.stayed_none", lang)]
     out += [
         "",
         f"## {t('rep.captures', lang)}",
@@ -178,13 +185,20 @@ def markdown(
         f"| | {t('rep.during', lang)} | {t('rep.baseline', lang)} |",
         "|---|---:|---:|",
     ]
-    out += [f"| {name} | {_num(run)} | {_num(base)} |" for name, run, base in s["rows"]]
-    out += ["", *s["baseline_note"], "", f"![{t('rep.chart', lang)}]({ref})", "", f"_{t('rep.estimate', lang)}_"]
+    out += [f"| {md.cell(name)} | {_num(run)} | {_num(base)} |" for name, run, base in s["rows"]]
+    out += [
+        "",
+        *map(e, s["baseline_note"]),
+        "",
+        f"![{e(t('rep.chart', lang))}]({ref})",
+        "",
+        f"_{t('rep.estimate', lang)}_",
+    ]
     out += [
         "",
         f"## {t('rep.your_turn', lang)}",
         "",
-        s["invite"],
+        e(s["invite"]),
         "",
         t("rep.take_it", lang),
         "",

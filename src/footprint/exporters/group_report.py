@@ -3,7 +3,7 @@
 ``render`` takes one summary (one challenge) or several (one section each, or a JSON list) and returns the
 whole text. It never prints and reads nothing: Markdown references chart files only by the names it is given.
 Summaries hold no pseudonyms, and no per-touchpoint rows below the minimum group size, so none can appear here.
-Every capture figure is an estimate and says so. HTML escapes every string it did not write itself; CSV
+Every capture figure is an estimate and says so. HTML and Markdown escape every string they did not write; CSV
 neutralises cells a spreadsheet would run as formulas.
 """
 
@@ -21,6 +21,7 @@ from ..domain.text import did_you_mean
 from ..errors import NotFound
 from ..i18n import register, t
 from ..svg import bar_chart, number
+from . import markdown_text as md
 from .records import neutralise
 
 FORMATS = ("md", "html", "csv", "json")
@@ -184,7 +185,9 @@ def _many(summaries: GroupSummary | Sequence[GroupSummary]) -> list[GroupSummary
 
 
 def _md_cell(text: object) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A string from the cards (challenge and touchpoint ids), as Markdown that prints as itself: the parser
+    only lets slugs through, but a page someone publishes must not depend on that."""
+    return md.cell(text)
 
 
 def _markdown(summaries: list[GroupSummary], lang: str, images: Mapping[str, str]) -> str:
@@ -204,9 +207,7 @@ def _markdown(summaries: list[GroupSummary], lang: str, images: Mapping[str, str
             out.append(f"\n{t('group.counts_note', lang)}\n")
         if s.challenge in images:
             alt = t("group.chart.touchpoints" if s.touchpoints else "group.chart.captures", lang, challenge=s.challenge)
-            target = images[s.challenge]
-            target = f"<{target}>" if any(c in target for c in " ()<>") else target
-            out.append(f"\n![{_md_cell(alt)}]({target})\n")
+            out.append(f"\n![{_md_cell(alt)}]({md.destination(images[s.challenge])})\n")
     total = sum(s.participants for s in summaries)
     out.append(f"\n_{t('group.footer', lang, n=total)}_\n")
     return "".join(out)

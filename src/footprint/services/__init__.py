@@ -29,18 +29,23 @@ FUTURE_SLACK = timedelta(minutes=5)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    """A TOML file as a mapping; a syntax error names the file and the line."""
+    """A TOML file as a mapping; a syntax error names the file and the line. Only a regular file is read
+    (a FIFO or a link to a device among the user's files would hang footprint or feed it endless bytes)."""
     import tomllib  # only when the catalog cache is stale, or for challenge files
 
+    from ..files import open_regular
+
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(f"{path}: {exc}") from None
     except UnicodeDecodeError:
         raise DataFileError(f"{path}: not UTF-8 text") from None
+    except RecursionError:
+        raise DataFileError(f"{path}: not valid TOML (nested too deeply)") from None
     except OSError as exc:
-        raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
+        raise DataFileError(f"{path}: cannot read ({exc.strerror or type(exc).__name__})") from None
 
 
 def toml_files(folder: Path) -> list[Path]:
@@ -68,7 +73,7 @@ def load_catalog(config_dir: Path, cache_dir: Path | None = None) -> Catalog:
         return parse_catalog((str(p), read_toml(p)) for p in files)
     from .. import cache
 
-    return cache.cached(cache_dir, "catalog", files, lambda: parse_catalog((str(p), read_toml(p)) for p in files))
+    return cache.cached_catalog(cache_dir, files, lambda: parse_catalog((str(p), read_toml(p)) for p in files))
 
 
 class Logged(NamedTuple):

@@ -3,7 +3,7 @@
 ``summarize_files`` is the use case behind ``footprint group summarize``. It needs no journal and no catalog:
 cards carry touchpoint ids, and the facilitator's own journal has nothing to do with the group's.
 
-A card that cannot be used (unreadable, not JSON, not a valid card, from a newer footprint, handed in twice)
+A card that cannot be used (unreadable, not a regular file, not JSON, not a valid card, from a newer footprint, handed in twice)
 is skipped with one reason naming its file; with ``strict`` the first such card stops everything and nothing
 is produced. A file that does not exist is always an error: it is a typo, not a participant's card.
 """
@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..domain.group import Card, CardError, GroupSummary, group_by_challenge, parse_card, summarize
-from ..errors import BadInput, NotFound
+from ..errors import BadInput, DataFileError, NotFound
+from ..files import open_regular
 
 MAX_CARD_BYTES = 1_000_000  # a card is well under 10 kB; anything this big is not one
 
@@ -53,8 +54,10 @@ def card_files(paths: Sequence[Path]) -> list[Path]:
 def _load(path: Path, origin: str) -> Any:
     """The JSON value in ``path``, or ``CardError`` saying in a few words why it cannot be read."""
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:  # a FIFO or a link to /dev/zero would hang or feed endless bytes
             data = f.read(MAX_CARD_BYTES + 1)
+    except DataFileError:
+        raise CardError(origin, "not a regular file") from None
     except OSError as exc:
         raise CardError(origin, f"cannot read ({exc.strerror or type(exc).__name__})") from None
     if len(data) > MAX_CARD_BYTES:

@@ -29,17 +29,34 @@ SCHEMA_VERSION = _schema_version()
 
 
 def storage_error(path: Path, exc: BaseException) -> StorageError:
-    """Turn a sqlite3 failure into one line a person can act on."""
+    """Turn a sqlite3 failure into one line a person can act on.
+
+    A full disk is recognised first (by SQLite's error code where there is one, else by "database or disk
+    is full"): whatever else the message says, the person must hear that the disk is full, not be sent to
+    check a folder that is fine."""
     text = str(exc).lower()
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    full = StorageError(f"the disk holding {path} is full; nothing was written")
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text or "no space" in text:
+        return full
     if "locked" in text or "busy" in text:
         return StorageError(f"the journal {path} is locked by another footprint or program; try again")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StorageError(f"{path} is not a footprint journal or is damaged (it was left untouched)")
+    if _disk_full(path):  # SQLite says "disk I/O error" when the shared-memory file cannot grow
+        return full
     if "readonly" in text or "read-only" in text or "unable to open" in text or "disk i/o" in text:
         return StorageError(f"cannot write the journal {path}: check the folder exists and is yours")
-    if "no space" in text or "full" in text:
-        return StorageError(f"the disk holding {path} is full; nothing was written")
     return StorageError(f"the journal {path} could not be used ({type(exc).__name__})")
+
+
+def _disk_full(path: Path) -> bool:
+    """Less than 1 MiB left for the journal's folder (asked only once something has failed)."""
+    try:
+        st = os.statvfs(Path(path).parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return st.f_bavail * st.f_frsize < 1 << 20
 
 
 @contextmanager
