@@ -26,7 +26,8 @@ minutes. Smartphone unlocks, when the export has them, are the smartphone's uses
 count = the day's unlocks (the same phone's plain smartphone minutes then come with count 0). Groups are ``window@HOST``, ``android@HOST`` and ``unlock@HOST``: re-importing the
 same export or a newer one overlapping it adds nothing twice. Titles are never read.
 
-The export is one JSON object (not an array), so it is read whole: memory grows with the file.
+The export is one JSON object (not an array), so it is read whole: memory grows with the file, up to
+``archive.WHOLE_CAP``; a bigger export is refused rather than exhaust memory.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.text import fold
+from ..domain.when import FIRST_YEAR, LAST_YEAR
 from ..errors import DataFileError
 from .archive import head, members, names
 from .base import ImportContext, Issue, Record, Touch
@@ -49,6 +51,7 @@ MEMBER = r"(^|/)aw-buckets-export[^/]*\.json$"
 COMPUTER = "computer"
 SMARTPHONE = "smartphone"
 _EXTENSIONS = (".exe", ".app", ".desktop")
+_LONGEST = 366 * 86400  # seconds: an event longer than a year is junk (and 1e308 s would overflow)
 
 
 class AppNames:
@@ -129,6 +132,8 @@ def _instant(value: Any) -> datetime | None:
         at = datetime.fromisoformat(value)
     except ValueError:
         return None
+    if not FIRST_YEAR <= at.year <= LAST_YEAR:  # year 1 or 9999 is junk, and would overflow below
+        return None
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)  # the export's times are UTC
 
 
@@ -144,6 +149,8 @@ def _span(event: Any) -> tuple[datetime, float] | str:
         return "event without a readable duration"
     if duration < 0:
         return "event with a negative duration"
+    if duration > _LONGEST:
+        return "event longer than a year"
     return start, float(duration)
 
 
@@ -217,14 +224,13 @@ class ActivityWatch:
             yield from self._member(member, label, ctx, apps)
 
     def _member(self, member: Any, label: str, ctx: ImportContext, apps: AppNames) -> Iterator[Record]:
-        with member.open() as f:
-            data = f.read()
+        data = member.data()  # read whole, within archive.WHOLE_CAP
         ctx.progress(len(data))
         try:
             doc = json.loads(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise DataFileError(f"{label}: not UTF-8 text") from None
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # broken, cut, nested too deep, a 5,000-digit number
             raise DataFileError(f"{label}: broken or truncated JSON") from None
         raw_buckets = doc.get("buckets") if isinstance(doc, dict) else None
         if not isinstance(raw_buckets, dict):

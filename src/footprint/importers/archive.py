@@ -3,6 +3,11 @@
 ``members(path, pattern)`` yields the files whose path (inside the folder or archive, with ``/``) matches
 a regular expression, so importers match by pattern rather than exact names: wrapper folders and
 translated names change between years and languages. A damaged archive is one clear ``DataFileError``.
+
+Every member is read through one guard (``Member.open``): what a zip member expands to is counted as it is
+decompressed and capped (the caps are below, in one place), and whatever a damaged member raises while
+being read (a bad CRC, a broken deflate stream) comes out as one ``DataFileError`` naming it, whoever reads
+it (``read``, a ``TextIOWrapper``, the csv module).
 """
 
 from __future__ import annotations
@@ -18,10 +23,23 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import DataFileError
+from ..files import open_regular
+
+# --- what a zip archive may expand to ---------------------------------------------------------------------
+# Real exports are big but ordinary: Takeout's My Activity files reach a few hundred MB, a whole Takeout a
+# few GB, and such text compresses 5 to 30 times. A zip bomb expands a thousand times or more. The caps sit
+# far above the first and far below the second. They count the bytes actually decompressed, as they come
+# out, never the sizes the archive declares (a bomb lies about those); the compressed side is bounded by
+# the archive's real size on disk.
+MEMBER_CAP = 4 << 30  # one member, decompressed
+ARCHIVE_CAP = 32 << 30  # every member read in one pass over an archive (one ``members`` call)
+RATIO_CAP = 100  # decompressed bytes per compressed byte, for a member and for the whole archive...
+RATIO_FLOOR = 32 << 20  # ...once past this much: a small, very repetitive file may compress better
+WHOLE_CAP = 512 << 20  # a member read whole into memory (``Member.data``, ``Member.text``), zip or not
 
 # What reading a member of a damaged archive can raise: a bad CRC, a cut stream, an unsupported
-# compression method (NotImplementedError), an encrypted member (RuntimeError). Importers turn these into
-# one DataFileError naming the file.
+# compression method (NotImplementedError), an encrypted member (RuntimeError). The guard turns these into
+# one DataFileError naming the member.
 ARCHIVE_READ_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
     EOFError,
@@ -32,23 +50,92 @@ ARCHIVE_READ_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+def masked(name: str) -> str:
+    """A member's name fit for a message: long digit runs (account, meter, user numbers) cut to their last
+    four digits; dates (8 digits) stay."""
+    return re.sub(r"\d{5,}(\d{4})", r"…\1", name)
+
+
+def _size(n: int) -> str:
+    return f"{n / (1 << 30):g} GB" if n >= 1 << 30 else f"{n / (1 << 20):g} MB"
+
+
+class _Budget:
+    """What one pass over an archive may still decompress, all members together."""
+
+    def __init__(self, archive_size: int) -> None:
+        self.total = self.left = min(ARCHIVE_CAP, max(RATIO_FLOOR, RATIO_CAP * archive_size))
+        self.archive_size = archive_size
+
+
+class _Guard(io.RawIOBase):
+    """A member's bytes as they are read (decompressed, for a zip), counted against its cap and the
+    archive's budget; a damaged stream is a ``DataFileError`` naming the member."""
+
+    def __init__(self, raw: IO[bytes], label: str, cap: int | None = None, budget: _Budget | None = None) -> None:
+        self.raw, self.label, self.cap, self.budget, self.count = raw, label, cap, budget, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            data = self.raw.read(len(buffer))
+        except ARCHIVE_READ_ERRORS as exc:
+            raise DataFileError(f"{self.label}: damaged in the archive ({type(exc).__name__})") from None
+        n = len(data)
+        buffer[:n] = data
+        self.count += n
+        if self.cap is not None and self.count > self.cap:
+            raise DataFileError(f"{self.label}: expands to more than {_size(self.cap)} (a zip bomb?); refused")
+        if self.budget is not None:
+            self.budget.left -= n
+            if self.budget.left < 0:
+                total = _size(self.budget.total)
+                raise DataFileError(f"{self.label}: the archive expands to more than {total} (a zip bomb?); refused")
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            self.raw.close()
+        super().close()
+
+
 @dataclass(frozen=True)
 class Member:
     name: str  # the path inside the folder or archive, "/"-separated (the file's own name for a file)
-    size: int
+    size: int  # as declared: a zip member may lie, reading never trusts it
     opener: Callable[[], IO[bytes]]
 
     def open(self) -> IO[bytes]:
+        """The member's bytes, guarded (see the module's docstring)."""
         return self.opener()
+
+    def data(self, limit: int | None = None) -> bytes:
+        """The whole member, refused past ``WHOLE_CAP`` bytes (memory stays bounded whatever it declares)."""
+        cap = WHOLE_CAP if limit is None else limit
+        parts: list[bytes] = []
+        total = 0
+        with self.open() as f:
+            while chunk := f.read(1 << 20):
+                total += len(chunk)
+                if total > cap:
+                    raise DataFileError(f"{masked(self.name)}: over {_size(cap)}, too big to read whole")
+                parts.append(chunk)
+        return b"".join(parts)
 
     def text(self, encoding: str = "utf-8-sig") -> str:
         """The whole member as text; a wrong encoding is a ``DataFileError`` naming it."""
-        with self.open() as f:
-            data = f.read()
         try:
-            return data.decode(encoding)
+            return self.data().decode(encoding)
         except UnicodeDecodeError:
-            raise DataFileError(f"{self.name}: not {encoding} text") from None
+            raise DataFileError(f"{masked(self.name)}: not {encoding} text") from None
+
+
+def file_member(path: Path, name: str | None = None) -> Member:
+    """A file on disk as a member (guarded like the rest: a read error is a ``DataFileError``)."""
+    label = str(path)
+    return Member(name or path.name, path.stat().st_size, lambda: _guarded(open_regular(path), label))
 
 
 def members(path: Path, pattern: str | re.Pattern[str]) -> Iterator[Member]:
@@ -59,21 +146,22 @@ def members(path: Path, pattern: str | re.Pattern[str]) -> Iterator[Member]:
         for p in sorted(q for q in path.rglob("*") if q.is_file()):
             inner = p.relative_to(path).as_posix()
             if rx.search(inner):
-                yield Member(inner, p.stat().st_size, lambda p=p: open(p, "rb"))
+                yield file_member(p, inner)
     elif zipfile.is_zipfile(path):
         try:
             archive = zipfile.ZipFile(path)
             infos = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
         except (zipfile.BadZipFile, OSError) as exc:
-            raise DataFileError(f"{path}: damaged zip archive ({exc})") from None
+            raise DataFileError(f"{path}: damaged zip archive ({type(exc).__name__})") from None
+        budget = _Budget(path.stat().st_size)
         for info in infos:
             if rx.search(info.filename):
-                yield Member(info.filename, info.file_size, lambda info=info: _zip_open(path, archive, info))
+                yield Member(info.filename, info.file_size, lambda i=info: _zip_open(path, archive, i, budget))
     elif path.is_file():
         if path.suffix.lower() == ".zip" or _looks_zipped(path):
             raise DataFileError(f"{path}: damaged or truncated zip archive")
         if rx.search(path.name):
-            yield Member(path.name, path.stat().st_size, lambda: open(path, "rb"))
+            yield file_member(path)
 
 
 def names(path: Path) -> list[str]:
@@ -101,11 +189,19 @@ def _looks_zipped(path: Path) -> bool:
     return head(path, 4) == b"PK\x03\x04"
 
 
-def _zip_open(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> IO[bytes]:
+def _guarded(raw: IO[bytes], label: str, cap: int | None = None, budget: _Budget | None = None) -> IO[bytes]:
+    return io.BufferedReader(_Guard(raw, label, cap, budget), 1 << 16)
+
+
+def _zip_open(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> IO[bytes]:
+    label = f"{path}: {masked(info.filename)}"
     try:
-        return archive.open(info)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise DataFileError(f"{path}: {info.filename}: damaged in the archive ({exc})") from None
+        raw = archive.open(info)
+    except ARCHIVE_READ_ERRORS as exc:
+        raise DataFileError(f"{label}: damaged in the archive ({type(exc).__name__})") from None
+    # The compressed side is at most what the archive holds on disk, whatever the member declares.
+    packed = min(info.compress_size, budget.archive_size)
+    return _guarded(raw, label, min(MEMBER_CAP, max(RATIO_FLOOR, RATIO_CAP * packed)), budget)
 
 
 def iter_json_array(
@@ -136,6 +232,7 @@ def iter_json_array(
             if start < 0:
                 if done:
                     raise DataFileError(f"{where or 'file'}: no JSON array found")
+                pos = len(buffer)  # what comes before the array is skipped, never kept
                 continue
             pos, started = start + 1, True
         while True:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..domain.text import fold
+from ..domain.when import FIRST_YEAR, LAST_YEAR
 from ..errors import BadInput, DataFileError, FootprintError
 from .archive import head
 from .base import ImportContext, Issue, Record, Touch
@@ -265,14 +266,20 @@ class GenericCsv:
             yield Touch(at, tp, count, minutes, None, group)
 
     def _date(self, text: str, zone: tzinfo) -> datetime:
+        """The row's instant; ``ValueError`` when unreadable or outside the journal's years (year 1 or 9999
+        is junk, and would overflow when moved to another zone)."""
         if not text:
             raise ValueError("empty")
         if self.date_format:
             at = datetime.strptime(text, self.date_format)
             if "%H" not in self.date_format and "%I" not in self.date_format:
                 at = datetime.combine(at.date(), NOON)
-            return at if at.tzinfo else at.replace(tzinfo=zone)
-        return parse_date(text, zone)
+            at = at if at.tzinfo else at.replace(tzinfo=zone)
+        else:
+            at = parse_date(text, zone)
+        if not FIRST_YEAR <= at.year <= LAST_YEAR:
+            raise ValueError("out of range")
+        return at
 
 
 def parse_date(text: str, zone: tzinfo) -> datetime:

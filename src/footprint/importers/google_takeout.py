@@ -51,9 +51,10 @@ from typing import IO, Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..domain.text import fold
+from ..domain.when import FIRST_YEAR, LAST_YEAR
 from ..errors import DataFileError
 from .activitywatch import AppNames
-from .archive import Member, head, members, names
+from .archive import Member, file_member, head, members, names
 from .base import ImportContext, Issue, Record, Touch
 
 CHUNK = 1 << 20
@@ -342,17 +343,18 @@ def parse_date_line(line: str, zones: _Zones) -> datetime | None:
         zone_text = groups["z"]
         zone = zones.get(text[m.start("z") :].strip() if zone_text else None)
         try:
-            return datetime(
+            at = datetime(
                 int(groups["y"]), month, int(groups["d"]), hour, int(groups["M"]), int(groups["S"] or 0), tzinfo=zone
             )
         except ValueError:
             return None
+        return at if FIRST_YEAR <= at.year <= LAST_YEAR else None
     if len(text) >= 19 and text[4] == "-" and text[10] in "T ":
         try:
             at = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             return None
-        return at if at.tzinfo else at.replace(tzinfo=zones.journal)
+        return (at if at.tzinfo else at.replace(tzinfo=zones.journal)) if FIRST_YEAR <= at.year <= LAST_YEAR else None
     return None
 
 
@@ -566,7 +568,7 @@ class GoogleTakeout:
 
     @staticmethod
     def _file_source(path: Path) -> _Source | None:
-        member = Member(path.name, path.stat().st_size, lambda: open(path, "rb"))
+        member = file_member(path)
         found = _source(member)
         if found is not None:
             return found
@@ -639,6 +641,9 @@ class GoogleTakeout:
                 except (TypeError, ValueError):
                     kind = "entry without a date" if stamp is None else "entry with an unreadable date"
                     yield Issue(kind, f"{where} #{i}")
+                    continue
+                if not FIRST_YEAR <= at.year <= LAST_YEAR:  # junk, and year 9999 overflows in another zone
+                    yield Issue("entry with an unreadable date", f"{where} #{i}")
                     continue
                 if at.tzinfo is None:
                     at = at.replace(tzinfo=UTC)  # Takeout's JSON times are UTC
