@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +39,53 @@ def touches(records: list) -> list[tuple]:
 
 def issues(records: list) -> list[tuple[str, str]]:
     return [(r.kind, r.where) for r in records if isinstance(r, Issue)]
+
+
+def zip_bomb(dest: Path, member: str, size: int, prefix: bytes = b"", filler: bytes = b" ", others: dict | None = None) -> Path:
+    """A zip whose ``member`` is ``prefix`` and then ``size`` bytes of ``filler``, built in milliseconds
+    whatever ``size``: one megabyte is deflated once, with a full flush so the block stands alone, and the
+    block is repeated. ``others`` are small members written before it. The CRC and sizes are true."""
+    block = filler * ((1 << 20) // len(filler))
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = squeeze.compress(prefix) + squeeze.flush(zlib.Z_FULL_FLUSH)
+    packed_block = squeeze.compress(block) + squeeze.flush(zlib.Z_FULL_FLUSH)
+    tail = squeeze.flush()
+    copies = size // len(block)
+    crc = zlib.crc32(prefix)
+    for _ in range(copies):
+        crc = zlib.crc32(block, crc)
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in (others or {}).items():
+            z.writestr(name, data)
+    with open(dest, "r+b") as f:
+        with zipfile.ZipFile(dest) as z:
+            infos = z.infolist()
+        f.seek(0, 2)
+        f.seek(f.tell() - _end_size(dest))  # where the central directory starts: members go before it
+        offset = f.tell()
+        name = member.encode()
+        packed = len(head) + len(packed_block) * copies + len(tail)
+        unpacked = len(prefix) + len(block) * copies
+        f.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, packed, unpacked, len(name), 0) + name)
+        f.write(head)
+        for _ in range(copies):
+            f.write(packed_block)
+        f.write(tail)
+        entries = []
+        for info in infos:
+            entries.append((info.filename.encode(), info.CRC, info.compress_size, info.file_size, info.header_offset, info.compress_type))
+        entries.append((name, crc, packed, unpacked, offset, 8))
+        central = f.tell()
+        for fname, c, p, u, off, method in entries:
+            f.write(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, method, 0, 0, c, p, u, len(fname), 0, 0, 0, 0, 0, off) + fname)
+        end = f.tell()
+        f.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries), end - central, central, 0))
+        f.truncate()
+    return dest
+
+
+def _end_size(path: Path) -> int:
+    """The size of the central directory and end record that zipfile wrote at the end of ``path``."""
+    with zipfile.ZipFile(path) as z:
+        start = z.start_dir
+    return path.stat().st_size - start

@@ -22,6 +22,8 @@ import pytest
 
 from footprint.importers import IMPORTERS, archive
 
+from importer_support import zip_bomb
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
@@ -139,9 +141,22 @@ SHAPES: dict[str, tuple[Callable[[bytes], bytes], set[str]]] = {
 }
 
 
+# Known and owned elsewhere: footprint-json reads its file with one ``json.load`` (RecursionError, and
+# ValueError past 4,300 digits, escape it); its streaming rewrite handles both. Strict: once that lands
+# these pass, fail as XPASS, and the entries go.
+PENDING = {("footprint-json", "deep-json"), ("footprint-json", "huge-numbers")}
+
+
 def _cases() -> list[Any]:
     return [
-        pytest.param(c, shape, id=f"{c.importer}-{c.family}-{shape}")
+        pytest.param(
+            c,
+            shape,
+            id=f"{c.importer}-{c.family}-{shape}",
+            marks=[pytest.mark.xfail(strict=True, reason="footprint-json streaming import")]
+            if (c.importer, shape) in PENDING
+            else [],
+        )
         for c in CARRIERS
         for shape, (_, families) in SHAPES.items()
         if c.family in families
@@ -213,10 +228,8 @@ ZIPPED = [pytest.param(c, id=f"{c.importer}-{c.family}") for c in CARRIERS if c.
 
 @pytest.fixture
 def small_caps(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Caps a thousand times lower than the real ones, so a bomb stays a few megabytes in a test."""
-    monkeypatch.setattr(archive, "RATIO_FLOOR", 1 << 20)
-    monkeypatch.setattr(archive, "MEMBER_CAP", 4 << 20)
-    monkeypatch.setattr(archive, "ARCHIVE_CAP", 6 << 20)
+    """The ratio checked from the first 256 KB (not 4 MB), so a bomb stays small in a test."""
+    monkeypatch.setattr(archive, "RATIO_FLOOR", 256 << 10)
 
 
 def _bomb(original: bytes, filler: bytes, size: int) -> bytes:
@@ -233,11 +246,11 @@ def _bomb(original: bytes, filler: bytes, size: int) -> bytes:
 @pytest.mark.parametrize("carrier", ZIPPED)
 def test_a_zip_bomb_is_refused_naming_the_member(cli, tmp_path, small_caps, carrier: Carrier, filler) -> None:
     original = (FIXTURES / carrier.folder / carrier.member).read_bytes()
-    path = _package(carrier, tmp_path, _bomb(original, filler, 8 << 20), compresslevel=9)
-    assert path.stat().st_size < 200_000
+    path = _package(carrier, tmp_path, _bomb(original, filler, 4 << 20), compresslevel=9)
+    assert path.stat().st_size < 100_000
     result = cli("import", carrier.importer, str(path))
     _assert_clean_outcome(result, {5})
-    assert _shown(carrier.member) in result.stderr and "expands to more than" in result.stderr
+    assert _shown(carrier.member) in result.stderr and "(a zip bomb?); refused" in result.stderr
 
 
 @pytest.mark.parametrize("carrier", ZIPPED)
@@ -254,3 +267,88 @@ def test_a_corrupted_deflate_stream_is_one_data_file_error(cli, tmp_path: Path, 
     result = cli("import", carrier.importer, str(path))
     _assert_clean_outcome(result, {5})
     assert _shown(carrier.member) in result.stderr
+
+
+# --- the caps themselves ------------------------------------------------------------------------------------
+
+_MEASURE = """
+import resource, sys
+from footprint.launch import main
+sys.argv = ["footprint", "import", sys.argv[1], sys.argv[2]]
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+print(code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "member", "prefix"),
+    [
+        ("google-takeout", "Takeout/My Activity/Search/MyActivity.json", b"["),
+        ("activitywatch", "aw-buckets-export.json", b'{"buckets": {"aw-watcher-window_x": {"events": ['),
+        ("linkedin", "Reactions.csv", b"Date,Type,Link\n"),
+    ],
+    ids=["google-takeout", "activitywatch", "linkedin"],
+)
+def test_the_real_caps_stop_a_600_mb_bomb_early_in_bounded_memory(tmp_path, name, member, prefix) -> None:
+    """The shape of the report: a zip well under a megabyte whose member expands to 600 MB. With the real
+    caps it is refused after a few megabytes, in a process whose peak memory stays small."""
+    import os
+    import subprocess
+    import sys
+
+    bomb = zip_bomb(tmp_path / "bomb.zip", member, 600 << 20, prefix, b" ")
+    assert bomb.stat().st_size < 1 << 20
+    env = {**os.environ, "FOOTPRINT_DB": str(tmp_path / "j.db")}
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, name, str(bomb)], env=env, capture_output=True, text=True, timeout=120
+    )
+    *message, measured = done.stderr.splitlines()
+    code, peak_kb = measured.split()
+    assert code == "5" and len(message) == 1, done.stderr
+    assert message[0].startswith(f"footprint: {bomb}: {member}: expands more than 100 times")
+    assert int(peak_kb) < 200 << 10  # KB: the 600 MB never sit in memory
+
+
+def _incompressible(size: int) -> bytes:
+    """Text that deflate cannot squeeze (so only the size caps, not the ratio, can stop it)."""
+    return random.Random(7).randbytes(size // 2).hex().encode()
+
+
+def test_a_member_over_the_member_cap_is_refused(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(archive, "MEMBER_CAP", 1 << 20)
+    items = b'[{"time": "2024-03-05T10:00:00Z", "title": "' + _incompressible(2 << 20) + b'"}]'
+    path = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("Takeout/My Activity/Search/MyActivity.json", items)
+    result = cli("import", "google-takeout", str(path))
+    _assert_clean_outcome(result, {5})
+    assert "MyActivity.json: expands to more than 1 MB (a zip bomb?); refused" in result.stderr
+
+
+def test_members_together_over_the_archive_cap_are_refused(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(archive, "ARCHIVE_CAP", 1 << 20)
+    path = tmp_path / "twitter.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for part in ("tweets.js", "tweets-part1.js"):
+            z.writestr(f"data/{part}", b'window.YTD.tweets.part0 = [{"x": "' + _incompressible(700 << 10) + b'"}]')
+    result = cli("import", "twitter", str(path))
+    _assert_clean_outcome(result, {5})
+    assert "tweets.js: with the archive's other members, expands to more than 1 MB" in result.stderr
+
+
+def test_a_file_read_whole_is_refused_past_the_whole_cap(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(archive, "WHOLE_CAP", 1 << 20)
+    path = tmp_path / "aw-buckets-export.json"
+    path.write_bytes(b'{"buckets": {}, "pad": "' + _incompressible(2 << 20) + b'"}')
+    result = cli("import", "activitywatch", str(path))
+    _assert_clean_outcome(result, {5})
+    assert "aw-buckets-export.json: over 1 MB, too big to read whole" in result.stderr
+
+
+def test_the_caps_are_far_above_real_exports() -> None:
+    """Takeout's My Activity files reach a few hundred MB and compress 5 to 30 times."""
+    assert archive.MEMBER_CAP >= 2 << 30 and archive.ARCHIVE_CAP >= 8 * archive.MEMBER_CAP
+    assert archive.RATIO_CAP >= 3 * 30 and archive.WHOLE_CAP >= 256 << 20

@@ -29,12 +29,12 @@ from ..files import open_regular
 # Real exports are big but ordinary: Takeout's My Activity files reach a few hundred MB, a whole Takeout a
 # few GB, and such text compresses 5 to 30 times. A zip bomb expands a thousand times or more. The caps sit
 # far above the first and far below the second. They count the bytes actually decompressed, as they come
-# out, never the sizes the archive declares (a bomb lies about those); the compressed side is bounded by
-# the archive's real size on disk.
+# out, against the compressed bytes actually read from the archive file: never the sizes the archive
+# declares (a bomb lies about those).
 MEMBER_CAP = 4 << 30  # one member, decompressed
 ARCHIVE_CAP = 32 << 30  # every member read in one pass over an archive (one ``members`` call)
-RATIO_CAP = 100  # decompressed bytes per compressed byte, for a member and for the whole archive...
-RATIO_FLOOR = 32 << 20  # ...once past this much: a small, very repetitive file may compress better
+RATIO_CAP = 100  # decompressed bytes per compressed byte read, for a member and for the whole archive...
+RATIO_FLOOR = 4 << 20  # ...once past this much: a small, very repetitive file may compress better
 WHOLE_CAP = 512 << 20  # a member read whole into memory (``Member.data``, ``Member.text``), zip or not
 
 # What reading a member of a damaged archive can raise: a bad CRC, a cut stream, an unsupported
@@ -50,6 +50,11 @@ ARCHIVE_READ_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+# What may separate the items of a JSON array; skipped in one regex step, not a Python loop per character
+# (a member of megabytes of spaces would take seconds).
+BETWEEN_ITEMS = re.compile(r"[ \t\r\n,]*")
+
+
 def masked(name: str) -> str:
     """A member's name fit for a message: long digit runs (account, meter, user numbers) cut to their last
     four digits; dates (8 digits) stay."""
@@ -57,42 +62,74 @@ def masked(name: str) -> str:
 
 
 def _size(n: int) -> str:
-    return f"{n / (1 << 30):g} GB" if n >= 1 << 30 else f"{n / (1 << 20):g} MB"
+    return f"{n >> 30} GB" if n >= 1 << 30 else f"{max(n >> 20, 1)} MB"
 
 
-class _Budget:
-    """What one pass over an archive may still decompress, all members together."""
+class _Pass:
+    """One pass over an archive: its file, counting the compressed bytes read from it, and what all its
+    members have expanded to so far."""
 
-    def __init__(self, archive_size: int) -> None:
-        self.total = self.left = min(ARCHIVE_CAP, max(RATIO_FLOOR, RATIO_CAP * archive_size))
-        self.archive_size = archive_size
+    def __init__(self, path: Path) -> None:
+        self.file = open_regular(path)
+        self.packed = 0  # bytes read from the archive file
+        self.unpacked = 0  # bytes its members gave, decompressed
+
+    # The file-object interface ``zipfile.ZipFile`` uses, counting what it reads.
+    def read(self, n: int = -1) -> bytes:
+        data = self.file.read(n)
+        self.packed += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.file.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.file.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def _over(unpacked: int, packed: int, cap: int) -> str | None:
+    """Why ``unpacked`` bytes from ``packed`` compressed ones are refused, or None."""
+    if unpacked > cap:
+        return f"expands to more than {_size(cap)}"
+    if unpacked > RATIO_FLOOR and unpacked > RATIO_CAP * packed:
+        return f"expands more than {RATIO_CAP} times"
+    return None
 
 
 class _Guard(io.RawIOBase):
-    """A member's bytes as they are read (decompressed, for a zip), counted against its cap and the
-    archive's budget; a damaged stream is a ``DataFileError`` naming the member."""
+    """A member's bytes as they are read (decompressed, for a zip), checked against the caps as they come
+    out; a damaged stream is a ``DataFileError`` naming the member."""
 
-    def __init__(self, raw: IO[bytes], label: str, cap: int | None = None, budget: _Budget | None = None) -> None:
-        self.raw, self.label, self.cap, self.budget, self.count = raw, label, cap, budget, 0
+    def __init__(self, raw: IO[bytes], label: str, zipped: _Pass | None = None) -> None:
+        self.raw, self.label, self.zipped, self.count = raw, label, zipped, 0
+        self.packed_before = zipped.packed if zipped else 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
         try:
-            data = self.raw.read(len(buffer))
+            # In small pieces: zipfile reads about as many compressed bytes ahead as it is asked for, and
+            # a small read-ahead keeps the ratio measured on what was really consumed.
+            data = self.raw.read(min(len(buffer), 1 << 15))
         except ARCHIVE_READ_ERRORS as exc:
             raise DataFileError(f"{self.label}: damaged in the archive ({type(exc).__name__})") from None
         n = len(data)
         buffer[:n] = data
         self.count += n
-        if self.cap is not None and self.count > self.cap:
-            raise DataFileError(f"{self.label}: expands to more than {_size(self.cap)} (a zip bomb?); refused")
-        if self.budget is not None:
-            self.budget.left -= n
-            if self.budget.left < 0:
-                total = _size(self.budget.total)
-                raise DataFileError(f"{self.label}: the archive expands to more than {total} (a zip bomb?); refused")
+        if self.zipped is not None:
+            self.zipped.unpacked += n
+            why = _over(self.count, self.zipped.packed - self.packed_before, MEMBER_CAP)
+            whole = _over(self.zipped.unpacked, self.zipped.packed, ARCHIVE_CAP)
+            if why or whole:
+                what = why or f"with the archive's other members, {whole}"
+                raise DataFileError(f"{self.label}: {what} (a zip bomb?); refused")
         return n
 
     def close(self) -> None:
@@ -148,15 +185,17 @@ def members(path: Path, pattern: str | re.Pattern[str]) -> Iterator[Member]:
             if rx.search(inner):
                 yield file_member(p, inner)
     elif zipfile.is_zipfile(path):
+        zipped = _Pass(path)
         try:
-            archive = zipfile.ZipFile(path)
+            archive = zipfile.ZipFile(zipped)  # type: ignore[arg-type]  # a file object, counted
             infos = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
         except (zipfile.BadZipFile, OSError) as exc:
+            zipped.close()
             raise DataFileError(f"{path}: damaged zip archive ({type(exc).__name__})") from None
-        budget = _Budget(path.stat().st_size)
+        # Left open: importers list the members first and open them later (the file closes with the object).
         for info in infos:
             if rx.search(info.filename):
-                yield Member(info.filename, info.file_size, lambda i=info: _zip_open(path, archive, i, budget))
+                yield Member(info.filename, info.file_size, lambda i=info: _zip_open(path, archive, i, zipped))
     elif path.is_file():
         if path.suffix.lower() == ".zip" or _looks_zipped(path):
             raise DataFileError(f"{path}: damaged or truncated zip archive")
@@ -189,19 +228,16 @@ def _looks_zipped(path: Path) -> bool:
     return head(path, 4) == b"PK\x03\x04"
 
 
-def _guarded(raw: IO[bytes], label: str, cap: int | None = None, budget: _Budget | None = None) -> IO[bytes]:
-    return io.BufferedReader(_Guard(raw, label, cap, budget), 1 << 16)
+def _guarded(raw: IO[bytes], label: str, zipped: _Pass | None = None) -> IO[bytes]:
+    return io.BufferedReader(_Guard(raw, label, zipped), 1 << 16)
 
 
-def _zip_open(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> IO[bytes]:
+def _zip_open(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, zipped: _Pass) -> IO[bytes]:
     label = f"{path}: {masked(info.filename)}"
     try:
-        raw = archive.open(info)
+        return _guarded(archive.open(info), label, zipped)
     except ARCHIVE_READ_ERRORS as exc:
         raise DataFileError(f"{label}: damaged in the archive ({type(exc).__name__})") from None
-    # The compressed side is at most what the archive holds on disk, whatever the member declares.
-    packed = min(info.compress_size, budget.archive_size)
-    return _guarded(raw, label, min(MEMBER_CAP, max(RATIO_FLOOR, RATIO_CAP * packed)), budget)
 
 
 def iter_json_array(
@@ -236,8 +272,7 @@ def iter_json_array(
                 continue
             pos, started = start + 1, True
         while True:
-            while pos < len(buffer) and buffer[pos] in " \t\r\n,":
-                pos += 1
+            pos = BETWEEN_ITEMS.match(buffer, pos).end()  # type: ignore[union-attr]  # always matches
             if pos >= len(buffer):
                 break
             if buffer[pos] == "]":

@@ -210,11 +210,11 @@ def _load_curve(
     previous: datetime | None = None
     waiting: list[datetime] = []  # readings before the step is known (first rows, no step in the header)
     for number, text in lines:
-        cells = text.split(";")
-        if _norm(cells[0]).startswith("periode"):
-            break
         if not text.strip():
             continue
+        cells = text.split(";")
+        if not cells[0][:1].isdigit() and _norm(cells[0]).startswith("periode"):
+            break
         end = _instant(cells[0], zone)
         if end is None:
             yield Issue("row without a readable timestamp", f"{where} line {number}")

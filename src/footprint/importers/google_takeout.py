@@ -54,7 +54,7 @@ from ..domain.text import fold
 from ..domain.when import FIRST_YEAR, LAST_YEAR
 from ..errors import DataFileError
 from .activitywatch import AppNames
-from .archive import Member, file_member, head, members, names
+from .archive import BETWEEN_ITEMS, Member, file_member, head, members, names
 from .base import ImportContext, Issue, Record, Touch
 
 CHUNK = 1 << 20
@@ -392,8 +392,7 @@ def _json_batches(stream: IO[bytes], progress: Any, where: str) -> Iterator[list
             pos, started = buffer.index("[") + 1, True
         size = len(buffer)
         while True:
-            while pos < size and buffer[pos] in " \t\r\n,":
-                pos += 1
+            pos = BETWEEN_ITEMS.match(buffer, pos).end()  # type: ignore[union-attr]  # always matches
             if pos >= size:
                 break
             if buffer[pos] == "]":
