@@ -41,7 +41,9 @@ def issues(records: list) -> list[tuple[str, str]]:
     return [(r.kind, r.where) for r in records if isinstance(r, Issue)]
 
 
-def zip_bomb(dest: Path, member: str, size: int, prefix: bytes = b"", filler: bytes = b" ", others: dict | None = None) -> Path:
+def zip_bomb(
+    dest: Path, member: str, size: int, prefix: bytes = b"", filler: bytes = b" ", others: dict | None = None
+) -> Path:
     """A zip whose ``member`` is ``prefix`` and then ``size`` bytes of ``filler``, built in milliseconds
     whatever ``size``: one megabyte is deflated once, with a full flush so the block stands alone, and the
     block is repeated. ``others`` are small members written before it. The CRC and sizes are true."""
@@ -73,11 +75,25 @@ def zip_bomb(dest: Path, member: str, size: int, prefix: bytes = b"", filler: by
         f.write(tail)
         entries = []
         for info in infos:
-            entries.append((info.filename.encode(), info.CRC, info.compress_size, info.file_size, info.header_offset, info.compress_type))
+            entries.append(
+                (
+                    info.filename.encode(),
+                    info.CRC,
+                    info.compress_size,
+                    info.file_size,
+                    info.header_offset,
+                    info.compress_type,
+                )
+            )
         entries.append((name, crc, packed, unpacked, offset, 8))
         central = f.tell()
         for fname, c, p, u, off, method in entries:
-            f.write(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, method, 0, 0, c, p, u, len(fname), 0, 0, 0, 0, 0, off) + fname)
+            f.write(
+                struct.pack(
+                    "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, method, 0, 0, c, p, u, len(fname), 0, 0, 0, 0, 0, off
+                )
+                + fname
+            )
         end = f.tell()
         f.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries), end - central, central, 0))
         f.truncate()

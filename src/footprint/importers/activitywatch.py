@@ -26,8 +26,7 @@ minutes. Smartphone unlocks, when the export has them, are the smartphone's uses
 count = the day's unlocks (the same phone's plain smartphone minutes then come with count 0). Groups are ``window@HOST``, ``android@HOST`` and ``unlock@HOST``: re-importing the
 same export or a newer one overlapping it adds nothing twice. Titles are never read.
 
-The export is one JSON object (not an array), so it is read whole: memory grows with the file, up to
-``archive.WHOLE_CAP``; a bigger export is refused rather than exhaust memory.
+The export is one JSON object (not an array), so it is read whole (a bigger one than ``WHOLE_CAP`` refused).
 """
 
 from __future__ import annotations
@@ -42,16 +41,15 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.text import fold
-from ..domain.when import FIRST_YEAR, LAST_YEAR
 from ..errors import DataFileError
-from .archive import head, members, names
+from .archive import head, members, names, plausible
 from .base import ImportContext, Issue, Record, Touch
 
 MEMBER = r"(^|/)aw-buckets-export[^/]*\.json$"
 COMPUTER = "computer"
 SMARTPHONE = "smartphone"
 _EXTENSIONS = (".exe", ".app", ".desktop")
-_LONGEST = 366 * 86400  # seconds: an event longer than a year is junk (and 1e308 s would overflow)
+_LONGEST = 366 * 86400  # seconds: an event longer than a year is junk (1e308 s would overflow)
 
 
 class AppNames:
@@ -129,10 +127,8 @@ def _instant(value: Any) -> datetime | None:
     if not isinstance(value, str):
         return None
     try:
-        at = datetime.fromisoformat(value)
+        at = plausible(datetime.fromisoformat(value))
     except ValueError:
-        return None
-    if not FIRST_YEAR <= at.year <= LAST_YEAR:  # year 1 or 9999 is junk, and would overflow below
         return None
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)  # the export's times are UTC
 
@@ -147,10 +143,8 @@ def _span(event: Any) -> tuple[datetime, float] | str:
     duration = event.get("duration", 0)
     if isinstance(duration, bool) or not isinstance(duration, int | float) or not math.isfinite(duration):
         return "event without a readable duration"
-    if duration < 0:
-        return "event with a negative duration"
-    if duration > _LONGEST:
-        return "event longer than a year"
+    if not 0 <= duration <= _LONGEST:
+        return "event with a negative duration" if duration < 0 else "event longer than a year"
     return start, float(duration)
 
 

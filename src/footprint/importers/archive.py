@@ -19,11 +19,15 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, AnyStr, TypeVar
 
+from ..domain.when import FIRST_YEAR, LAST_YEAR
 from ..errors import DataFileError
 from ..files import open_regular
+
+_Day = TypeVar("_Day", date, datetime)
 
 # --- what a zip archive may expand to ---------------------------------------------------------------------
 # Real exports are big but ordinary: Takeout's My Activity files reach a few hundred MB, a whole Takeout a
@@ -36,6 +40,7 @@ ARCHIVE_CAP = 32 << 30  # every member read in one pass over an archive (one ``m
 RATIO_CAP = 100  # decompressed bytes per compressed byte read, for a member and for the whole archive...
 RATIO_FLOOR = 4 << 20  # ...once past this much: a small, very repetitive file may compress better
 WHOLE_CAP = 512 << 20  # a member read whole into memory (``Member.data``, ``Member.text``), zip or not
+MAX_LINE = 1 << 20  # one line of a text export (``lines``): the csv module refuses cells over 128 KB anyway
 
 # What reading a member of a damaged archive can raise: a bad CRC, a cut stream, an unsupported
 # compression method (NotImplementedError), an encrypted member (RuntimeError). The guard turns these into
@@ -53,6 +58,14 @@ ARCHIVE_READ_ERRORS: tuple[type[BaseException], ...] = (
 # What may separate the items of a JSON array; skipped in one regex step, not a Python loop per character
 # (a member of megabytes of spaces would take seconds).
 BETWEEN_ITEMS = re.compile(r"[ \t\r\n,]*")
+
+
+def plausible(at: _Day) -> _Day:
+    """``at`` when it lies in the journal's years, else ``ValueError``: a date in year 1 or 9999 read from
+    an export is junk, and would overflow once moved to another zone or a day later."""
+    if not FIRST_YEAR <= at.year <= LAST_YEAR:
+        raise ValueError(f"year {at.year} is out of range")
+    return at
 
 
 def masked(name: str) -> str:
@@ -167,6 +180,30 @@ class Member:
             return self.data().decode(encoding)
         except UnicodeDecodeError:
             raise DataFileError(f"{masked(self.name)}: not {encoding} text") from None
+
+
+def bounded(readline: Callable[[int], AnyStr], where: str) -> Iterator[AnyStr]:
+    """The lines ``readline`` gives (a binary or text stream's), each at most ``MAX_LINE`` long: a longer
+    one is a ``DataFileError`` naming ``where`` (one endless line would otherwise sit whole in memory)."""
+    number = 0
+    while line := readline(MAX_LINE + 1):
+        number += 1
+        if len(line) > MAX_LINE:
+            raise DataFileError(f"{where}: line {number} is longer than {_size(MAX_LINE)}")
+        yield line
+
+
+def lines(member: Member, progress: Callable[[int], None] = lambda n: None) -> Iterator[bytes]:
+    """The member's lines as bytes (``\\n`` kept), each at most ``MAX_LINE`` bytes (see ``bounded``)."""
+    pending = 0  # bytes not yet reported: progress is told every 64 KB, not every line
+    with member.open() as f:
+        for line in bounded(f.readline, masked(member.name)):
+            pending += len(line)
+            if pending >= 1 << 16:
+                progress(pending)
+                pending = 0
+            yield line
+    progress(pending)
 
 
 def file_member(path: Path, name: str | None = None) -> Member:

@@ -51,10 +51,9 @@ from typing import IO, Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..domain.text import fold
-from ..domain.when import FIRST_YEAR, LAST_YEAR
 from ..errors import DataFileError
 from .activitywatch import AppNames
-from .archive import BETWEEN_ITEMS, Member, file_member, head, members, names
+from .archive import BETWEEN_ITEMS, Member, file_member, head, members, names, plausible
 from .base import ImportContext, Issue, Record, Touch
 
 CHUNK = 1 << 20
@@ -343,18 +342,16 @@ def parse_date_line(line: str, zones: _Zones) -> datetime | None:
         zone_text = groups["z"]
         zone = zones.get(text[m.start("z") :].strip() if zone_text else None)
         try:
-            at = datetime(
-                int(groups["y"]), month, int(groups["d"]), hour, int(groups["M"]), int(groups["S"] or 0), tzinfo=zone
-            )
+            y, d, minute, second = int(groups["y"]), int(groups["d"]), int(groups["M"]), int(groups["S"] or 0)
+            return plausible(datetime(y, month, d, hour, minute, second, tzinfo=zone))
         except ValueError:
             return None
-        return at if FIRST_YEAR <= at.year <= LAST_YEAR else None
     if len(text) >= 19 and text[4] == "-" and text[10] in "T ":
         try:
-            at = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            at = plausible(datetime.fromisoformat(text.replace("Z", "+00:00")))
         except ValueError:
             return None
-        return (at if at.tzinfo else at.replace(tzinfo=zones.journal)) if FIRST_YEAR <= at.year <= LAST_YEAR else None
+        return at if at.tzinfo else at.replace(tzinfo=zones.journal)
     return None
 
 
@@ -636,13 +633,10 @@ class GoogleTakeout:
                 tp, group, apps = hit  # type: ignore[misc]
                 stamp = item.get("time")
                 try:
-                    at = parse(stamp)  # type: ignore[arg-type]
+                    at = plausible(parse(stamp))  # type: ignore[arg-type]
                 except (TypeError, ValueError):
                     kind = "entry without a date" if stamp is None else "entry with an unreadable date"
                     yield Issue(kind, f"{where} #{i}")
-                    continue
-                if not FIRST_YEAR <= at.year <= LAST_YEAR:  # junk, and year 9999 overflows in another zone
-                    yield Issue("entry with an unreadable date", f"{where} #{i}")
                     continue
                 if at.tzinfo is None:
                     at = at.replace(tzinfo=UTC)  # Takeout's JSON times are UTC
