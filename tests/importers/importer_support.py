@@ -9,6 +9,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from hypothesis import strategies as st
+
 from footprint.importers.base import Issue, Touch
 
 
@@ -105,3 +107,55 @@ def _end_size(path: Path) -> int:
     with zipfile.ZipFile(path) as z:
         start = z.start_dir
     return path.stat().st_size - start
+
+
+# --- hostile values for the junk strategies (every importer's hypothesis tests draw from them) ------------
+
+# A 5,000-digit number and brackets nested 100,000 deep: json.dumps cannot write the first (Python refuses
+# int→str past 4,300 digits) and would recurse on the second, so they are placeholders ``dumps`` expands.
+HUGE_NUMBER, DEEP = "<huge number>", "<deep nesting>"
+hostile_json = st.sampled_from(
+    [
+        HUGE_NUMBER,
+        DEEP,
+        1e308,
+        -1e308,
+        10**300,
+        1e20,
+        -1e20,
+        -62135596801,  # a second before year 1
+        253402300800,  # year 10000
+        253402300800000,  # the same in milliseconds
+        2**64,
+        "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59Z",
+        "9999-12-31T23:59:59-14:00",
+        "0000-01-01",
+        "Fri Dec 31 23:59:59 +0000 9999",
+        "Mon Jan 01 00:00:00 +0000 0001",
+        "9" * 5000,
+    ]
+)
+# CSV cells: an overlong field (the csv module refuses cells over 128 KB), 5,000 digits, dates at the ends.
+hostile_cells = st.sampled_from(
+    [
+        "x" * 200_000,
+        '"' + "x" * 200_000 + '"',
+        "9" * 5000,
+        "0001-01-01",
+        "01/01/0001",
+        "9999-12-31 23:59:59",
+        "31/12/9999 23:59",
+        "9999-12-31T23:59:59+00:00",
+        "00/00/0000",
+        "1e308",
+        "-99999999999999999999",
+        "99999999999999d",
+    ]
+)
+
+
+def dumps(value: Any, **options: Any) -> str:
+    """``json.dumps`` with the hostile placeholders written out."""
+    text = json.dumps(value, **options)
+    return text.replace(json.dumps(HUGE_NUMBER), "9" * 5000).replace(json.dumps(DEEP), "[" * 100_000 + "]" * 100_000)

@@ -400,7 +400,7 @@ def _json_batches(stream: IO[bytes], progress: Any, where: str) -> Iterator[list
                     end = cut + len(closing)
                     try:
                         items = json.loads("[" + buffer[pos:end] + "]")
-                    except (json.JSONDecodeError, RecursionError):
+                    except (ValueError, RecursionError):  # and 5,000 digits: read one by one below
                         items = None
                     if items is not None:
                         yield items
@@ -409,8 +409,8 @@ def _json_batches(stream: IO[bytes], progress: Any, where: str) -> Iterator[list
                     slow_until = end
             try:
                 item, end = decoder.raw_decode(buffer, pos)
-            except (json.JSONDecodeError, RecursionError):
-                if done or size - pos > 64 * CHUNK:
+            except (ValueError, RecursionError) as exc:
+                if not isinstance(exc, json.JSONDecodeError) or done or size - pos > 64 * CHUNK:
                     raise DataFileError(f"{where}: broken or truncated JSON") from None
                 break  # the item goes on in the next chunk
             if end == size and not done:
