@@ -353,3 +353,36 @@ def test_the_caps_are_far_above_real_exports() -> None:
     """Takeout's My Activity files reach a few hundred MB and compress 5 to 30 times."""
     assert archive.MEMBER_CAP >= 2 << 30 and archive.ARCHIVE_CAP >= 8 * archive.MEMBER_CAP
     assert archive.RATIO_CAP >= 3 * 30 and archive.WHOLE_CAP >= 256 << 20
+
+
+_EVERY_IMPORTER = """
+import json, sys
+from typer.testing import CliRunner
+from footprint.cli import app
+out = {}
+for name in sys.argv[2:]:
+    result = CliRunner().invoke(app, ["import", name, sys.argv[1]])
+    out[name] = [result.exit_code, result.stdout, result.stderr]
+print(json.dumps(out))
+"""
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path) -> None:
+    """Every importer, in one subprocess with a timeout, so a regression fails instead of hanging the
+    suite. (footprint-json opens its file itself: its streaming rewrite covers it.)"""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "export.zip"
+    os.mkfifo(fifo)
+    names = [i.name for i in IMPORTERS if i.name != "footprint-json"]
+    env = {**os.environ, "FOOTPRINT_DB": str(tmp_path / "j.db")}
+    done = subprocess.run(
+        [sys.executable, "-c", _EVERY_IMPORTER, str(fifo), *names], env=env, capture_output=True, timeout=120
+    )
+    results = json.loads(done.stdout)
+    assert set(results) == set(names)
+    for name, (code, stdout, stderr) in results.items():
+        assert code == 5 and stdout == "", (name, stderr)
+        assert stderr.startswith("footprint: ") and stderr.count("\n") == 1, (name, stderr)

@@ -161,16 +161,15 @@ class Member:
         """The member's bytes, guarded (see the module's docstring)."""
         return self.opener()
 
-    def data(self, limit: int | None = None) -> bytes:
+    def data(self) -> bytes:
         """The whole member, refused past ``WHOLE_CAP`` bytes (memory stays bounded whatever it declares)."""
-        cap = WHOLE_CAP if limit is None else limit
         parts: list[bytes] = []
         total = 0
         with self.open() as f:
             while chunk := f.read(1 << 20):
                 total += len(chunk)
-                if total > cap:
-                    raise DataFileError(f"{masked(self.name)}: over {_size(cap)}, too big to read whole")
+                if total > WHOLE_CAP:
+                    raise DataFileError(f"{masked(self.name)}: over {_size(WHOLE_CAP)}, too big to read whole")
                 parts.append(chunk)
         return b"".join(parts)
 
@@ -221,7 +220,7 @@ def members(path: Path, pattern: str | re.Pattern[str]) -> Iterator[Member]:
             inner = p.relative_to(path).as_posix()
             if rx.search(inner):
                 yield file_member(p, inner)
-    elif zipfile.is_zipfile(path):
+    elif path.is_file() and zipfile.is_zipfile(path):  # is_file first: opening a FIFO would wait forever
         zipped = _Pass(path)
         try:
             archive = zipfile.ZipFile(zipped)  # type: ignore[arg-type]  # a file object, counted
@@ -229,7 +228,7 @@ def members(path: Path, pattern: str | re.Pattern[str]) -> Iterator[Member]:
         except (zipfile.BadZipFile, OSError) as exc:
             zipped.close()
             raise DataFileError(f"{path}: damaged zip archive ({type(exc).__name__})") from None
-        # Left open: importers list the members first and open them later (the file closes with the object).
+        # Left open: importers list the members first and open them later (closed when collected).
         for info in infos:
             if rx.search(info.filename):
                 yield Member(info.filename, info.file_size, lambda i=info: _zip_open(path, archive, i, zipped))
@@ -244,7 +243,7 @@ def names(path: Path) -> list[str]:
     """Every inner path (for ``detect``): cheap, reads no content."""
     if path.is_dir():
         return sorted(q.relative_to(path).as_posix() for q in path.rglob("*") if q.is_file())
-    if zipfile.is_zipfile(path):
+    if path.is_file() and zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as z:
                 return sorted(z.namelist())
@@ -254,10 +253,11 @@ def names(path: Path) -> list[str]:
 
 
 def head(path: Path, size: int = 2048) -> bytes:
+    """The first ``size`` bytes of a regular file; nothing for anything else (a FIFO, a device)."""
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             return f.read(size)
-    except OSError:
+    except (OSError, DataFileError):
         return b""
 
 

@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from ..domain.text import fold
 from ..errors import BadInput, DataFileError, FootprintError
-from .archive import bounded, head, plausible
+from .archive import bounded, file_member, head, plausible
 from .base import ImportContext, Issue, Record, Touch
 
 Resolve = Callable[[str], str]  # a name (id or alias) to a catalog id; raises or returns "" when unknown
@@ -173,7 +173,7 @@ class GenericCsv:
             if not fixed:
                 raise BadInput(f"--touchpoint: unknown touchpoint {self.fixed_touchpoint!r}")
         group = path.stem
-        with open(path, "rb") as stream:
+        with file_member(path).open() as stream:  # a read error is a DataFileError; no FIFO, no device
             lines = _Lines(stream, ctx.progress, str(path))
             header_line = next(lines, None)
             while header_line is not None and not header_line[1].strip():
