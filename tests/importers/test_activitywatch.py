@@ -3,7 +3,6 @@ while not afk, cut at local midnight; the exact touches and the import through t
 
 from __future__ import annotations
 
-import json
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import journal_entries
+from importer_support import dumps, hostile_json, journal_entries
 
 from footprint.errors import DataFileError
 from footprint.importers.activitywatch import ActivityWatch, AppNames
@@ -151,7 +150,7 @@ def test_cli_truncated_zip_and_wrong_file_are_exit_5_one_line(cli, tmp_path: Pat
 
 # --- fuzz ------------------------------------------------------------------------------------------
 
-_values = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
+_values = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12) | hostile_json
 _events = st.lists(
     st.fixed_dictionaries(
         {},
@@ -196,5 +195,5 @@ def test_fuzz_junk_bytes(tmp_path: Path, data: bytes) -> None:
 @given(buckets=_buckets | _values)
 def test_fuzz_junk_structures(tmp_path: Path, buckets: object) -> None:
     path = tmp_path / "aw-buckets-export.json"
-    path.write_text(json.dumps({"buckets": buckets}), encoding="utf-8")
+    path.write_text(dumps({"buckets": buckets}), encoding="utf-8")
     _only_records_or_data_errors(path)

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import journal_entries, zip_folder
+from importer_support import hostile_cells, journal_entries, zip_folder
 
 from footprint.errors import DataFileError
 from footprint.importers.bank import Bank, Rules, _amount
@@ -409,6 +409,7 @@ _values = st.one_of(
         ["-6,60", "POS", "CB X 02/03", "20250102", "20241399[+1:CET]", "00010101", "99991231", "", "&amp;", "<"]
     ),
     st.text(max_size=12),
+    hostile_cells,
 )
 _ofx_soup = st.lists(st.tuples(st.sampled_from(_OFX_TAGS), _values), max_size=40).map(
     lambda items: "OFXHEADER:100\nCHARSET:1252\n\n" + "".join(f"<{t}>{v}\n" for t, v in items)

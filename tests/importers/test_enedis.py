@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import journal_entries, zip_folder
+from importer_support import hostile_cells, journal_entries, zip_folder
 
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, ProfileHint, Record, Touch
@@ -291,6 +291,7 @@ _cells = st.one_of(
         ]
     ),
     st.text(max_size=10),
+    hostile_cells,
 )
 _soup = st.lists(st.lists(_cells, max_size=18), max_size=20).map(lambda rows: "\n".join(";".join(r) for r in rows))
 

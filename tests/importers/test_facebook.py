@@ -6,7 +6,6 @@ the importer reads no text, so the counts must not depend on it, and no text may
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import entry_rows, touches, zip_folder
+from importer_support import dumps, entry_rows, hostile_json, touches, zip_folder
 
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
@@ -111,7 +110,7 @@ def test_a_single_comments_file_is_read_alone_but_not_claimed_by_its_common_name
 
 def _write(path: Path, doc: object) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(doc), encoding="utf-8")
+    path.write_text(dumps(doc), encoding="utf-8")
     return path
 
 
@@ -224,7 +223,7 @@ def test_junk_bytes_only_give_records_or_a_data_file_error(tmp_path: Path, junk:
     assert all(isinstance(r, Touch | Issue) for r in records)
 
 
-scalar = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10)
+scalar = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10) | hostile_json
 junk_json = st.recursive(
     scalar, lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=6), c, max_size=4)
 )

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import journal_entries
+from importer_support import hostile_cells, journal_entries
 
 from footprint.errors import BadInput, DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
@@ -201,7 +201,11 @@ def test_cli_truncated_zip_and_wrong_file_are_exit_5_one_line(cli, tmp_path: Pat
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    data=st.binary(max_size=400) | st.text(alphabet=';,"\n\r0123456789/-:Tcbwhen\x00é ', max_size=200).map(str.encode)
+    data=st.binary(max_size=400)
+    | st.text(alphabet=';,"\n\r0123456789/-:Tcbwhen\x00é ', max_size=200).map(str.encode)
+    | st.lists(st.lists(hostile_cells | st.sampled_from(["cb", "email", "3", ""]), max_size=4), max_size=4).map(
+        lambda rows: "\n".join(";".join(r) for r in rows).encode()
+    )
 )
 def test_fuzz_junk(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "junk.csv"

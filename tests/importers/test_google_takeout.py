@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import journal_entries
+from importer_support import dumps, hostile_json, journal_entries
 
 from footprint.errors import DataFileError
 from footprint.importers import google_takeout
@@ -363,7 +363,7 @@ def test_cli_truncated_zip_and_wrong_file_are_exit_5_one_line(cli, tmp_path: Pat
 # --- fuzz --------------------------------------------------------------------------------------------
 
 _json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30) | hostile_json,
     lambda inner: (
         st.lists(inner, max_size=4)
         | st.dictionaries(st.sampled_from(["header", "title", "time", "products", "titleUrl", "x"]), inner, max_size=5)
@@ -392,7 +392,7 @@ def test_fuzz_junk_bytes(tmp_path: Path, data: bytes, suffix: str) -> None:
 @given(items=st.lists(_json_values, max_size=6), pretty=st.booleans())
 def test_fuzz_junk_structures(tmp_path: Path, items: list, pretty: bool) -> None:
     path = tmp_path / "MyActivity.json"
-    path.write_text(json.dumps(items, indent=2 if pretty else None), encoding="utf-8")
+    path.write_text(dumps(items, indent=2 if pretty else None), encoding="utf-8")
     _only_records_or_data_errors(path)
 
 

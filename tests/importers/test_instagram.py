@@ -5,7 +5,6 @@ The fixtures carry Meta's mojibake in captions and translated ``string_map_data`
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import entry_rows, touches, zip_folder
+from importer_support import dumps, entry_rows, hostile_json, touches, zip_folder
 
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
@@ -40,7 +39,7 @@ _zip = zip_folder
 
 def _write(path: Path, doc: object) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(doc), encoding="utf-8")
+    path.write_text(dumps(doc), encoding="utf-8")
     return path
 
 
@@ -162,7 +161,7 @@ def test_junk_bytes_only_give_records_or_a_data_file_error(tmp_path: Path, junk:
     assert all(isinstance(r, Touch | Issue) for r in records)
 
 
-scalar = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10)
+scalar = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10) | hostile_json
 junk_json = st.recursive(
     scalar, lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=6), c, max_size=4)
 )

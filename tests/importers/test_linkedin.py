@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import entry_rows, issues, touches, zip_folder
+from importer_support import entry_rows, hostile_cells, issues, touches, zip_folder
 
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
@@ -183,7 +183,7 @@ def test_junk_bytes_only_give_records_or_a_data_file_error(tmp_path: Path, junk:
     assert all(isinstance(r, Touch | Issue) for r in records)
 
 
-cell = st.text(alphabet=st.sampled_from(list('ab,"\\\n\r 0123456789-:')), max_size=20)
+cell = st.text(alphabet=st.sampled_from(list('ab,"\\\n\r 0123456789-:')), max_size=20) | hostile_cells
 dates = st.sampled_from(["2024-03-05 09:12:44", "", "2024-13-01 00:00:00", "1990-01-01 00:00:00"]) | cell
 
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import issues, touches, zip_folder
+from importer_support import dumps, hostile_json, issues, touches, zip_folder
 
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
@@ -214,7 +214,7 @@ def test_junk_bytes_only_give_records_or_a_data_file_error(tmp_path: Path, junk:
     assert all(isinstance(r, Touch | Issue) for r in records)
 
 
-scalar = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
+scalar = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12) | hostile_json
 junk_json = st.recursive(
     scalar, lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=6), c, max_size=4)
 )
@@ -227,7 +227,7 @@ items = st.lists(junk_json | tweetish | st.fixed_dictionaries({"tweet": tweetish
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_junk_structures_only_give_records_or_a_data_file_error(tmp_path: Path, items: list, name: str) -> None:
     path = tmp_path / name
-    path.write_text("window.YTD.tweets.part0 = " + json.dumps(items))
+    path.write_text("window.YTD.tweets.part0 = " + dumps(items))
     try:
         records = _read(path)
     except DataFileError:

@@ -17,7 +17,10 @@ from .catalog import KINDS, Catalog, Text, Touchpoint
 
 SCHEMA = 1
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
+# At most six digits a part: "99999999999999d" (or 5,000 digits) would overflow timedelta or int().
+_DURATION = re.compile(r"^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?$")
+# The longest challenge: a year (and a day). Longer is a typo, and a run's end must stay a real date.
+LONGEST = timedelta(days=366)
 
 
 class Hint(NamedTuple):
@@ -48,12 +51,13 @@ class Challenge(NamedTuple):
 
 
 def parse_duration(text: str) -> timedelta | None:
+    """``7d``, ``24h``, ``5h59m``: a length above zero and up to ``LONGEST``, else None."""
     m = _DURATION.match(text.strip()) if isinstance(text, str) else None
     if not m or not any(m.groups()):
         return None
     days, hours, minutes = (int(g or 0) for g in m.groups())
     span = timedelta(days=days, hours=hours, minutes=minutes)
-    return span if span > timedelta(0) else None
+    return span if timedelta(0) < span <= LONGEST else None
 
 
 def _fail(origin: str, key: str, expected: str) -> DataFileError:
@@ -89,7 +93,7 @@ def parse_challenge(raw: Any, origin: str, expected_id: str | None = None, catal
         raise _fail(origin, "id", f"{expected_id!r}, the file's name")
     duration = parse_duration(raw.get("duration", ""))
     if duration is None:
-        raise _fail(origin, "duration", "a length such as '24h', '7d' or '5h59m'")
+        raise _fail(origin, "duration", "a length such as '24h', '7d' or '5h59m', up to 366 days")
     starts_at = None
     if "starts_at" in raw:
         try:

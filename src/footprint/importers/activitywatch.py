@@ -26,7 +26,7 @@ minutes. Smartphone unlocks, when the export has them, are the smartphone's uses
 count = the day's unlocks (the same phone's plain smartphone minutes then come with count 0). Groups are ``window@HOST``, ``android@HOST`` and ``unlock@HOST``: re-importing the
 same export or a newer one overlapping it adds nothing twice. Titles are never read.
 
-The export is one JSON object (not an array), so it is read whole: memory grows with the file.
+The export is one JSON object (not an array), so it is read whole (a bigger one than ``WHOLE_CAP`` refused).
 """
 
 from __future__ import annotations
@@ -42,13 +42,14 @@ from typing import Any
 
 from ..domain.text import fold
 from ..errors import DataFileError
-from .archive import head, members, names
+from .archive import head, members, names, plausible
 from .base import ImportContext, Issue, Record, Touch
 
 MEMBER = r"(^|/)aw-buckets-export[^/]*\.json$"
 COMPUTER = "computer"
 SMARTPHONE = "smartphone"
 _EXTENSIONS = (".exe", ".app", ".desktop")
+_LONGEST = 366 * 86400  # seconds: an event longer than a year is junk (1e308 s would overflow)
 
 
 class AppNames:
@@ -126,7 +127,7 @@ def _instant(value: Any) -> datetime | None:
     if not isinstance(value, str):
         return None
     try:
-        at = datetime.fromisoformat(value)
+        at = plausible(datetime.fromisoformat(value))
     except ValueError:
         return None
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)  # the export's times are UTC
@@ -142,8 +143,8 @@ def _span(event: Any) -> tuple[datetime, float] | str:
     duration = event.get("duration", 0)
     if isinstance(duration, bool) or not isinstance(duration, int | float) or not math.isfinite(duration):
         return "event without a readable duration"
-    if duration < 0:
-        return "event with a negative duration"
+    if not 0 <= duration <= _LONGEST:
+        return "event with a negative duration" if duration < 0 else "event longer than a year"
     return start, float(duration)
 
 
@@ -217,14 +218,13 @@ class ActivityWatch:
             yield from self._member(member, label, ctx, apps)
 
     def _member(self, member: Any, label: str, ctx: ImportContext, apps: AppNames) -> Iterator[Record]:
-        with member.open() as f:
-            data = f.read()
+        data = member.data()  # read whole, within archive.WHOLE_CAP
         ctx.progress(len(data))
         try:
             doc = json.loads(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise DataFileError(f"{label}: not UTF-8 text") from None
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # broken, cut, nested too deep, a 5,000-digit number
             raise DataFileError(f"{label}: broken or truncated JSON") from None
         raw_buckets = doc.get("buckets") if isinstance(doc, dict) else None
         if not isinstance(raw_buckets, dict):

@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
-from .archive import ARCHIVE_READ_ERRORS, Member, head, members
+from .archive import ARCHIVE_READ_ERRORS, Member, head, lines, members
 from .base import ImportContext, Issue, Record, Touch
 
 STATEMENTS = re.compile(r"\.(ofx|qfx|qbo|csv)$", re.IGNORECASE)
@@ -260,15 +260,8 @@ def _chunks(member: Member, progress: Callable[[int], None]) -> Iterator[bytes]:
 
 
 def _lines(member: Member, progress: Callable[[int], None]) -> Iterator[bytes]:
-    """The member's lines as bytes (``\\n`` kept), read chunk by chunk."""
-    rest = b""
-    for chunk in _chunks(member, progress):
-        parts = (rest + chunk).split(b"\n")
-        rest = parts.pop()
-        for part in parts:
-            yield part + b"\n"
-    if rest:
-        yield rest
+    """The member's lines as bytes (``\\n`` kept), each of a bounded length."""
+    return lines(member, progress)
 
 
 # --- OFX -----------------------------------------------------------------------------------------------------

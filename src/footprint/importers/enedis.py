@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
-from .archive import ARCHIVE_READ_ERRORS, Member, head, members, names
+from .archive import Member, head, lines, members, names
 from .base import ImportContext, Issue, ProfileHint, Record, Touch
 
 TOUCHPOINT = "smart-meter"
@@ -57,8 +57,6 @@ CSV = re.compile(r"\.csv$", re.IGNORECASE)
 STEPS = frozenset(timedelta(minutes=m) for m in (10, 15, 30, 60))
 DEFAULT_STEP = timedelta(minutes=30)
 _HEADER_LINES = 20  # "Horodate;…" comes within the first lines
-_CHUNK = 1 << 16
-_READ_ERRORS = ARCHIVE_READ_ERRORS
 
 DayCounts = dict[date, list[Any]]  # day -> [readings, tzinfo of its first reading]
 
@@ -116,21 +114,9 @@ def _looks_enedis(data: bytes) -> bool:
 
 
 def _lines(member: Member, progress: Callable[[int], None]) -> Iterator[tuple[int, str]]:
-    """(line number, text) read chunk by chunk; a damaged archive member is a DataFileError."""
-    number, rest = 0, b""
-    try:
-        with member.open() as f:
-            while chunk := f.read(_CHUNK):
-                progress(len(chunk))
-                parts = (rest + chunk).split(b"\n")
-                rest = parts.pop()
-                for part in parts:
-                    number += 1
-                    yield number, _text(part, number)
-    except _READ_ERRORS as exc:
-        raise DataFileError(f"{_masked(member.name)}: cannot be read ({type(exc).__name__})") from None
-    if rest:
-        yield number + 1, _text(rest, number + 1)
+    """(line number, text), each line of a bounded length; a damaged archive member is a DataFileError."""
+    for number, raw in enumerate(lines(member, progress), start=1):
+        yield number, _text(raw[:-1] if raw.endswith(b"\n") else raw, number)
 
 
 def _text(raw: bytes, number: int) -> str:
@@ -210,11 +196,11 @@ def _load_curve(
     previous: datetime | None = None
     waiting: list[datetime] = []  # readings before the step is known (first rows, no step in the header)
     for number, text in lines:
-        cells = text.split(";")
-        if _norm(cells[0]).startswith("periode"):
-            break
         if not text.strip():
             continue
+        cells = text.split(";")
+        if not cells[0][:1].isdigit() and _norm(cells[0]).startswith("periode"):
+            break
         end = _instant(cells[0], zone)
         if end is None:
             yield Issue("row without a readable timestamp", f"{where} line {number}")

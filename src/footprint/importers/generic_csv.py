@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from ..domain.text import fold
 from ..errors import BadInput, DataFileError, FootprintError
-from .archive import head
+from .archive import bounded, file_member, head, plausible
 from .base import ImportContext, Issue, Record, Touch
 
 Resolve = Callable[[str], str]  # a name (id or alias) to a catalog id; raises or returns "" when unknown
@@ -173,8 +173,8 @@ class GenericCsv:
             if not fixed:
                 raise BadInput(f"--touchpoint: unknown touchpoint {self.fixed_touchpoint!r}")
         group = path.stem
-        with open(path, "rb") as stream:
-            lines = _lines(stream, ctx.progress)
+        with file_member(path).open() as stream:  # a read error is a DataFileError; no FIFO, no device
+            lines = _Lines(stream, ctx.progress, str(path))
             header_line = next(lines, None)
             while header_line is not None and not header_line[1].strip():
                 header_line = next(lines, None)
@@ -271,8 +271,8 @@ class GenericCsv:
             at = datetime.strptime(text, self.date_format)
             if "%H" not in self.date_format and "%I" not in self.date_format:
                 at = datetime.combine(at.date(), NOON)
-            return at if at.tzinfo else at.replace(tzinfo=zone)
-        return parse_date(text, zone)
+            return plausible(at if at.tzinfo else at.replace(tzinfo=zone))
+        return plausible(parse_date(text, zone))
 
 
 def parse_date(text: str, zone: tzinfo) -> datetime:
@@ -294,14 +294,14 @@ def parse_date(text: str, zone: tzinfo) -> datetime:
 class _Lines:
     """Decoded lines of a binary stream, counting them (for ``line N`` in issues) and the bytes read."""
 
-    def __init__(self, stream: IO[bytes], progress: Callable[[int], None]) -> None:
-        self.stream, self.progress, self.line = stream, progress, 0
+    def __init__(self, stream: IO[bytes], progress: Callable[[int], None], name: str = "file") -> None:
+        self.raw_lines, self.progress, self.line = bounded(stream.readline, name), progress, 0
 
     def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> tuple[int, str]:
-        raw = self.stream.readline()
+        raw = next(self.raw_lines, b"")
         if not raw:
             raise StopIteration
         self.progress(len(raw))
@@ -322,10 +322,6 @@ def _rows_or_issues(reader: Any, lines: _Lines) -> Iterator[list[str] | Issue]:
             return
         except csv.Error:
             yield Issue("unreadable CSV line", f"line {lines.line}")
-
-
-def _lines(stream: IO[bytes], progress: Callable[[int], None]) -> _Lines:
-    return _Lines(stream, progress)
 
 
 def _texts(first: tuple[int, str], rest: _Lines) -> Iterator[str]:

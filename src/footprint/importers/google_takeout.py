@@ -53,7 +53,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..domain.text import fold
 from ..errors import DataFileError
 from .activitywatch import AppNames
-from .archive import Member, head, members, names
+from .archive import BETWEEN_ITEMS, Member, file_member, head, members, names, plausible
 from .base import ImportContext, Issue, Record, Touch
 
 CHUNK = 1 << 20
@@ -342,14 +342,13 @@ def parse_date_line(line: str, zones: _Zones) -> datetime | None:
         zone_text = groups["z"]
         zone = zones.get(text[m.start("z") :].strip() if zone_text else None)
         try:
-            return datetime(
-                int(groups["y"]), month, int(groups["d"]), hour, int(groups["M"]), int(groups["S"] or 0), tzinfo=zone
-            )
+            y, d, minute, second = int(groups["y"]), int(groups["d"]), int(groups["M"]), int(groups["S"] or 0)
+            return plausible(datetime(y, month, d, hour, minute, second, tzinfo=zone))
         except ValueError:
             return None
     if len(text) >= 19 and text[4] == "-" and text[10] in "T ":
         try:
-            at = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            at = plausible(datetime.fromisoformat(text.replace("Z", "+00:00")))
         except ValueError:
             return None
         return at if at.tzinfo else at.replace(tzinfo=zones.journal)
@@ -390,8 +389,7 @@ def _json_batches(stream: IO[bytes], progress: Any, where: str) -> Iterator[list
             pos, started = buffer.index("[") + 1, True
         size = len(buffer)
         while True:
-            while pos < size and buffer[pos] in " \t\r\n,":
-                pos += 1
+            pos = BETWEEN_ITEMS.match(buffer, pos).end()  # type: ignore[union-attr]  # always matches
             if pos >= size:
                 break
             if buffer[pos] == "]":
@@ -402,7 +400,7 @@ def _json_batches(stream: IO[bytes], progress: Any, where: str) -> Iterator[list
                     end = cut + len(closing)
                     try:
                         items = json.loads("[" + buffer[pos:end] + "]")
-                    except (json.JSONDecodeError, RecursionError):
+                    except (ValueError, RecursionError):  # and 5,000 digits: read one by one below
                         items = None
                     if items is not None:
                         yield items
@@ -411,8 +409,8 @@ def _json_batches(stream: IO[bytes], progress: Any, where: str) -> Iterator[list
                     slow_until = end
             try:
                 item, end = decoder.raw_decode(buffer, pos)
-            except (json.JSONDecodeError, RecursionError):
-                if done or size - pos > 64 * CHUNK:
+            except (ValueError, RecursionError) as exc:
+                if not isinstance(exc, json.JSONDecodeError) or done or size - pos > 64 * CHUNK:
                     raise DataFileError(f"{where}: broken or truncated JSON") from None
                 break  # the item goes on in the next chunk
             if end == size and not done:
@@ -566,7 +564,7 @@ class GoogleTakeout:
 
     @staticmethod
     def _file_source(path: Path) -> _Source | None:
-        member = Member(path.name, path.stat().st_size, lambda: open(path, "rb"))
+        member = file_member(path)
         found = _source(member)
         if found is not None:
             return found
@@ -635,7 +633,7 @@ class GoogleTakeout:
                 tp, group, apps = hit  # type: ignore[misc]
                 stamp = item.get("time")
                 try:
-                    at = parse(stamp)  # type: ignore[arg-type]
+                    at = plausible(parse(stamp))  # type: ignore[arg-type]
                 except (TypeError, ValueError):
                     kind = "entry without a date" if stamp is None else "entry with an unreadable date"
                     yield Issue(kind, f"{where} #{i}")

@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..errors import DataFileError
-from .archive import ARCHIVE_READ_ERRORS, Member, members, names
+from .archive import ARCHIVE_READ_ERRORS, Member, bounded, masked, members, names
 from .base import ImportContext, Issue, Record, Touch
 
 TOUCHPOINT = "linkedin"
@@ -110,7 +110,7 @@ def _rows(member: Member, group: str, ctx: ImportContext, latest: datetime) -> I
     try:
         with member.open() as raw:
             text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-            reader = csv.reader(_counted(text, ctx), LinkedInCsv)
+            reader = csv.reader(_counted(text, ctx, member.name), LinkedInCsv)
             header = [h.strip().lower() for h in next(reader, [])]
             if "date" not in header:
                 raise DataFileError(f"{member.name}: no Date column (not a LinkedIn export file)")
@@ -139,10 +139,10 @@ def _rows(member: Member, group: str, ctx: ImportContext, latest: datetime) -> I
         raise DataFileError(f"{member.name}: unreadable ({type(exc).__name__}: {exc})") from None
 
 
-def _counted(lines: io.TextIOWrapper, ctx: ImportContext) -> Iterator[str]:
+def _counted(lines: io.TextIOWrapper, ctx: ImportContext, name: str) -> Iterator[str]:
     """The file's lines, reporting their length to the progress bar now and then (not on every line)."""
     pending = 0
-    for line in lines:
+    for line in bounded(lines.readline, masked(name)):
         pending += len(line)
         if pending >= _PROGRESS_EVERY:
             ctx.progress(pending)
