@@ -173,7 +173,9 @@ def _modes(root: Path) -> dict[str, int]:
 def test_a_fresh_run_under_umask_000_creates_owner_only_folders_and_files(home, monkeypatch) -> None:
     fresh = home / "fresh"
     fresh.mkdir()
-    monkeypatch.setenv("FOOTPRINT_DB", str(fresh / "share" / "footprint" / "journal.db"))
+    # The default journal place (not a given --db, whose folder must exist): footprint creates it.
+    monkeypatch.delenv("FOOTPRINT_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(fresh / "share"))
     monkeypatch.setenv("FOOTPRINT_CACHE_DIR", str(fresh / "cache" / "footprint"))
     result = subprocess.run(
         [*ENTRY, "log", "smartphone"],
@@ -198,7 +200,7 @@ def test_under_umask_000_in_process_too(cli, home) -> None:
     finally:
         os.umask(old)
     assert result.exit_code == 0, result.stderr
-    for root in (home / "data", home / "cache"):
+    for root in (home / "fp-data", home / "cache"):
         assert stat.S_IMODE(root.stat().st_mode) == 0o700
         for name, mode in _modes(root).items():
             assert mode == (0o700 if (root / name).is_dir() else 0o600), name

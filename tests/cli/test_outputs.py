@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -159,14 +160,14 @@ def test_the_journal_on_a_full_disk_says_so(cli, home, monkeypatch) -> None:
     assert cli("day").exit_code == 0  # an empty journal, migrated
     real = connection.open_database
 
-    def capped(path: Path) -> sqlite3.Connection:
-        conn = real(path)
+    def capped(path: Path, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = real(path, *args, **kwargs)
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages}")
         return conn
 
     monkeypatch.setattr("footprint.store.journal.open_database", capped)
-    result = cli("demo", "--db", str(home / "data" / "journal.db"))
+    result = cli("demo", "--db", str(home / "fp-data" / "journal.db"))
     assert result.exit_code == 4 and result.stdout == ""
     assert result.stderr.endswith("is full; nothing was written\n") and result.stderr.count("\n") == 1
 
@@ -299,4 +300,4 @@ def test_markdown_report_unchanged_for_plain_strings(cli, home) -> None:
     text = cli("challenge", "report").stdout
     assert "## What I removed" in text and "![Captures during the run" in text
     assert "    footprint challenge start cash-only-day" in text and "\\" not in text
-    assert stat.S_ISREG(os.stat(home / "data" / "journal.db").st_mode)
+    assert stat.S_ISREG(os.stat(home / "fp-data" / "journal.db").st_mode)
