@@ -1,19 +1,26 @@
-"""``footprint import footprint-json FILE``: reads back ``footprint export --format json``."""
+"""``footprint import footprint-json FILE``: reads back ``footprint export --format json`` (versions 1 and 2).
+
+The file is read as a stream (``ijson``), never whole: first the head (format, version, days, profile, runs,
+breaks, scores), which footprint writes before the entries, then the entries one by one. Memory stays flat
+whatever the file's size. Keys that a hand-made file puts after ``entries`` are not read.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from ..domain.journal import REASONS, DayStatus, ProfilePeriod
+from ..domain.journal import REASONS, DayStatus, ProfilePeriod, Run
 from ..errors import DataFileError
 from .base import ImportContext, Issue, Record, Touch
 
 FORMAT = "footprint-journal"
-SUPPORTED_VERSION = 1
+SUPPORTED_VERSION = 2
+HEAD_KEYS = ("format", "version", "exported_at", "timezone", "days", "profile", "runs", "breaks", "scores")
+PROGRESS_EVERY = 10_000  # entries between two reports of the bytes read
+_BAD = (KeyError, TypeError, ValueError, AttributeError)
 
 
 def _touch(raw: Any) -> Touch | None:
@@ -46,8 +53,99 @@ def _touch(raw: Any) -> Touch | None:
             reason=reason,
             source=source,
         )
-    except (KeyError, TypeError, ValueError):
+    except _BAD:
         return None
+
+
+def _instant(text: Any) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _day(raw: dict) -> DayStatus:
+    return DayStatus(date.fromisoformat(raw["day"]), bool(raw["closed"]), _instant(raw.get("closed_at")))
+
+
+def _period(raw: dict) -> ProfilePeriod:
+    until = raw.get("until")
+    return ProfilePeriod(
+        raw["touchpoint"],
+        date.fromisoformat(raw["since"]),
+        date.fromisoformat(until) if until else None,
+        raw.get("state"),
+    )
+
+
+def _run(raw: dict) -> Run:
+    if raw["status"] not in ("active", "finished", "abandoned") or not isinstance(raw["rules"], dict):
+        raise ValueError("not a run")
+    for key in ("challenge", "name", "pseudonym"):
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise ValueError("not a run")
+    start, end = datetime.fromisoformat(raw["start"]), datetime.fromisoformat(raw["planned_end"])
+    if start.tzinfo is None or end.tzinfo is None:
+        raise ValueError("not a run")
+    return Run(
+        None,
+        raw["challenge"],
+        start,
+        end,
+        raw["status"],
+        raw["rules"],
+        raw.get("name"),
+        raw.get("pseudonym"),
+        _instant(raw.get("ended")),
+    )
+
+
+def _break(raw: dict) -> Any:
+    from ..domain.breaks import Break
+
+    scope = raw.get("scope") or []
+    if not isinstance(raw["label"], str) or not all(isinstance(s, str) for s in scope):
+        raise ValueError("not a break")
+    first, last = date.fromisoformat(raw["first"]), date.fromisoformat(raw["last"])
+    return Break("", first, last, raw["label"], tuple(scope))
+
+
+def _score(raw: dict) -> Any:
+    from ..domain.scores import Score
+
+    value = raw["value"]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not isinstance(raw["metric"], str):
+        raise ValueError("not a score")
+    return Score(raw["metric"], date.fromisoformat(raw["day"]), float(value), str(raw.get("source") or "import"))
+
+
+TABLES = (("days", _day, "day"), ("profile", _period, "profile period"), ("runs", _run, "challenge run"),
+          ("breaks", _break, "break"), ("scores", _score, "score"))  # fmt: skip
+
+
+def _head(f: IO[bytes]) -> dict[str, Any]:
+    """The top-level keys before ``entries`` (footprint writes them first), built from ijson's events."""
+    import ijson
+
+    head: dict[str, Any] = {}
+    key, builder, depth = None, None, 0
+    for prefix, event, value in ijson.parse(f, use_float=True):
+        if builder is None:
+            if prefix == "":
+                if event == "map_key":
+                    key = value
+                elif event != "start_map":
+                    break  # the end of the document, or not an object at all
+                continue
+            if key == "entries":
+                head["entries"] = event == "start_array"
+                break
+            if event not in ("start_map", "start_array"):
+                head[key] = value
+                continue
+            builder, depth = ijson.ObjectBuilder(), 0
+        builder.event(event, value)
+        depth += 1 if event in ("start_map", "start_array") else -1 if event in ("end_map", "end_array") else 0
+        if depth == 0:
+            head[key], builder = builder.value, None
+    return head
 
 
 class FootprintJson:
@@ -61,37 +159,40 @@ class FootprintJson:
             return FORMAT.encode() in f.read(200)
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
+        import ijson  # streams the file: only imports pay for it
+
         try:
-            with open(path, encoding="utf-8") as f:
-                doc = json.load(f)
-            ctx.progress(path.stat().st_size)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            with open(path, "rb") as f:
+                head = _head(f)
+            yield from self._tables(path, head)
+            if head.get("entries"):
+                yield from self._entries(path, ctx)
+        except (ijson.JSONError, UnicodeDecodeError) as exc:
             raise DataFileError(f"{path}: not a footprint JSON export ({type(exc).__name__})") from None
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+
+    def _tables(self, path: Path, head: dict[str, Any]) -> Iterator[Record]:
+        if head.get("format") != FORMAT:
             raise DataFileError(f'{path}: not a footprint JSON export (no "format": "{FORMAT}")')
-        version = doc.get("version")
-        if not isinstance(version, int) or version > SUPPORTED_VERSION:
-            raise DataFileError(f"{path}: export version {version!r} is newer than this footprint reads")
-        for i, raw in enumerate(doc.get("days") or [], start=1):
-            try:
-                closed_at = raw.get("closed_at")
-                yield DayStatus(
-                    date.fromisoformat(raw["day"]),
-                    bool(raw["closed"]),
-                    datetime.fromisoformat(closed_at) if closed_at else None,
-                )
-            except (KeyError, TypeError, ValueError, AttributeError):
-                yield Issue("unreadable day", f"days[{i}]")
-        for i, raw in enumerate(doc.get("profile") or [], start=1):
-            try:
-                yield ProfilePeriod(
-                    raw["touchpoint"],
-                    date.fromisoformat(raw["since"]),
-                    date.fromisoformat(raw["until"]) if raw.get("until") else None,
-                    raw.get("state"),
-                )
-            except (KeyError, TypeError, ValueError, AttributeError):
-                yield Issue("unreadable profile period", f"profile[{i}]")
-        for i, raw in enumerate(doc.get("entries") or [], start=1):
-            touch = _touch(raw)
-            yield touch if touch is not None else Issue("unreadable entry", f"entries[{i}]")
+        version = head.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version > SUPPORTED_VERSION:
+            raise DataFileError(f"{path}: export version {str(version)[:20]!r} is newer than this footprint reads")
+        for key, make, what in TABLES:
+            rows = head.get(key) or []
+            for i, raw in enumerate(rows if isinstance(rows, list) else [None], start=1):
+                try:
+                    yield make(raw)
+                except _BAD:
+                    yield Issue(f"unreadable {what}", f"{key}[{i}]")
+
+    def _entries(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
+        import ijson
+
+        with open(path, "rb") as f:
+            done = 0
+            for i, raw in enumerate(ijson.items(f, "entries.item", use_float=True), start=1):
+                touch = _touch(raw)
+                yield touch if touch is not None else Issue("unreadable entry", f"entries[{i}]")
+                if i % PROGRESS_EVERY == 0:
+                    ctx.progress(f.tell() - done)
+                    done = f.tell()
+            ctx.progress(f.tell() - done)

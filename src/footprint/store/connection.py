@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import StorageError
+from ..errors import JournalBusy, StorageError
 
 APPLICATION_ID = 0x46505254  # "FPRT": marks a footprint journal, so another SQLite file is refused
 BUSY_TIMEOUT_MS = 5000
@@ -31,7 +31,7 @@ def storage_error(path: Path, exc: BaseException) -> StorageError:
     """Turn a sqlite3 failure into one line a person can act on."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return StorageError(f"the journal {path} is locked by another footprint or program; try again")
+        return JournalBusy(f"the journal {path} is locked by another footprint or program; try again")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StorageError(f"{path} is not a footprint journal or is damaged (it was left untouched)")
     if "readonly" in text or "read-only" in text or "unable to open" in text or "disk i/o" in text:
