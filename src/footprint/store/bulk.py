@@ -300,6 +300,9 @@ class _TypedCounter:
             if values[2] != self.day:
                 self.day, self.seen = values[2], {}
                 self.present = _rows_without_ref(self.conn, values[2])
+            if not self.present:  # nothing typed on that day yet (a fresh journal): every touch is new
+                out.append(values)
+                continue
             n = self.seen[values] = self.seen.get(values, 0) + 1
             if n > self.present.get(values, 0):
                 out.append(values)
