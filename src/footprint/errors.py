@@ -42,6 +42,10 @@ class StorageError(FootprintError):
     exit_code = ExitCode.STORAGE
 
 
+class JournalBusy(StorageError):
+    """Another program held the journal's write lock longer than this write waits: trying again later works."""
+
+
 class DataFileError(FootprintError):
     """A shipped or user file (catalog, challenge, card, export) that does not have the expected shape."""
 

@@ -106,3 +106,67 @@ def test_csv_and_markdown_exports(cli) -> None:
     assert "## 2026-11-20 (closed)" in md and "| alarm clock |" in md
     bad = cli("export", "--format", "xml")
     assert bad.exit_code == 3 and "unknown export format 'xml'" in bad.stderr
+
+
+def test_a_file_broken_half_way_leaves_the_journal_as_it_was(cli, home, monkeypatch) -> None:
+    """Entries are written while the file is read; a file found truncated after thousands of entries (some
+    already committed) is undone before the error is reported."""
+    from footprint.store import bulk
+
+    monkeypatch.setattr(bulk, "CHUNK", 100)  # commit early and often, as a big file would
+    cli("log", "email")
+    rows = ",\n".join(
+        f'{{"at": "2026-11-{1 + i % 20:02d}T10:00:00+01:00", "touchpoint": "smartphone", "source_ref": "r{i}"}}'
+        for i in range(1000)
+    )
+    broken = home / "broken.json"
+    broken.write_text('{"format": "footprint-journal", "version": 2, "entries": [' + rows + ', {"at": "2026-', "utf-8")
+    committed = []
+    real_commit = bulk.BulkImport._commit
+    monkeypatch.setattr(bulk.BulkImport, "_commit", lambda self: committed.append(self.added) or real_commit(self))
+    result = cli("import", "footprint-json", str(broken))
+    assert max(committed) >= 900  # entries had been committed before the break was found
+    assert result.exit_code == 5 and result.stdout == ""
+    assert (
+        result.stderr.startswith(f"footprint: {broken}: not a footprint JSON export") and result.stderr.count("\n") == 1
+    )
+    assert [e["touchpoint"] for e in json.loads(cli("list", "--json").stdout)] == ["email"]
+    assert "email" in cli("undo").stdout  # the failed import left no step behind: undo takes the log
+
+
+def test_a_version_1_export_still_imports(cli, home) -> None:
+    old = home / "v1.json"
+    old.write_text(
+        json.dumps(
+            {
+                "format": "footprint-journal",
+                "version": 1,
+                "exported_at": "2026-11-22T09:30:00+01:00",
+                "timezone": "Europe/Paris",
+                "days": [{"day": "2026-11-20", "closed": True, "closed_at": "2026-11-20T23:00:00+01:00"}],
+                "profile": [{"touchpoint": "smartphone", "since": "2026-11-01", "until": None, "state": None}],
+                "entries": [
+                    {
+                        "id": 7,
+                        "at": "2026-11-20T08:00:00+01:00",
+                        "day": "2026-11-20",
+                        "touchpoint": "smartphone",
+                        "count": 2,
+                        "minutes": None,
+                        "note": "alarm",
+                        "reason": None,
+                        "source": "cli",
+                        "source_ref": None,
+                    }
+                ],
+            }
+        ),  # fmt: skip
+        "utf-8",
+    )
+    result = cli("import", "footprint-json", str(old))
+    assert result.exit_code == 0, result.stderr
+    assert "1 new entries" in result.stdout and result.stderr == ""
+    doc = json.loads(cli("export").stdout)
+    assert doc["version"] == 2 and doc["runs"] == doc["breaks"] == doc["scores"] == []
+    assert [(e["touchpoint"], e["count"], e["note"]) for e in doc["entries"]] == [("smartphone", 2, "alarm")]
+    assert doc["days"][0]["closed"] is True and doc["profile"][0]["touchpoint"] == "smartphone"

@@ -140,21 +140,12 @@ SHAPES: dict[str, tuple[Callable[[bytes], bytes], set[str]]] = {
 }
 
 
-# Known and owned elsewhere: footprint-json reads its file with one ``json.load`` (RecursionError, and
-# ValueError past 4,300 digits, escape it); its streaming rewrite handles both. Strict: once that lands
-# these pass, fail as XPASS, and the entries go.
-PENDING = {("footprint-json", "deep-json"), ("footprint-json", "huge-numbers")}
-
-
 def _cases() -> list[Any]:
     return [
         pytest.param(
             c,
             shape,
             id=f"{c.importer}-{c.family}-{shape}",
-            marks=[pytest.mark.xfail(strict=True, reason="footprint-json streaming import")]
-            if (c.importer, shape) in PENDING
-            else [],
         )
         for c in CARRIERS
         for shape, (_, families) in SHAPES.items()

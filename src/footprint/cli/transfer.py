@@ -15,12 +15,23 @@ from . import state
 
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (re-importable), csv or md.")] = "json",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: everything, re-importable; csv: one row per entry; md: the entries by day, closed days marked.",
+        ),
+    ] = "json",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write to this file (owner-only) instead of stdout.")
     ] = None,
 ) -> None:
-    """Export the whole journal."""
+    """Export the journal, written as it is read (any size).
+
+    json holds everything the journal holds: entries, closed days, profile, challenge runs, breaks and
+    scores ('footprint import footprint-json' reads it back); the undo history is not data and stays out.
+    csv and md hold the entries only (md marks the closed days)."""
     from ..exporters import exporter
     from ..files import write_private
 

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..domain.journal import DayStatus, Entry, ProfilePeriod
+from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
+
+if TYPE_CHECKING:
+    from ..domain.breaks import Break
+    from ..domain.scores import Score
 
 
 @dataclass(frozen=True)
 class JournalDump:
-    """Everything an export carries: entries (streamed), day statuses, profile periods, the zone name."""
+    """Everything a journal holds, as an export carries it: entries (streamed), day statuses, profile
+    periods, challenge runs, breaks, scores, the zone name. The undo history is not data: it is left out.
+
+    ``entries_json``, when given, is the same entries already as JSON objects (``records.entry_record``'s
+    shape), streamed from the store: the JSON export writes them as they come."""
 
     entries: Iterable[Entry]
     days: list[DayStatus]
     profile: list[ProfilePeriod]
     timezone: str
     exported_at: str
+    runs: Sequence[Run] = ()
+    breaks: Sequence[Break] = ()
+    scores: Sequence[Score] = ()
+    entries_json: Iterable[str] | None = None
 
 
 class Exporter(Protocol):

@@ -7,12 +7,16 @@ footprint-json importer reads exactly this.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.catalog import Catalog
 from ..domain.footprint import Captures, Footprint
-from ..domain.journal import DayStatus, Entry, ProfilePeriod
+from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
 from ..domain.verdict import Verdict, headline
+
+if TYPE_CHECKING:
+    from ..domain.breaks import Break
+    from ..domain.scores import Score
 
 ENTRY_FIELDS = ("id", "at", "day", "touchpoint", "count", "minutes", "note", "reason", "source", "source_ref")
 
@@ -47,6 +51,35 @@ def profile_record(p: ProfilePeriod) -> dict[str, Any]:
         "until": p.until.isoformat() if p.until else None,
         "state": p.state,
     }
+
+
+def run_record(r: Run) -> dict[str, Any]:
+    """A challenge run with the rules it was taken under (the challenge file as it was then)."""
+    return {
+        "id": r.id,
+        "challenge": r.challenge,
+        "name": r.name,
+        "pseudonym": r.pseudonym,
+        "start": r.start.isoformat(),
+        "planned_end": r.planned_end.isoformat(),
+        "ended": r.ended.isoformat() if r.ended else None,
+        "status": r.status,
+        "rules": r.rules,
+    }
+
+
+def break_record(b: Break) -> dict[str, Any]:
+    return {
+        "id": b.id,
+        "first": b.first.isoformat(),
+        "last": b.last.isoformat(),
+        "label": b.label,
+        "scope": list(b.scope),
+    }
+
+
+def score_record(s: Score) -> dict[str, Any]:
+    return {"metric": s.metric, "day": s.day.isoformat(), "value": s.value, "source": s.source}
 
 
 def _r(x: float) -> float:

@@ -1,19 +1,27 @@
-"""``footprint import footprint-json FILE``: reads back ``footprint export --format json``."""
+"""``footprint import footprint-json FILE``: reads back ``footprint export --format json`` (versions 1 and 2).
+
+The file is read as a stream (``ijson``'s basic events), never whole, in one pass: first the head (format,
+version, days, profile, runs, breaks, scores), which footprint writes before the entries, then the entries
+one by one. Memory stays flat whatever the file's size or nesting. Head keys that a hand-made file puts
+after ``entries`` are skipped.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from ..domain.journal import REASONS, DayStatus, ProfilePeriod
+from ..domain.journal import REASONS, DayStatus, ProfilePeriod, Run
 from ..errors import DataFileError
 from .base import ImportContext, Issue, Record, Touch
 
 FORMAT = "footprint-journal"
-SUPPORTED_VERSION = 1
+SUPPORTED_VERSION = 2
+HEAD_KEYS = ("format", "version", "exported_at", "timezone", "days", "profile", "runs", "breaks", "scores")
+PROGRESS_EVERY = 10_000  # entries between two reports of the bytes read
+_BAD = (KeyError, TypeError, ValueError, AttributeError)
 
 
 def _touch(raw: Any) -> Touch | None:
@@ -46,8 +54,110 @@ def _touch(raw: Any) -> Touch | None:
             reason=reason,
             source=source,
         )
-    except (KeyError, TypeError, ValueError):
+    except _BAD:
         return None
+
+
+def _instant(text: Any) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _day(raw: dict) -> DayStatus:
+    return DayStatus(date.fromisoformat(raw["day"]), bool(raw["closed"]), _instant(raw.get("closed_at")))
+
+
+def _period(raw: dict) -> ProfilePeriod:
+    until = raw.get("until")
+    return ProfilePeriod(
+        raw["touchpoint"],
+        date.fromisoformat(raw["since"]),
+        date.fromisoformat(until) if until else None,
+        raw.get("state"),
+    )
+
+
+def _run(raw: dict) -> Run:
+    if raw["status"] not in ("active", "finished", "abandoned") or not isinstance(raw["rules"], dict):
+        raise ValueError("not a run")
+    for key in ("challenge", "name", "pseudonym"):
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise ValueError("not a run")
+    start, end = datetime.fromisoformat(raw["start"]), datetime.fromisoformat(raw["planned_end"])
+    if start.tzinfo is None or end.tzinfo is None:
+        raise ValueError("not a run")
+    return Run(
+        None,
+        raw["challenge"],
+        start,
+        end,
+        raw["status"],
+        raw["rules"],
+        raw.get("name"),
+        raw.get("pseudonym"),
+        _instant(raw.get("ended")),
+    )
+
+
+def _break(raw: dict) -> Any:
+    from ..domain.breaks import Break
+
+    scope = raw.get("scope") or []
+    if not isinstance(raw["label"], str) or not all(isinstance(s, str) for s in scope):
+        raise ValueError("not a break")
+    first, last = date.fromisoformat(raw["first"]), date.fromisoformat(raw["last"])
+    return Break("", first, last, raw["label"], tuple(scope))
+
+
+def _score(raw: dict) -> Any:
+    from ..domain.scores import Score
+
+    value = raw["value"]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not isinstance(raw["metric"], str):
+        raise ValueError("not a score")
+    return Score(raw["metric"], date.fromisoformat(raw["day"]), float(value), str(raw.get("source") or "import"))
+
+
+TABLES = (("days", _day, "day"), ("profile", _period, "profile period"), ("runs", _run, "challenge run"),
+          ("breaks", _break, "break"), ("scores", _score, "score"))  # fmt: skip
+
+
+_OPEN, _CLOSE = ("start_map", "start_array"), ("end_map", "end_array")
+# footprint's own files nest a few levels (a run's rules: hints in a list in a map); a hand-made or hostile
+# file nested a million deep would otherwise cost gigabytes in the builder.
+MAX_DEPTH = 32
+
+
+def _events(f: IO[bytes], path: Path) -> Iterator[tuple[str, Any]]:
+    """ijson's basic events (no prefixes: a prefix per event costs the depth in bytes), refusing a file
+    nested deeper than ``MAX_DEPTH``."""
+    import ijson
+
+    depth = 0
+    for event, value in ijson.basic_parse(f, use_float=True):
+        if event in _OPEN:
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DataFileError(f"{path}: not a footprint JSON export (nested more than {MAX_DEPTH} deep)")
+        elif event in _CLOSE:
+            depth -= 1
+        yield event, value
+
+
+def _value(events: Iterator[tuple[str, Any]], event: str, value: Any, path: Path) -> Any:
+    """The whole value that starts with (``event``, ``value``), built from the events that follow."""
+    if event not in _OPEN:
+        return value
+    import ijson
+
+    builder, depth = ijson.ObjectBuilder(), 0
+    while True:
+        builder.event(event, value)
+        depth += 1 if event in _OPEN else -1 if event in _CLOSE else 0
+        if depth == 0:
+            return builder.value
+        event, value = next(events, ("", None))
+        if not event:
+            raise DataFileError(f"{path}: truncated JSON")
 
 
 class FootprintJson:
@@ -61,37 +171,71 @@ class FootprintJson:
             return FORMAT.encode() in f.read(200)
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
+        import ijson  # streams the file: only imports pay for it
+
         try:
-            with open(path, encoding="utf-8") as f:
-                doc = json.load(f)
-            ctx.progress(path.stat().st_size)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            with open(path, "rb") as f:
+                yield from self._document(path, f, ctx)
+        except ijson.JSONError:
+            # The parser's own message quotes the file around the fault: it may be private, so it stays out.
+            raise DataFileError(
+                f"{path}: not valid JSON (a broken or cut file, NaN or Infinity, or a number too large "
+                "for any journal): nothing imported"
+            ) from None
+        except (UnicodeDecodeError, ValueError, OverflowError) as exc:
             raise DataFileError(f"{path}: not a footprint JSON export ({type(exc).__name__})") from None
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+
+    def _document(self, path: Path, f: IO[bytes], ctx: ImportContext) -> Iterator[Record]:
+        """One pass: the head's keys (footprint writes them first) are kept, then the entries stream; what
+        follows ``entries`` is read through and skipped."""
+        events = _events(f, path)
+        if next(events, ("", None))[0] != "start_map":
             raise DataFileError(f'{path}: not a footprint JSON export (no "format": "{FORMAT}")')
-        version = doc.get("version")
-        if not isinstance(version, int) or version > SUPPORTED_VERSION:
-            raise DataFileError(f"{path}: export version {version!r} is newer than this footprint reads")
-        for i, raw in enumerate(doc.get("days") or [], start=1):
-            try:
-                closed_at = raw.get("closed_at")
-                yield DayStatus(
-                    date.fromisoformat(raw["day"]),
-                    bool(raw["closed"]),
-                    datetime.fromisoformat(closed_at) if closed_at else None,
-                )
-            except (KeyError, TypeError, ValueError, AttributeError):
-                yield Issue("unreadable day", f"days[{i}]")
-        for i, raw in enumerate(doc.get("profile") or [], start=1):
-            try:
-                yield ProfilePeriod(
-                    raw["touchpoint"],
-                    date.fromisoformat(raw["since"]),
-                    date.fromisoformat(raw["until"]) if raw.get("until") else None,
-                    raw.get("state"),
-                )
-            except (KeyError, TypeError, ValueError, AttributeError):
-                yield Issue("unreadable profile period", f"profile[{i}]")
-        for i, raw in enumerate(doc.get("entries") or [], start=1):
-            touch = _touch(raw)
+        head: dict[str, Any] = {}
+        tables_done = False
+        for event, key in events:
+            if event != "map_key":
+                break  # the end of the top-level object
+            event, value = next(events, ("", None))
+            if key == "entries":
+                yield from self._tables(path, head)
+                tables_done = True
+                if event == "start_array":
+                    yield from self._entries(path, f, events, ctx)
+                else:
+                    _value(events, event, value, path)
+            elif key in HEAD_KEYS and not tables_done:
+                head[key] = _value(events, event, value, path)
+            else:
+                _value(events, event, value, path)
+        if not tables_done:
+            yield from self._tables(path, head)
+
+    def _tables(self, path: Path, head: dict[str, Any]) -> Iterator[Record]:
+        if head.get("format") != FORMAT:
+            raise DataFileError(f'{path}: not a footprint JSON export (no "format": "{FORMAT}")')
+        version = head.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version > SUPPORTED_VERSION:
+            raise DataFileError(f"{path}: export version {str(version)[:20]!r} is newer than this footprint reads")
+        for key, make, what in TABLES:
+            rows = head.get(key) or []
+            for i, raw in enumerate(rows if isinstance(rows, list) else [None], start=1):
+                try:
+                    yield make(raw)
+                except _BAD:
+                    yield Issue(f"unreadable {what}", f"{key}[{i}]")
+
+    def _entries(
+        self, path: Path, f: IO[bytes], events: Iterator[tuple[str, Any]], ctx: ImportContext
+    ) -> Iterator[Record]:
+        done, i = 0, 0
+        for event, value in events:
+            if event == "end_array":
+                break
+            i += 1
+            touch = _touch(_value(events, event, value, path))
             yield touch if touch is not None else Issue("unreadable entry", f"entries[{i}]")
+            if i % PROGRESS_EVERY == 0:
+                ctx.progress(f.tell() - done)
+                done = f.tell()
+        ctx.progress(f.tell() - done)

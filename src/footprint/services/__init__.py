@@ -327,12 +327,17 @@ class Service:
     def dump(self) -> JournalDump:
         from ..exporters import JournalDump
 
+        journal = self.journal
         return JournalDump(
-            entries=sound(self.journal.entries()),
-            days=self.journal.all_days(),
-            profile=self.journal.profile(),
+            entries=sound(journal.entries()),
+            days=journal.all_days(),
+            profile=journal.profile(),
             timezone=_journal_zone_name(self.settings),
             exported_at=self.settings.now().isoformat(timespec="seconds"),
+            runs=journal.runs(),
+            breaks=journal.breaks(),
+            scores=journal.scores(),
+            entries_json=journal.entries_json(),
         )
 
 

@@ -1,15 +1,20 @@
-"""Importing exports: run an importer, keep what it counts, write it all in one transaction.
+"""Importing exports: run an importer, keep what it counts, write it in short transactions as one step.
 
 Touches from an export are counted per local day, touchpoint and part of the export (the importer's
 ``group``) and stored as one entry each with the reference ``GROUP:DAY:TOUCHPOINT``: importing the same
 export again, or a newer export that overlaps it, keeps the larger count and adds nothing twice. Nothing
-of the content is kept. A process killed mid-way leaves the journal as it was (one transaction), so
-running the import again finishes the job.
+of the content is kept.
+
+The journal is written while the file is read, in transactions of at most half a second (see
+``store/bulk.py``), so a long import never keeps another writer waiting beyond its busy timeout. The whole
+import is still one step of ``undo``. A file found malformed half-way, or an interrupted import, is undone
+before the error is reported; a process killed mid-way leaves the chunks already written, and running the
+same import again finishes the job without adding anything twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -65,7 +70,7 @@ def run(
     touchpoint: str | None = None,
 ) -> ImportReport:
     """``columns`` and ``touchpoint`` describe a generic CSV (source ``csv``): which column is which."""
-    from ..importers import IMPORTERS, ImportContext, Issue, ProfileHint, Touch, importer
+    from ..importers import importer
 
     imp = importer(source)
     if columns is not None or touchpoint is not None:
@@ -81,62 +86,116 @@ def run(
     last_ok = svc.day_of(until) if until else None
     if first_ok and last_ok and first_ok > last_ok:
         raise BadInput(f"--since {first_ok} is after --until {last_ok}")
-    zone = svc.settings.zone
-    catalog = svc.catalog
-    ctx = ImportContext(load_mappings(), zone, progress or (lambda n: None))
-    issues: dict[str, tuple[int, list[str]]] = {}
-    notices: set[str] = set()
+    reading = _Reading(svc, imp, path, first_ok, last_ok, progress)
+    if strict or dry_run:  # a first pass that writes nothing: --strict refuses the file before any write
+        for _ in reading.entries():
+            pass
+        bad = {k: v for k, v in reading.issues.items() if k not in reading.notices}
+        if strict and bad:
+            kind, (count, places) = next(iter(bad.items()))
+            raise DataFileError(f"{path}: {count} × {kind} (first at {', '.join(places)}); --strict: nothing imported")
+        if dry_run:
+            return reading.report(0, 0, [f"{tp}: {state}" for tp, state in reading.hints.items()], True)
+        reading = _Reading(svc, imp, path, first_ok, last_ok, None)
+    with svc.journal.bulk(f"import {imp.name} {path.name}") as bulk:
+        added = bulk.add_entries(reading.entries())
+        added_merged, updated = bulk.merge_counts(reading.merged())
+        bulk.restore(reading.days, reading.periods, reading.runs, reading.breaks, reading.scores)
+    profile_notes = _apply_hints(svc, reading.hints, reading.first_day)
+    return reading.report(added + added_merged, updated, profile_notes, False)
 
-    def problem(kind: str, where: str) -> None:
-        count, places = issues.get(kind, (0, []))
-        issues[kind] = (count + 1, places if len(places) >= 3 else [*places, where])
 
-    groups: dict[tuple[date, str, str], list[Any]] = {}  # (day, touchpoint, group) -> [count, minutes, first at]
-    exact: list[Entry] = []
-    days: list[DayStatus] = []
-    periods: list[ProfilePeriod] = []
-    hints: dict[str, str | None] = {}
-    per_tp: dict[str, int] = {}
-    known: set[str] = {tp.id for tp in catalog.touchpoints}
-    sources = limits.import_sources(i.name for i in IMPORTERS)
-    local_days: dict[int, date] = {}  # quarter hour (UTC) -> local day: every zone offset is a multiple of 15 min
-    read = outside = 0
-    for record in imp.read(path, ctx):
-        if type(record) is not Touch:
-            if isinstance(record, Issue):
-                problem(record.kind, record.where)
-                if record.notice:
-                    notices.add(record.kind)
-            elif isinstance(record, DayStatus):
-                days.append(record)
-            elif isinstance(record, ProfileHint):
-                hints[record.touchpoint] = record.state
-            else:
-                periods.append(record)
-            continue
-        refused = limits.check_touch(record, sources)  # the one gate: what the CLI refuses stays out
-        if refused is not None:
-            problem(*refused)
-            continue
-        tp = record.touchpoint
-        if tp not in known:
-            problem(f"unknown touchpoint {tp!r}", record.source_ref or record.at.isoformat())
-            continue
-        day = record.day
-        if day is None:
-            quarter = int(record.at.timestamp()) // 900
-            day = local_days.get(quarter)
+class _Reading:
+    """One pass over an export: the touches become entries (streamed to the journal), the rest is kept
+    for the end (day statuses, profile, runs, breaks, scores: small), with what went wrong."""
+
+    def __init__(
+        self, svc: Service, imp: Any, path: Path, first_ok: date | None, last_ok: date | None, progress: Progress | None
+    ) -> None:
+        from ..importers import ImportContext
+
+        self.svc, self.imp, self.path, self.first_ok, self.last_ok = svc, imp, path, first_ok, last_ok
+        self.ctx = ImportContext(load_mappings(), svc.settings.zone, progress or (lambda n: None))
+        self.issues: dict[str, tuple[int, list[str]]] = {}
+        self.notices: set[str] = set()
+        self.groups: dict[tuple[date, str, str], list[Any]] = {}  # (day, tp, group) -> [count, minutes, first at]
+        self.days: list[DayStatus] = []
+        self.periods: list[ProfilePeriod] = []
+        self.runs: list[Any] = []
+        self.breaks: list[Any] = []
+        self.scores: list[Any] = []
+        self.hints: dict[str, str | None] = {}
+        self.per_tp: dict[str, int] = {}
+        self.first_day: date | None = None
+        self.last_day: date | None = None
+        self.read = self.outside = 0
+
+    def problem(self, kind: str, where: str) -> None:
+        count, places = self.issues.get(kind, (0, []))
+        self.issues[kind] = (count + 1, places if len(places) >= 3 else [*places, where])
+
+    def _other(self, record: Any) -> None:
+        from ..domain.journal import Run
+        from ..importers import Issue, ProfileHint
+
+        if isinstance(record, Issue):
+            self.problem(record.kind, record.where)
+            if record.notice:
+                self.notices.add(record.kind)
+        elif isinstance(record, DayStatus):
+            self.days.append(record)
+        elif isinstance(record, ProfileHint):
+            self.hints[record.touchpoint] = record.state
+        elif isinstance(record, ProfilePeriod):
+            self.periods.append(record)
+        elif isinstance(record, Run):
+            self.runs.append(record)
+        elif hasattr(record, "scope"):
+            self.breaks.append(record)
+        else:
+            self.scores.append(record)
+
+    def entries(self) -> Iterator[Entry]:
+        """The touches of the file with no group (footprint's own export), as entries, one by one; grouped
+        touches are counted into ``groups`` (see ``merged``). The one place where touches become entries."""
+        from ..importers import IMPORTERS, Touch
+
+        zone, imp = self.svc.settings.zone, self.imp
+        first_ok, last_ok, groups, per_tp = self.first_ok, self.last_ok, self.groups, self.per_tp
+        known: set[str] = {tp.id for tp in self.svc.catalog.touchpoints}
+        sources = limits.import_sources(i.name for i in IMPORTERS)
+        local_days: dict[int, date] = {}  # quarter hour (UTC) -> local day: every zone offset is a multiple of 15 min
+        for record in imp.read(self.path, self.ctx):
+            if type(record) is not Touch:
+                self._other(record)
+                continue
+            refused = limits.check_touch(record, sources)  # the one gate: what the CLI refuses stays out
+            if refused is not None:
+                self.problem(*refused)
+                continue
+            tp = record.touchpoint
+            if tp not in known:
+                self.problem(f"unknown touchpoint {tp!r}", record.source_ref or record.at.isoformat())
+                continue
+            day = record.day
             if day is None:
-                day = local_days[quarter] = record.at.astimezone(zone).date()
-        if (first_ok and day < first_ok) or (last_ok and day > last_ok):
-            outside += 1
-            continue
-        read += record.count
-        per_tp[tp] = per_tp.get(tp, 0) + record.count
-        if record.group is None:
-            at = record.at if record.day else record.at.astimezone(zone)
-            exact.append(
-                Entry(
+                quarter = int(record.at.timestamp()) // 900
+                day = local_days.get(quarter)
+                if day is None:
+                    day = local_days[quarter] = record.at.astimezone(zone).date()
+            if (first_ok and day < first_ok) or (last_ok and day > last_ok):
+                self.outside += 1
+                continue
+            self.read += record.count
+            per_tp[tp] = per_tp.get(tp, 0) + record.count
+            if self.first_day is None or day < self.first_day:
+                self.first_day = day
+            if self.last_day is None or day > self.last_day:
+                self.last_day = day
+            if record.group is None:
+                at = record.at if record.day else record.at.astimezone(zone)
+                source = record.source or f"import:{imp.name}"
+                yield Entry(
                     None,
                     at,
                     day,
@@ -145,65 +204,43 @@ def run(
                     record.minutes,
                     record.note,
                     record.reason,
-                    record.source or f"import:{imp.name}",
+                    source,
                     record.source_ref,
                 )
-            )
-            continue
-        key = (day, tp, record.group)
-        slot = groups.get(key)
-        if slot is None:
-            groups[key] = [record.count, record.minutes or 0.0, record.at]
-        else:
-            slot[0] += record.count
-            if record.minutes:
-                slot[1] += record.minutes
-            if record.at < slot[2]:
-                slot[2] = record.at
-    bad = {k: v for k, v in issues.items() if k not in notices}
-    if strict and bad:
-        kind, (count, places) = next(iter(bad.items()))
-        raise DataFileError(f"{path}: {count} × {kind} (first at {', '.join(places)}); --strict: nothing imported")
-    merged = [
-        Entry(
-            None, at, day, tp, count, round(minutes, 2) or None, None, None, f"import:{imp.name}", f"{group}:{day}:{tp}"
+                continue
+            key = (day, tp, record.group)
+            slot = groups.get(key)
+            if slot is None:
+                groups[key] = [record.count, record.minutes or 0.0, record.at]
+            else:
+                slot[0] += record.count
+                if record.minutes:
+                    slot[1] += record.minutes
+                if record.at < slot[2]:
+                    slot[2] = record.at
+
+    def merged(self) -> list[Entry]:
+        """One entry per day, touchpoint and group, with the reference that makes a re-import merge."""
+        source = f"import:{self.imp.name}"
+        return [
+            Entry(None, at, day, tp, count, round(minutes, 2) or None, None, None, source, f"{group}:{day}:{tp}")
+            for (day, tp, group), (count, minutes, at) in sorted(self.groups.items(), key=lambda kv: kv[1][2])
+        ]
+
+    def report(self, added: int, updated: int, profile: list[str], dry_run: bool) -> ImportReport:
+        return ImportReport(
+            self.imp.name,
+            self.read,
+            added,
+            updated,
+            self.outside,
+            self.issues,
+            dict(sorted(self.per_tp.items(), key=lambda kv: -kv[1])),
+            self.first_day,
+            self.last_day,
+            profile,
+            dry_run,
         )
-        for (day, tp, group), (count, minutes, at) in sorted(groups.items(), key=lambda kv: kv[1][2])
-    ]
-    all_days = [e.day for e in merged] + [e.day for e in exact]
-    added = updated = 0
-    profile_notes: list[str] = []
-    if not dry_run:
-        journal = svc.journal
-        with journal.atomic():
-            if exact:
-                added += journal.import_entries(exact, f"import {imp.name} {path.name}")
-            if merged:
-                a, u = journal.merge_counts(merged, f"import {imp.name} {path.name}")
-                added, updated = added + a, updated + u
-            if days:
-                journal.restore_days(days)
-            if periods:
-                current = journal.profile()
-                new = current + [p for p in periods if p not in current]
-                if new != current:
-                    journal.replace_profile(new, f"import profile from {path.name}")
-            profile_notes = _apply_hints(svc, hints, min(all_days) if all_days else None)
-    else:
-        profile_notes = [f"{tp}: {state}" for tp, state in hints.items()]
-    return ImportReport(
-        imp.name,
-        read,
-        added,
-        updated,
-        outside,
-        issues,
-        dict(sorted(per_tp.items(), key=lambda kv: -kv[1])),
-        min(all_days) if all_days else None,
-        max(all_days) if all_days else None,
-        profile_notes,
-        dry_run,
-    )
 
 
 def _apply_hints(svc: Service, hints: dict[str, str | None], since: date | None) -> list[str]:

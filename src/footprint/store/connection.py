@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import StorageError
+from ..errors import JournalBusy, StorageError
 
 APPLICATION_ID = 0x46505254  # "FPRT": marks a footprint journal, so another SQLite file is refused
 BUSY_TIMEOUT_MS = 5000
@@ -40,7 +40,7 @@ def storage_error(path: Path, exc: BaseException) -> StorageError:
     if code == sqlite3.SQLITE_FULL or "disk is full" in text or "no space" in text:
         return full
     if "locked" in text or "busy" in text:
-        return StorageError(f"the journal {path} is locked by another footprint or program; try again")
+        return JournalBusy(f"the journal {path} is locked by another footprint or program; try again")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StorageError(f"{path} is not a footprint journal or is damaged (it was left untouched)")
     if _disk_full(path):  # SQLite says "disk I/O error" when the shared-memory file cannot grow

@@ -19,7 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from ..errors import FootprintError
+from ..errors import FootprintError, JournalBusy
 from ..i18n import t
 from ..services import Service
 from . import words  # noqa: F401  (registers the interface's words)
@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from .screens.base import BaseScreen
 
 POLL_SECONDS = 0.5
+# A write waits this long for another writer (an import writes in steps of half a second at most), then the
+# touch is kept and written again every RETRY_SECONDS: the interface never freezes for long, nothing is lost.
+WRITE_WAIT_SECONDS = 1.0
+RETRY_SECONDS = 0.5
 WARM_UP_SECONDS = 1.5  # after the first screen is up, plotext is imported in the background (see _warm_up)
 MODES_IN_ORDER = ("today", "journal", "challenge", "charts", "profile")
 
@@ -94,6 +98,7 @@ class FootprintApp(App[None]):
         self.generation = 0  # bumped on every change to the journal, ours or another process's
         self._version: int | None = None
         self._today: date | None = None
+        self._pending: list[tuple[str, int, str]] = []  # touches typed while the journal was busy, oldest first
         localize(self, self.lang)
 
     # --- start, watch, stop ----------------------------------------------------------------------------
@@ -107,6 +112,7 @@ class FootprintApp(App[None]):
 
     def on_mount(self) -> None:
         with self.safely():
+            self.svc.journal.wait_for_lock(WRITE_WAIT_SECONDS)
             self._version = journal_version(self.svc)
             self._today = self.svc.settings.now().date()
         with self.safely():
@@ -207,9 +213,34 @@ class FootprintApp(App[None]):
     def log_now(self, tp_id: str) -> None:
         """Log one touch of ``tp_id`` now (from the palette, on any screen)."""
         with self.safely():
-            logged = self.svc.log([tp_id], source="tui")
-            self.say(self.logged_text(logged))
-            self.journal_written()
+            logged = self.write_touch(tp_id)
+            if logged is not None:
+                self.say(self.logged_text(logged))
+                self.journal_written()
+
+    def write_touch(self, tp_id: str, count: int = 1) -> Any:
+        """Log a touch typed now; returns what was logged, or None when the journal is busy: the touch is
+        then kept, with the time it was typed, and written as soon as the journal is free (in order)."""
+        if not self._pending:
+            try:
+                return self.svc.log([tp_id], count=count, source="tui")
+            except JournalBusy:
+                self.set_timer(RETRY_SECONDS, self._write_pending)
+        self._pending.append((tp_id, count, self.svc.settings.now().isoformat()))
+        self.notify(t("tui.busy", self.lang), severity="warning", timeout=4)
+        return None
+
+    def _write_pending(self) -> None:
+        with self.safely():
+            while self._pending:
+                tp_id, count, at = self._pending[0]
+                try:
+                    self.svc.log([tp_id], at=at, count=count, source="tui")
+                except JournalBusy:
+                    self.set_timer(RETRY_SECONDS, self._write_pending)
+                    return
+                self._pending.pop(0)
+                self.journal_written()
 
     def logged_text(self, logged: Any) -> str:
         e = logged.entries[0]

@@ -104,6 +104,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "tui.col.time": ("time", "heure"),
     "tui.col.touchpoint": ("touchpoint", "point de contact"),
     "tui.col.details": ("details", "détails"),
+    "tui.busy": (
+        "The journal is busy (another program is writing): your touch is kept and saved as soon as it is free.",
+        "Le journal est occupé (un autre programme écrit) : votre contact est gardé et enregistré dès qu'il est libre.",
+    ),
     "tui.internal": (
         "Something went wrong ({what}); the journal is intact. Please report it.",
         "Un problème est survenu ({what}) ; le journal est intact. Merci de le signaler.",

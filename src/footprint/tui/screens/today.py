@@ -173,7 +173,10 @@ class TodayScreen(DayScreen):
         """Log one touch of ``tp_id`` now (times the digits typed before), and show it at once."""
         count = self._take_count()
         with self.fapp.safely():
-            logged = self.svc.log([tp_id], count=count, source="tui")
+            logged = self.fapp.write_touch(tp_id, count)
+            if logged is None:  # the journal is busy: the touch is kept and written shortly
+                self._show_hint()
+                return
             self.show_logged(logged.entries)
             self._show_hint(self.fapp.logged_text(logged))
             self.written()
