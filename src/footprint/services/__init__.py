@@ -17,10 +17,11 @@ from ..domain import limits
 from ..domain.catalog import Catalog, Touchpoint, parse_catalog
 from ..domain.footprint import Footprint, entry_captures, footprint, usage_of
 from ..domain.journal import DayStatus, Entry, ProfilePeriod
-from ..errors import BadInput, DataFileError, NotFound, StorageError
+from ..errors import BadInput, DataFileError, NotFound
 from ..resources import shipped_dir
 from ..settings import Settings
 from ..store import Journal
+from ..store.journal import out_of_range
 
 if TYPE_CHECKING:
     from ..exporters import JournalDump
@@ -347,9 +348,7 @@ def sound(entries: Iterable[Entry]) -> Iterator[Entry]:
     for e in entries:
         what = limits.stored_problem(e.count, e.minutes)
         if what is not None:
-            raise StorageError(
-                f"entry #{e.id} ({e.day}) holds {what} out of range: the journal was changed outside footprint"
-            )
+            raise out_of_range(e.id, e.day, what)
         yield e
 
 

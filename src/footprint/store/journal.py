@@ -8,7 +8,6 @@ failing. Every sqlite3 failure leaves this module as a ``StorageError``.
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -42,6 +41,11 @@ def _day(text: Any, what: str = "a day") -> date:
 
 
 _NUMBERS = (int, float)
+
+
+def out_of_range(entry_id: Any, day: Any, what: str) -> StorageError:
+    """An entry whose numbers cannot be shown (an infinity written behind footprint's back)."""
+    return StorageError(f"entry #{entry_id} ({day}) holds {what} out of range: the journal was changed outside footprint")
 
 
 def _row_to_entry(row: Sequence[Any]) -> Entry:
@@ -238,13 +242,20 @@ class Journal:
         )
         sql = (
             f"SELECT json_object('id', id, 'at', {at}, 'day', day, 'touchpoint', touchpoint, 'count', count), "
-            "minutes, json_object('note', note, 'reason', reason, 'source', source, 'source_ref', source_ref) "
+            "minutes, json_object('note', note, 'reason', reason, 'source', source, 'source_ref', source_ref), "
+            "id, day, count, typeof(ts) = 'integer' AND typeof(utc_offset) = 'integer' AND typeof(count) = 'integer' "
             "FROM entries ORDER BY day, ts, id"
         )
+        from ..domain.limits import stored_problem
+
         with guarded(self.path):
-            for head, minutes, tail in self.conn.execute(sql):
-                text = "null" if minutes is None else repr(minutes) if math.isfinite(minutes) else json.dumps(minutes)
-                yield f'{head[:-1]},"minutes":{text},{tail[1:]}'
+            for head, minutes, tail, entry_id, day, count, typed in self.conn.execute(sql):
+                # A row another program wrote with the wrong types, or an infinity, would make invalid JSON.
+                if not typed or (minutes is not None and type(minutes) not in _NUMBERS):
+                    raise _damaged(f"entry #{entry_id}")
+                if (what := stored_problem(count, minutes)) is not None:
+                    raise out_of_range(entry_id, day, what)
+                yield f'{head[:-1]},"minutes":{"null" if minutes is None else repr(minutes)},{tail[1:]}'
 
     @staticmethod
     def _span(start: date | None, end: date | None, touchpoints: Iterable[str] | None) -> tuple[str, list[Any]]:
