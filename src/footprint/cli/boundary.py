@@ -5,7 +5,8 @@ What it catches, in order: footprint's own errors (``FootprintError``); Typer's 
 global options (``make_context``) down to any subgroup's arguments (they surface in ``invoke``); the
 system's (a full disk, an unwritable file, a closed pipe, Ctrl-C). Anything else is a bug: one line that
 points at ``--debug``. Before a command runs, its parsed values are checked once for what no command can
-take (text that is not UTF-8, integers beyond 64 bits), so each command need not.
+take (text that is not UTF-8, integers beyond 64 bits, a FIFO or a device for a file), so each command
+need not.
 
 Light on purpose, as it is on ``footprint log``'s path: the wording of usage and system errors lives in
 ``failure.py``, imported only once something has failed.
@@ -13,8 +14,10 @@ Light on purpose, as it is on ``footprint log``'s path: the wording of usage and
 
 import functools
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import PurePath
 from typing import Any, NoReturn
 
 import typer
@@ -147,6 +150,12 @@ def _checked(command: Any, callback: Callable[..., Any]) -> Callable[..., Any]:
 
 def _check_value(param: Any, value: Any) -> None:
     """Refuse, as bad input, values no command can use: every later step may then take them as given."""
+    is_path = isinstance(value, PurePath) or getattr(getattr(param, "type", None), "name", "") == "path"
+    if is_path and isinstance(value, (str, PurePath)) and _special(value):
+        # Reading a FIFO waits for a writer forever; writing "to" one (or to /dev/null) would replace it.
+        raise BadInput(f"{_name(param)}: {value} is not a regular file (a FIFO, a device or a socket)")
+    if is_path:
+        return  # a file name need not be UTF-8: the system takes its bytes back as they came
     if isinstance(value, str) and not value.isascii():
         try:
             value.encode("utf-8")
@@ -155,6 +164,14 @@ def _check_value(param: Any, value: Any) -> None:
     elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > INT_LIMIT:
         side = "large" if value > 0 else "small"
         raise BadInput(f"{_name(param)}: the number is too {side} (at most {INT_LIMIT:,} either way)")
+
+
+def _special(path: "str | PurePath") -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False  # missing or unreadable: the command says so in its own words
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)
 
 
 def _name(param: Any) -> str:

@@ -45,7 +45,7 @@ def quoted(text: str) -> str:
 def one_message(message: str) -> str:
     """A message made elsewhere, as one line: each long quoted part (what was typed) shortened."""
     line = one_line(message, MESSAGE_LIMIT * 4)
-    line = re.sub(r"'([^']{%d,})'" % (ECHO_LIMIT + 1), lambda m: quoted(m.group(1)), line)
+    line = re.sub(rf"'([^']{{{ECHO_LIMIT + 1},}})'", lambda m: quoted(m.group(1)), line)
     return one_line(line, MESSAGE_LIMIT)
 
 
@@ -104,9 +104,8 @@ def _options_of(command: Any) -> list[str]:
     return names
 
 
-def _suggest(name: str, candidates: list[str]) -> str:
-    # Stricter than Click's 0.6, which offers --count and --reason for --json.
-    close = difflib.get_close_matches(name, sorted(set(candidates)), n=3, cutoff=0.75)
+def _suggest(name: str, candidates: list[str], cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(name, sorted(set(candidates)), n=3, cutoff=cutoff)
     return f" (did you mean: {', '.join(close)}?)" if close else ""
 
 
@@ -114,7 +113,8 @@ def _unknown_option(exc: Any, ctx: Any, command: str, hint: str) -> str:
     option = str(getattr(exc, "option_name", "") or "")
     head = f"unknown option {quoted(option)} for '{command}'"
     known = _options_of(ctx.command) if ctx is not None else []
-    suggestion = _suggest(option, list(getattr(exc, "possibilities", None) or known))
+    # Stricter than Click's 0.6 for options: their shared "--" makes --count and --reason look like --json.
+    suggestion = _suggest(option, list(getattr(exc, "possibilities", None) or known), cutoff=0.75)
     if suggestion:
         return head + suggestion
     root = ctx.find_root() if ctx is not None else None
