@@ -143,7 +143,6 @@ def test_chart_sizes_out_of_range_are_bad_input(cli, width, height) -> None:
 def test_an_unknown_score_is_not_found_with_a_suggestion(cli) -> None:
     assert cli("score", "add", "klout", "42", "--on", "2026-11-20").exit_code == 0
     _refused(cli("chart", "footprint", "--score", "kloot"), 3, "no score 'kloot'", "did you mean: klout?")
-    _refused(cli("score", "list", "--metric", "kloot"), 3, "did you mean: klout?")
     _refused(cli("chart", "footprint", "--score", "zzz"), 3, "it has: klout, activity")
     assert cli("chart", "footprint", "--score", "activity", "--json").exit_code == 0
 

@@ -14,7 +14,8 @@ app = typer.Typer(help="Activity and influence scores: add, import, list, remove
 
 def known_metric(svc, name: str) -> str:  # noqa: ANN001
     """``name`` checked and lowercased, if the journal has values for it or it is the computed one; else
-    ``NotFound`` with the metrics it has: drawing or listing nothing would hide a typo."""
+    ``NotFound`` with the metrics it has: a chart without its score line would hide a typo. (``score list``
+    is a filter: there, no value is an answer.)"""
     from ..domain.scores import ACTIVITY
     from ..domain.text import did_you_mean
     from ..errors import NotFound
@@ -75,7 +76,7 @@ def list_scores(
     from ..services.charts import date_range
 
     svc = state.service(ctx)
-    metric = known_metric(svc, metric) if metric is not None else None
+    metric = scores.check_metric(metric, allow_activity=True) if metric is not None else None
     if metric == "activity":
         first, last = date_range(svc, start, end)
         rows = [("activity", d, v, "computed") for d, v in scores.series(svc, "activity", first, last).items()]
