@@ -4,6 +4,7 @@ them broken or handed in twice, merged into one document in English or French.""
 import csv
 import io
 import json
+import os
 import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -328,3 +329,12 @@ def test_out_into_a_missing_folder_writes_nothing(cli, workshop, tmp_path) -> No
     result = summarize(cli, *workshop, "--out", tmp_path / "nowhere" / "group.md")
     assert result.exit_code == 2 and "no such folder" in result.stderr
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_fifo_among_the_cards_is_skipped_not_waited_for(cli, write_cards) -> None:
+    good = write_cards(2)
+    fifo = good[0].parent / "zz-fifo.json"
+    os.mkfifo(fifo)
+    result = summarize(cli, good[0].parent, "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    assert result.stderr == f"footprint: {fifo}: skipped: not a regular file (a FIFO, a device or a socket)\n"

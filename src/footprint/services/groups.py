@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..domain.group import Card, CardError, GroupSummary, group_by_challenge, parse_card, summarize
-from ..errors import BadInput, NotFound
+from ..errors import BadInput, DataFileError, NotFound
 
 MAX_CARD_BYTES = 1_000_000  # a card is well under 10 kB; anything this big is not one
 
@@ -52,11 +52,15 @@ def card_files(paths: Sequence[Path]) -> list[Path]:
 
 def _load(path: Path, origin: str) -> Any:
     """The JSON value in ``path``, or ``CardError`` saying in a few words why it cannot be read."""
+    from ..files import open_regular  # a FIFO among the cards would wait for a writer forever
+
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             data = f.read(MAX_CARD_BYTES + 1)
     except OSError as exc:
         raise CardError(origin, f"cannot read ({exc.strerror or type(exc).__name__})") from None
+    except DataFileError:
+        raise CardError(origin, "not a regular file (a FIFO, a device or a socket)") from None
     if len(data) > MAX_CARD_BYTES:
         raise CardError(origin, "too large to be a challenge card")
     try:
