@@ -175,7 +175,7 @@ def _special(path: "str | PurePath") -> bool:
 
 
 def _name(param: Any) -> str:
-    """How the person typed the parameter: ``--count`` for an option, ``ENTRY_ID`` for an argument."""
+    """The parameter as its help shows it: ``--count`` for an option, ``entry_id`` for an argument."""
     if param is None:
         return "a value"
     opts = [o for o in getattr(param, "opts", []) if o.startswith("--")]
