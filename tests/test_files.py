@@ -47,3 +47,8 @@ def test_a_regular_file_reads(tmp_path):
     f.write_bytes(b"hello")
     with open_regular(f) as stream:
         assert stream.read() == b"hello"
+
+
+def test_a_folder_is_named_as_a_folder(tmp_path):
+    with pytest.raises(DataFileError, match="is a folder, not a file"):
+        open_regular(tmp_path)

@@ -58,7 +58,10 @@ def open_regular(path: Path) -> IO[bytes]:
     except IsADirectoryError:
         raise DataFileError(f"{path}: is a folder, not a file") from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):  # Linux opens a folder read-only without complaint
+            raise DataFileError(f"{path}: is a folder, not a file")
+        if not stat.S_ISREG(mode):
             raise DataFileError(f"{path}: not a regular file (a device, a FIFO or a socket)")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)

@@ -283,3 +283,22 @@ def test_streaks_count_closed_days_only(cli, monkeypatch) -> None:
     assert json.loads(cli("streak", "cb", "--json").stdout)["current"] == 3  # the 18th, never closed, breaks it
     unknown = cli("streak", "facebok")
     assert unknown.exit_code == 3 and "did you mean: facebook" in unknown.stderr
+
+
+def test_report_format_comes_from_the_out_extension_and_a_mismatch_is_refused(cli, seed_day, home) -> None:
+    page = home / "post.html"
+    done = cli("challenge", "report", "--out", str(page))
+    assert done.exit_code == 0 and done.stdout == ""
+    assert page.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert not (home / "post-chart.svg").exists()  # the page carries its chart inside
+    for args, said in (
+        (("--format", "html", "--out", str(home / "x.md")), "--format html does not match --out .md"),
+        (("--format", "md", "--out", str(home / "x.htm")), "--format md does not match --out .htm"),
+        (("--out", str(home)), "is a folder: give a file name"),
+    ):
+        refused = cli("challenge", "report", *args)
+        assert refused.exit_code == 2 and refused.stdout == "" and refused.stderr.count("\n") == 1
+        assert said in refused.stderr
+    assert not (home / "x.md").exists() and not (home / "x.htm").exists()
+    assert cli("challenge", "report", "--format", "html", "--out", str(home / "post.txt")).exit_code == 0
+    assert (home / "post.txt").read_text(encoding="utf-8").startswith("<!doctype html>")

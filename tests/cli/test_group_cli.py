@@ -4,6 +4,7 @@ them broken or handed in twice, merged into one document in English or French.""
 import csv
 import io
 import json
+import os
 import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -192,17 +193,16 @@ def test_strict_refuses_the_first_bad_card_and_produces_nothing(cli, write_cards
     assert summarize(cli, *good, "--strict").exit_code == 0
 
 
-def test_no_usable_card_is_bad_input_after_naming_each_file(cli, tmp_path) -> None:
+def test_no_usable_card_is_bad_input_in_one_line_naming_the_first_file(cli, tmp_path) -> None:
     empty, junk = tmp_path / "empty.json", tmp_path / "junk.json"
     empty.write_text("", encoding="utf-8")
     junk.write_text("[1, 2", encoding="utf-8")
     result = summarize(cli, empty, junk)
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.splitlines() == [
-        f"footprint: {empty}: skipped: empty file",
-        f"footprint: {junk}: skipped: truncated: the JSON ends too early",
-        "footprint: no valid challenge card among 2 file(s): nothing to summarise",
-    ]
+    assert result.stderr == (
+        "footprint: no valid challenge card among 2 file(s): nothing to summarise "
+        f"({empty}: skipped: empty file, and 1 more skipped)\n"
+    )
 
 
 def test_a_card_file_that_does_not_exist_is_not_found(cli, write_cards, tmp_path) -> None:
@@ -332,3 +332,12 @@ def test_out_into_a_missing_folder_writes_nothing(cli, workshop, tmp_path) -> No
     result = summarize(cli, *workshop, "--out", tmp_path / "nowhere" / "group.md")
     assert result.exit_code == 2 and "no such folder" in result.stderr
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_fifo_among_the_cards_is_skipped_not_waited_for(cli, write_cards) -> None:
+    good = write_cards(2)
+    fifo = good[0].parent / "zz-fifo.json"
+    os.mkfifo(fifo)
+    result = summarize(cli, good[0].parent, "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    assert result.stderr == f"footprint: {fifo}: skipped: not a regular file (a FIFO, a device or a socket)\n"

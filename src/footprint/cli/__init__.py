@@ -12,47 +12,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
-from ..errors import ExitCode, FootprintError
 from . import state
-
-
-class _Boundary(TyperGroup):
-    """Turns every ``FootprintError`` (and any unexpected failure) into one stderr line and an exit code."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except FootprintError as exc:
-            if state.debug(ctx):
-                raise
-            typer.echo(f"footprint: {exc.message}", err=True)
-            raise typer.Exit(int(exc.exit_code)) from None
-        except BrokenPipeError:
-            # The reader went away (``footprint list | head``): stop quietly, as other tools do.
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(int(ExitCode.OK)) from None
-        except KeyboardInterrupt:
-            typer.echo("footprint: interrupted", err=True)
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-        except (typer.Exit, typer.Abort, SystemExit):
-            raise
-        except Exception as exc:
-            if state.debug(ctx) or type(exc).__module__.startswith(("click", "typer")):
-                raise
-            # Not the user's doing: say so without dumping data, and point at --debug.
-            typer.echo(f"footprint: internal error ({type(exc).__name__}); run again with --debug", err=True)
-            raise typer.Exit(int(ExitCode.FAILURE)) from None
-        finally:
-            state.close(ctx)
+from .boundary import Boundary
 
 
 def _new_app() -> typer.Typer:
     return typer.Typer(
-        cls=_Boundary,
+        cls=Boundary,
         name="footprint",
         help="A personal journal of your digital footprint: log what you touched, see who got the data.",
         add_completion=False,

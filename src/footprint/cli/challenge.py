@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import BadInput
 from ..i18n import t
 from . import render, state
 
@@ -279,7 +280,9 @@ def write_card(
 def write_report(
     ctx: typer.Context,
     run: RunArg = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="md or html (default: from --out's extension, else md).")
+    ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="en or fr (default: the interface's).")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here (md: the chart goes beside it).")] = None,
     with_notes: Annotated[bool, typer.Option("--with-notes", help="Include your notes (left out by default).")] = False,
@@ -294,8 +297,7 @@ def write_report(
 
     svc, ch = _svc(ctx)
     language = resolve_lang(lang, {}) if lang else svc.settings.lang
-    if fmt not in ("md", "html"):
-        raise typer.BadParameter(f"unknown report format {fmt!r}: use md or html")
+    fmt = _report_format(fmt, out)
     v = ch.verdict_of(svc, ch.find_run(svc, run))
     chart_path = out.with_name(f"{out.stem}-chart.svg") if out is not None and fmt == "md" else None
     if fmt == "md":
@@ -311,6 +313,31 @@ def write_report(
     if chart_path is not None:
         write_private(chart_path, [report.chart_svg])
     typer.echo(t("ch.report_written", svc.settings.lang, path=out), err=True)
+
+
+_REPORT_EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def _report_format(fmt: str | None, out: Path | None) -> str:
+    """``--format``, else what ``--out``'s extension says, else md. A format that contradicts the extension
+    is refused (a file named post.md holding HTML would be published wrong), and so is an ``--out`` that is a
+    folder or, for md, a name that is not UTF-8."""
+    if out is None:
+        fmt = fmt or "md"
+    elif not out.name or out.is_dir():
+        raise BadInput(f"--out {out} is a folder: give a file name")
+    elif fmt is None:
+        fmt = _REPORT_EXTENSIONS.get(out.suffix.lower(), "md")
+    elif _REPORT_EXTENSIONS.get(out.suffix.lower(), fmt) != fmt:
+        raise BadInput(f"--format {fmt} does not match --out {out.suffix}: give one or the other")
+    if fmt not in ("md", "html"):
+        raise BadInput(f"unknown report format {fmt!r}: use md or html")
+    try:
+        if out is not None and fmt == "md":
+            out.name.encode("utf-8")  # the post links to NAME-chart.svg, in UTF-8 text
+    except UnicodeEncodeError:
+        raise BadInput("--out: a Markdown report's file name must be UTF-8 text (it links to its chart)") from None
+    return fmt
 
 
 def streak(

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..errors import BadInput
 from ..i18n import t
 from . import state
 
@@ -15,17 +16,23 @@ app = typer.Typer(help="Charts in the terminal, as SVG/PNG images, or as JSON se
 
 From = Annotated[str | None, typer.Option("--from", help="First day, or a span back: 30d, 8w, 6mo, 10y, all.")]
 To = Annotated[str | None, typer.Option("--to", help="Last day (default today).")]
-Width = Annotated[int | None, typer.Option("--width", help="Columns (default: the terminal's).")]
-Height = Annotated[int | None, typer.Option("--height", help="Rows (default: 20).")]
+Width = Annotated[int | None, typer.Option("--width", help="Columns, 40 to 1000 (default: the terminal's).")]
+Height = Annotated[int | None, typer.Option("--height", help="Rows, 8 to 500 (default: 20).")]
 Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write an image instead: FILE.svg or FILE.png.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the series behind the chart.")]
 
 
+COLUMNS, ROWS = (40, 1000), (8, 500)  # below, nothing is legible; above, drawing would take seconds
+
+
 def _size(width: int | None, height: int | None) -> tuple[int, int]:
-    columns = shutil.get_terminal_size((100, 24)).columns
-    w, h = width or columns, height or 20
-    if w < 40 or h < 8:
-        raise typer.BadParameter("a chart needs at least 40 columns and 8 rows")
+    """The canvas: given sizes are checked (0 is not "the default"); the terminal's width is capped."""
+    w = min(shutil.get_terminal_size((100, 24)).columns, COLUMNS[1]) if width is None else width
+    h = 20 if height is None else height
+    if not (COLUMNS[0] <= w <= COLUMNS[1] and ROWS[0] <= h <= ROWS[1]):
+        raise BadInput(
+            f"a chart is {COLUMNS[0]} to {COLUMNS[1]} columns wide and {ROWS[0]} to {ROWS[1]} rows high, not {w}×{h}"
+        )
     return w, h
 
 
@@ -42,7 +49,7 @@ def _emit(
         from .. import charts
 
         if out.suffix.lower() not in (".svg", ".png"):
-            raise typer.BadParameter("--out must end in .svg or .png")
+            raise BadInput("--out must end in .svg or .png")
         svg = svg_of(series, lang)
         write_private(out, [charts.png(svg) if out.suffix.lower() == ".png" else svg])
         typer.echo("footprint: " + t("chart.wrote", lang, path=out), err=True)
@@ -66,9 +73,11 @@ def footprint_chart(
     """Captures per day, active and passive, a score on a second axis, breaks and runs marked."""
     from .. import charts
     from ..services.charts import date_range, footprint_series
+    from .score import known_metric
 
     svc = state.service(ctx)
     size = _size(width, height)
+    score = known_metric(svc, score) if score is not None else None
     series = footprint_series(svc, *date_range(svc, start, end), score, (size[0] - 14) // 3 if out is None else 120)
     _emit(ctx, series, charts.footprint_chart, charts.footprint_svg, size, out, as_json)
 

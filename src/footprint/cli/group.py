@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..domain.group import MIN_GROUP
+from ..errors import FootprintError
 from . import state
 
 app = typer.Typer(help="Merge the challenge cards of a group (a workshop) into one summary.")
@@ -43,16 +44,25 @@ def summarize(
     from ..settings import resolve_lang
 
     language = resolve_lang(lang, os.environ) if lang else state.lang(ctx)
-    result = summarize_files(
-        cards,
-        fmt,
-        language,
-        min_group,
-        per_challenge,
-        strict,
-        chart_stem=out.stem if out is not None else None,
-        on_skip=lambda line: typer.echo(f"footprint: {line}", err=True),
-    )
+    skipped: list[str] = []  # said once the summary is made: a failure is one line, not a list and a line
+    try:
+        result = summarize_files(
+            cards,
+            fmt,
+            language,
+            min_group,
+            per_challenge,
+            strict,
+            chart_stem=out.stem if out is not None else None,
+            on_skip=skipped.append,
+        )
+    except FootprintError as exc:
+        if not skipped:
+            raise
+        more = f", and {len(skipped) - 1} more skipped" if len(skipped) > 1 else ""
+        raise type(exc)(f"{exc.message} ({skipped[0]}{more})") from None
+    for line in skipped:
+        typer.echo(f"footprint: {line}", err=True)
     if out is None:
         sys.stdout.write(result.text)
         return

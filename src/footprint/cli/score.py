@@ -12,6 +12,23 @@ from . import state
 app = typer.Typer(help="Activity and influence scores: add, import, list, remove, and the computed 'activity'.")
 
 
+def known_metric(svc, name: str) -> str:  # noqa: ANN001
+    """``name`` checked and lowercased, if the journal has values for it or it is the computed one; else
+    ``NotFound`` with the metrics it has: a chart without its score line would hide a typo. (``score list``
+    is a filter: there, no value is an answer.)"""
+    from ..domain.scores import ACTIVITY
+    from ..domain.text import did_you_mean
+    from ..errors import NotFound
+    from ..services import scores
+
+    metric = scores.check_metric(name, allow_activity=True)
+    known = [*scores.metrics(svc), ACTIVITY]
+    if metric not in known:
+        hint = did_you_mean(metric, known) or f"; it has: {', '.join(known[:10])}" + (", …" if len(known) > 10 else "")
+        raise NotFound(f"no score {metric!r} in your journal{hint}")
+    return metric
+
+
 @app.command()
 def add(
     ctx: typer.Context,
@@ -59,14 +76,14 @@ def list_scores(
     from ..services.charts import date_range
 
     svc = state.service(ctx)
-    if metric is not None and scores.check_metric(metric, allow_activity=True) == "activity":
+    metric = scores.check_metric(metric, allow_activity=True) if metric is not None else None
+    if metric == "activity":
         first, last = date_range(svc, start, end)
         rows = [("activity", d, v, "computed") for d, v in scores.series(svc, "activity", first, last).items()]
     else:
         first = svc.day_of(start) if start else None
         last = svc.day_of(end) if end else None
-        name = scores.check_metric(metric) if metric else None
-        rows = [tuple(s) for s in svc.journal.scores(name, first, last)]
+        rows = [tuple(s) for s in svc.journal.scores(metric, first, last)]
     if as_json:
         typer.echo(
             json.dumps(

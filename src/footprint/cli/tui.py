@@ -1,5 +1,7 @@
 """``footprint tui``: open the terminal interface on today (bare ``footprint`` in a terminal does too)."""
 
+import sys
+
 import typer
 
 from . import state
@@ -16,6 +18,11 @@ def open_tui(ctx: typer.Context) -> None:
 
 def tui(ctx: typer.Context) -> None:
     """Open the terminal interface on today: log touches by key, browse the journal, follow a challenge."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Piped or scripted, a full-screen app would wait for keys that never come.
+        from ..errors import BadInput
+
+        raise BadInput("the terminal interface needs a terminal; piped or scripted, try 'footprint day'")
     open_tui(ctx)
 
 

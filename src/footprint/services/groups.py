@@ -57,7 +57,7 @@ def _load(path: Path, origin: str) -> Any:
         with open_regular(path) as f:  # a FIFO or a link to /dev/zero would hang or feed endless bytes
             data = f.read(MAX_CARD_BYTES + 1)
     except DataFileError:
-        raise CardError(origin, "not a regular file") from None
+        raise CardError(origin, "not a regular file (a FIFO, a device or a socket)") from None
     except OSError as exc:
         raise CardError(origin, f"cannot read ({exc.strerror or type(exc).__name__})") from None
     if len(data) > MAX_CARD_BYTES:

@@ -79,17 +79,24 @@ class ScoreImport(NamedTuple):
 
 def import_csv(svc: Service, path: Path, strict: bool = False) -> ScoreImport:
     """Rows of date, metric, value (a header row is recognised and skipped); ``,`` ``;`` or tab separated."""
+    from ..files import open_regular  # a FIFO would hang read_text
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open_regular(path) as f:
+            raw = f.read()
     except FileNotFoundError:
         raise NotFound(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        try:
-            text = path.read_text(encoding="cp1252")
-        except UnicodeDecodeError:
-            raise DataFileError(f"{path}: not a text file") from None
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
+    if b"\0" in raw[:4096]:
+        raise DataFileError(f"{path}: not a CSV file (it holds binary data)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise DataFileError(f"{path}: not a text file") from None
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         delimiter = dialect.delimiter
@@ -117,6 +124,8 @@ def import_csv(svc: Service, path: Path, strict: bool = False) -> ScoreImport:
     if strict and problems:
         line, what = problems[0]
         raise DataFileError(f"{path}: line {line}: {what}; --strict: nothing imported")
+    if problems and not scores:  # not one good row: not a score CSV at all (JSON, a binary…)
+        raise DataFileError(f"{path}: not a CSV of date, metric, value (no row reads as one); nothing imported")
     if scores:
         svc.journal.put_scores(scores, f"score import {path.name}")
     return ScoreImport(len(scores), problems)
@@ -195,7 +204,9 @@ def find_break(svc: Service, break_id: str) -> Break:
 def remove_break(svc: Service, break_id: str) -> None:
     if break_id.startswith("r"):
         raise BadInput("that is a challenge run: it stays in the run history")
-    if not break_id.isdigit() or not svc.journal.delete_break(int(break_id), f"break rm {break_id}"):
+    # ASCII digits of a size SQLite can hold: "²" is a digit to isdigit(), and int() refuses it.
+    number = int(break_id) if break_id.isascii() and break_id.isdigit() and len(break_id) < 19 else None
+    if number is None or not svc.journal.delete_break(number, f"break rm {break_id}"):
         raise NotFound(f"no break {break_id!r}; see 'footprint break list'")
 
 
