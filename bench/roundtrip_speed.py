@@ -6,7 +6,7 @@ child's peak memory beside the file's size.
 
 References in the same run (plain Python, no footprint code on the measured path):
   export floor: sqlite3 reads the entries and ``json.dumps`` writes one line per row, streamed;
-  import floor: ``ijson.items`` reads the same file and ``executemany`` inserts the rows into a fresh journal
+  import floor: ``json.loads`` of each entry's line reads the same file and ``executemany`` inserts the rows into a fresh journal
   (same schema, same roll-up trigger), in one transaction.
 
 The journal (bench/out/roundtrip-N.db) is built once by SQL (a recursive CTE), with a few runs, breaks,
@@ -44,13 +44,16 @@ out.close()
 """
 
 IMPORT_FLOOR = r"""
-import sqlite3, sys
+import json, sqlite3, sys
 from datetime import datetime
-import ijson
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 def rows():
-    with open(sys.argv[2], "rb") as f:
-        for e in ijson.items(f, "entries.item", use_float=True):
+    with open(sys.argv[2], encoding="utf-8") as f:
+        for line in f:  # footprint writes one entry a line: json.loads of each is the plain floor
+            line = line.strip().rstrip(",")
+            if not line.startswith('{"id"'):
+                continue
+            e = json.loads(line)
             at = datetime.fromisoformat(e["at"])
             yield (int(at.timestamp()), int(at.utcoffset().total_seconds() // 60), e["day"], e["touchpoint"],
                    e["count"], e["minutes"], e["note"], e["reason"], e["source"], e["source_ref"])
@@ -171,7 +174,7 @@ def bench(entries: int, runs: int) -> None:
     b = line("floor: sqlite3 + json.dumps", exp_floor, entries)
     print(f"    export is {a / b:.2f}x the floor (wall)")
     c = line("footprint import footprint-json", imp, entries)
-    d = line("floor: ijson + executemany", imp_floor, entries)
+    d = line("floor: json.loads per line + executemany", imp_floor, entries)
     print(f"    import is {c / d:.2f}x the floor (wall); peak memory {max(r[1] for r in imp) / size:.2f}x the file")
     if entries >= 1_000_000:
         print(f"    target: under {TARGET_SECONDS:g} s each way and under {TARGET_MB} MB")

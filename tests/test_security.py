@@ -285,9 +285,9 @@ def test_hostile_cards_are_named_and_skipped(home, cli) -> None:
         [
             f"footprint: {folder / 'deep.json'}: skipped: not valid JSON (nested too deeply)",
             f"footprint: {folder / 'digits.json'}: skipped: not valid JSON (a number too long)",
-            f"footprint: {folder / 'fifo.json'}: skipped: not a regular file",
+            f"footprint: {folder / 'fifo.json'}: skipped: not a regular file (a FIFO, a device or a socket)",
             f"footprint: {folder / 'nested.json'}: skipped: not valid JSON (nested too deeply)",
-            f"footprint: {folder / 'zero.json'}: skipped: not a regular file",
+            f"footprint: {folder / 'zero.json'}: skipped: not a regular file (a FIFO, a device or a socket)",
         ]
     )
     in_process = cli("group", "summarize", str(folder), "--min-group", "1")

@@ -108,6 +108,8 @@ def write_error(path: Path, exc: OSError) -> FootprintError:
         return StorageError(f"the disk holding {path} is full; nothing was written")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return BadInput(f"cannot write {path} ({exc.strerror}): choose a folder that is yours")
+    if exc.errno == errno.ENAMETOOLONG:
+        return BadInput(f"cannot write {str(path)[:60]}…: file name too long")
     return StorageError(f"cannot write {path} ({exc.strerror or type(exc).__name__})")
 
 

@@ -30,7 +30,8 @@ def _no_constant(name: str) -> None:
 
 @pytest.mark.parametrize("count", POISON_COUNTS)
 def test_log_refuses_a_count_out_of_range(cli, count) -> None:
-    refused(cli("log", "smartphone", "--count", count), "the count must be")
+    # past 64 bits the command line itself refuses the number; below, the journal's bounds do
+    refused(cli("log", "smartphone", "--count", count), "the count must be" if len(count) < 19 else "too large")
     assert entries(cli) == []
 
 
@@ -48,7 +49,7 @@ def test_log_accepts_the_largest_typed_values(cli) -> None:
 
 @pytest.mark.parametrize(
     ("option", "value", "fragment"),
-    [("--count", str(2**70), "the count must be"), ("--count", "86401", "at most 86400")]
+    [("--count", str(2**70), "too large"), ("--count", str(2**40), "the count must be"), ("--count", "86401", "at most 86400")]
     + [("--minutes", m, "minutes must be") for m in ("nan", "inf", "1e400")]
     + [("--at", "0001-01-01", "out of range"), ("--at", "9999-12-31", "out of range")],
 )

@@ -355,32 +355,45 @@ def test_the_caps_are_far_above_real_exports() -> None:
 
 _EVERY_IMPORTER = """
 import json, sys
+from datetime import UTC
+from pathlib import Path
 from typer.testing import CliRunner
 from footprint.cli import app
+from footprint.errors import FootprintError
+from footprint.importers import ImportContext, importer
 out = {}
+path = Path(sys.argv[1])
 for name in sys.argv[2:]:
-    result = CliRunner().invoke(app, ["import", name, sys.argv[1]])
-    out[name] = [result.exit_code, result.stdout, result.stderr]
+    cli = CliRunner().invoke(app, ["import", name, str(path)])
+    imp = importer(name)
+    imp.detect(path)
+    try:  # the importer itself, as the services and the TUI call it, not only behind the command line
+        list(imp.read(path, ImportContext({}, UTC)))
+        code, message = 0, ""
+    except FootprintError as exc:
+        code, message = int(exc.exit_code), exc.message
+    out[name] = [cli.exit_code, cli.stdout, cli.stderr, code, message]
 print(json.dumps(out))
 """
 
 
 def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path) -> None:
     """Every importer, in one subprocess with a timeout, so a regression fails instead of hanging the
-    suite. (footprint-json opens its file itself: its streaming rewrite covers it.)"""
+    suite: the command line refuses the path as bad input (exit 2), the importer itself as no file (5)."""
     import os
     import subprocess
     import sys
 
     fifo = tmp_path / "export.zip"
     os.mkfifo(fifo)
-    names = [i.name for i in IMPORTERS if i.name != "footprint-json"]
+    names = [i.name for i in IMPORTERS]
     env = {**os.environ, "FOOTPRINT_DB": str(tmp_path / "j.db")}
     done = subprocess.run(
         [sys.executable, "-c", _EVERY_IMPORTER, str(fifo), *names], env=env, capture_output=True, timeout=120
     )
     results = json.loads(done.stdout)
     assert set(results) == set(names)
-    for name, (code, stdout, stderr) in results.items():
-        assert code == 5 and stdout == "", (name, stderr)
+    for name, (cli_code, stdout, stderr, code, message) in results.items():
+        assert cli_code == 2 and stdout == "", (name, stderr)
         assert stderr.startswith("footprint: ") and stderr.count("\n") == 1, (name, stderr)
+        assert code == 5 and "\n" not in message, (name, message)

@@ -1,9 +1,9 @@
 """``footprint import footprint-json FILE``: reads back ``footprint export --format json`` (versions 1 and 2).
 
-The file is read as a stream (``ijson``'s basic events), never whole, in one pass: first the head (format,
-version, days, profile, runs, breaks, scores), which footprint writes before the entries, then the entries
-one by one. Memory stays flat whatever the file's size or nesting. Head keys that a hand-made file puts
-after ``entries`` are skipped.
+The file is read as a stream (``jsonstream``), never whole, in one pass: first the head (format, version,
+days, profile, runs, breaks, scores), which footprint writes before the entries, then the entries one by
+one. Memory stays flat whatever the file's size or nesting. Head keys that a hand-made file puts after
+``entries`` are skipped.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from ..domain.journal import REASONS, DayStatus, ProfilePeriod, Run
 from ..errors import DataFileError
+from ..files import open_regular
 from .base import ImportContext, Issue, Record, Touch
 
 FORMAT = "footprint-journal"
@@ -121,45 +122,6 @@ TABLES = (("days", _day, "day"), ("profile", _period, "profile period"), ("runs"
           ("breaks", _break, "break"), ("scores", _score, "score"))  # fmt: skip
 
 
-_OPEN, _CLOSE = ("start_map", "start_array"), ("end_map", "end_array")
-# footprint's own files nest a few levels (a run's rules: hints in a list in a map); a hand-made or hostile
-# file nested a million deep would otherwise cost gigabytes in the builder.
-MAX_DEPTH = 32
-
-
-def _events(f: IO[bytes], path: Path) -> Iterator[tuple[str, Any]]:
-    """ijson's basic events (no prefixes: a prefix per event costs the depth in bytes), refusing a file
-    nested deeper than ``MAX_DEPTH``."""
-    import ijson
-
-    depth = 0
-    for event, value in ijson.basic_parse(f, use_float=True):
-        if event in _OPEN:
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise DataFileError(f"{path}: not a footprint JSON export (nested more than {MAX_DEPTH} deep)")
-        elif event in _CLOSE:
-            depth -= 1
-        yield event, value
-
-
-def _value(events: Iterator[tuple[str, Any]], event: str, value: Any, path: Path) -> Any:
-    """The whole value that starts with (``event``, ``value``), built from the events that follow."""
-    if event not in _OPEN:
-        return value
-    import ijson
-
-    builder, depth = ijson.ObjectBuilder(), 0
-    while True:
-        builder.event(event, value)
-        depth += 1 if event in _OPEN else -1 if event in _CLOSE else 0
-        if depth == 0:
-            return builder.value
-        event, value = next(events, ("", None))
-        if not event:
-            raise DataFileError(f"{path}: truncated JSON")
-
-
 class FootprintJson:
     name = "footprint-json"
     description = "footprint's own JSON export (footprint export --format json)"
@@ -167,47 +129,37 @@ class FootprintJson:
     def detect(self, path: Path) -> bool:
         if path.suffix.lower() != ".json" or not path.is_file():
             return False
-        with open(path, "rb") as f:
-            return FORMAT.encode() in f.read(200)
+        try:
+            with open_regular(path) as f:
+                return FORMAT.encode() in f.read(200)
+        except (OSError, DataFileError):
+            return False
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
-        import ijson  # streams the file: only imports pay for it
+        from .jsonstream import JsonStream
 
-        try:
-            with open(path, "rb") as f:
-                yield from self._document(path, f, ctx)
-        except ijson.JSONError:
-            # The parser's own message quotes the file around the fault: it may be private, so it stays out.
-            raise DataFileError(
-                f"{path}: not valid JSON (a broken or cut file, NaN or Infinity, or a number too large "
-                "for any journal): nothing imported"
-            ) from None
-        except (UnicodeDecodeError, ValueError, OverflowError) as exc:
-            raise DataFileError(f"{path}: not a footprint JSON export ({type(exc).__name__})") from None
+        with open_regular(path) as f:
+            yield from self._document(path, JsonStream(f, str(path), ctx.progress))
 
-    def _document(self, path: Path, f: IO[bytes], ctx: ImportContext) -> Iterator[Record]:
+    def _document(self, path: Path, doc: Any) -> Iterator[Record]:
         """One pass: the head's keys (footprint writes them first) are kept, then the entries stream; what
         follows ``entries`` is read through and skipped."""
-        events = _events(f, path)
-        if next(events, ("", None))[0] != "start_map":
+        if doc.peek() != "{":
             raise DataFileError(f'{path}: not a footprint JSON export (no "format": "{FORMAT}")')
         head: dict[str, Any] = {}
         tables_done = False
-        for event, key in events:
-            if event != "map_key":
-                break  # the end of the top-level object
-            event, value = next(events, ("", None))
-            if key == "entries":
+        for key in doc.members():
+            if key == "entries" and not tables_done:
                 yield from self._tables(path, head)
                 tables_done = True
-                if event == "start_array":
-                    yield from self._entries(path, f, events, ctx)
-                else:
-                    _value(events, event, value, path)
-            elif key in HEAD_KEYS and not tables_done:
-                head[key] = _value(events, event, value, path)
-            else:
-                _value(events, event, value, path)
+                if doc.peek() == "[":
+                    for i, raw in enumerate(doc.items(), start=1):
+                        touch = _touch(raw)
+                        yield touch if touch is not None else Issue("unreadable entry", f"entries[{i}]")
+                    continue
+            value = doc.value()
+            if key in HEAD_KEYS and not tables_done:
+                head[key] = value
         if not tables_done:
             yield from self._tables(path, head)
 
@@ -224,18 +176,3 @@ class FootprintJson:
                     yield make(raw)
                 except _BAD:
                     yield Issue(f"unreadable {what}", f"{key}[{i}]")
-
-    def _entries(
-        self, path: Path, f: IO[bytes], events: Iterator[tuple[str, Any]], ctx: ImportContext
-    ) -> Iterator[Record]:
-        done, i = 0, 0
-        for event, value in events:
-            if event == "end_array":
-                break
-            i += 1
-            touch = _touch(_value(events, event, value, path))
-            yield touch if touch is not None else Issue("unreadable entry", f"entries[{i}]")
-            if i % PROGRESS_EVERY == 0:
-                ctx.progress(f.tell() - done)
-                done = f.tell()
-        ctx.progress(f.tell() - done)
