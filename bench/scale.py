@@ -19,7 +19,6 @@ that SQLite's statistics never make a plan worse. ``--footprint`` times another 
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
 import statistics
 import subprocess
@@ -281,6 +280,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10k,1m", help="comma-separated: 10k, 100k, 1m, 10m")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", default="", help="comma-separated words: run only the commands naming one")
+    parser.add_argument("--skip", default="", help="comma-separated size:word pairs to leave out, e.g. 10m:import")
     parser.add_argument("--analyze", action="store_true", help="ANALYZE each journal before measuring")
     parser.add_argument("--footprint", type=Path, default=FOOTPRINT, help="the footprint executable to time")
     args = parser.parse_args()
@@ -306,6 +306,8 @@ def _measure_size(args: argparse.Namespace, n: int, db: Path, today: date, resul
     words = [w for w in args.only.split(",") if w]
     for name, (argv, floor) in commands(export_file, today).items():
         if words and not any(w in name.split() for w in words):
+            continue
+        if any(f"{label}:{w}" in args.skip.split(",") for label, size in SIZES.items() if size == n for w in name.split()):
             continue
         environ = e
         if name.startswith("import"):
