@@ -66,6 +66,7 @@ def test_text_and_csv_are_what_they_were(cli, varied) -> None:
     text = cli("list")
     assert text.exit_code == 0 and text.stderr == ""
     assert text.stdout == lines
+    assert text.stdout.splitlines()[0].startswith("  #1      2026-11-19 08:00  email")
     table = cli("list", "--csv")
     assert table.exit_code == 0 and table.stderr == ""
     rows = list(csv.DictReader(io.StringIO(table.stdout)))
