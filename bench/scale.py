@@ -307,7 +307,9 @@ def _measure_size(args: argparse.Namespace, n: int, db: Path, today: date, resul
     for name, (argv, floor) in commands(export_file, today).items():
         if words and not any(w in name.split() for w in words):
             continue
-        if any(f"{label}:{w}" in args.skip.split(",") for label, size in SIZES.items() if size == n for w in name.split()):
+        if any(
+            f"{label}:{w}" in args.skip.split(",") for label, size in SIZES.items() if size == n for w in name.split()
+        ):
             continue
         environ = e
         if name.startswith("import"):

@@ -153,6 +153,6 @@ def test_whole_journal_reads_are_few_and_named(statements) -> None:
     whole = [s for s in statements if not BOUNDED.search(s)]
     kinds = {re.sub(r"'[^']*'|\d+", "?", s) for s in whole}
     for kind in kinds:
-        assert re.search(r"ORDER BY day, ts, id$|^SELECT min\(day\) FROM day_usage$|FROM day_usage$|max\(id\)", kind) or (
-            "source_ref =" in kind
-        ), kind
+        assert re.search(
+            r"ORDER BY day, ts, id$|^SELECT min\(day\) FROM day_usage$|FROM day_usage$|max\(id\)", kind
+        ) or ("source_ref =" in kind), kind

@@ -217,6 +217,23 @@ class RunReads(NamedTuple):
     baseline_usage: Mapping[str, Usage]  # the touches in the baseline windows, summed per touchpoint
 
 
+def _touched(challenge: Challenge, reads: RunReads, catalog: Catalog) -> dict[str, Touched]:
+    """Forbidden touchpoints touched during the run, by first touch, with their counts, reasons and notes."""
+    touched = {
+        tp_id: Touched(tp_id, reads.usage[tp_id].count, (), ())
+        for tp_id in reads.first_touched
+        if (tp := catalog.get(tp_id)) is not None and challenge.forbids(tp) and tp_id in reads.usage
+    }
+    for e in reads.remarks:
+        old = touched.get(e.touchpoint)
+        if old is not None:
+            touched[e.touchpoint] = old._replace(
+                reasons=old.reasons + ((e.reason,) if e.reason else ()),
+                notes=old.notes + ((e.note,) if e.note else ()),
+            )
+    return touched
+
+
 def verdict(
     challenge: Challenge,
     window: Window,
@@ -232,18 +249,7 @@ def verdict(
         tp = catalog.get(p.touchpoint)
         if tp is not None and challenge.forbids(tp) and tp.id not in usual:
             usual.append(tp.id)
-    touched = {
-        tp_id: Touched(tp_id, reads.usage[tp_id].count, (), ())
-        for tp_id in reads.first_touched
-        if (tp := catalog.get(tp_id)) is not None and challenge.forbids(tp) and tp_id in reads.usage
-    }
-    for e in reads.remarks:
-        old = touched.get(e.touchpoint)
-        if old is not None:
-            touched[e.touchpoint] = old._replace(
-                reasons=old.reasons + ((e.reason,) if e.reason else ()),
-                notes=old.notes + ((e.note,) if e.note else ()),
-            )
+    touched = _touched(challenge, reads, catalog)
     unavoidable: list[Unavoidable] = []
     for tp_id in usual:
         tp = catalog.get(tp_id)
