@@ -3,7 +3,8 @@
     python bench/scale.py [--sizes 10k,1m] [--runs 3] [--analyze] [--only verdict,streak] [--footprint PATH]
 
 For every command: the median wall time of a few whole-process runs and the peak memory of the child
-(``ru_maxrss``), at each size, the growth from the smallest journal to the largest, and a floor measured in
+(``ru_maxrss``), at each size (the sizes in turn, round after round, so that a machine whose speed drifts
+shifts them alike), the growth from the smallest journal to the largest, and a floor measured in
 the same run: plain ``python -c`` with ``sqlite3`` doing the same query. A command that should cost what it
 shows (a day, a run, a streak) grows by about 1×; a command that shows everything (``list --json``) grows
 with the journal in time but not in memory.
@@ -154,19 +155,44 @@ class Figure:
     runs: int
 
 
-def measure(cmd: list[str], environ: dict[str, str], runs: int) -> Figure:
-    """Median wall time and the largest peak memory of whole-process runs (a warm-up first unless slow)."""
-    times, peaks = [], []
-    first = _run(cmd, environ)
-    if first[0] > SLOW:
-        times.append(first[0])
-        peaks.append(first[1])
-        runs = 1 if first[0] > 4 * SLOW else min(runs, 2)
-    while len(times) < runs:
-        t, peak = _run(cmd, environ)
-        times.append(t)
-        peaks.append(peak)
-    return Figure(statistics.median(times), max(peaks), len(times))
+class Series:
+    """Whole-process runs of one command: wall times and the largest peak memory."""
+
+    def __init__(self, cmd: list[str], environ: dict[str, str], runs: int) -> None:
+        self.cmd, self.environ, self.wanted = cmd, environ, runs
+        self.times: list[float] = []
+        self.peak = 0.0
+        self.warm = False
+
+    def step(self) -> None:
+        """One run; the first is a warm-up unless the command is slow (then it counts, and fewer follow)."""
+        seconds, peak = _run(self.cmd, self.environ)
+        self.peak = max(self.peak, peak)
+        if not self.warm:
+            self.warm = True
+            if seconds <= SLOW:
+                return
+            self.wanted = 1 if seconds > 4 * SLOW else min(self.wanted, 2)
+        self.times.append(seconds)
+
+    @property
+    def done(self) -> bool:
+        return len(self.times) >= self.wanted
+
+    def figure(self) -> Figure:
+        return Figure(statistics.median(self.times), self.peak, len(self.times))
+
+
+def measure(plan: dict[int, tuple[Series, Series]]) -> dict[int, tuple[Figure, Figure]]:
+    """Every size in turn, round after round (command, then its floor): a machine that speeds up or slows
+    down during the bench shifts all sizes alike, so the growth between sizes stays true."""
+    while not all(got.done and ref.done for got, ref in plan.values()):
+        for got, ref in plan.values():
+            if not got.done:
+                got.step()
+            if not ref.done:
+                ref.step()
+    return {n: (got.figure(), ref.figure()) for n, (got, ref) in plan.items()}
 
 
 # A small launcher times the command and reads its peak memory: a child forked straight from this script
@@ -287,50 +313,53 @@ def main() -> None:
     sizes = [SIZES[s.strip().lower()] for s in args.sizes.split(",")]
     compile_package()
     today = date.today()
-    results: dict[str, dict[int, tuple[Figure, Figure]]] = {}
-    for n in sizes:
-        db = build(OUT / f"scale-{n}.db", n)
-        if args.analyze:
+    dbs = {n: build(OUT / f"scale-{n}.db", n) for n in sizes}
+    if args.analyze:
+        for db in dbs.values():
             _analyze(db, True)
-        try:
-            _measure_size(args, n, db, today, results)
-        finally:
-            if args.analyze:
+    try:
+        results = _measure_all(args, dbs, today)
+    finally:
+        if args.analyze:
+            for db in dbs.values():
                 _analyze(db, False)
     _table(results, sizes, args)
 
 
-def _measure_size(args: argparse.Namespace, n: int, db: Path, today: date, results: dict) -> None:
-    export_file = OUT / f"scale-{n}.json"
-    e = env(db)
+def _measure_all(args: argparse.Namespace, dbs: dict[int, Path], today: date) -> dict:
     words = [w for w in args.only.split(",") if w]
-    for name, (argv, floor) in commands(export_file, today).items():
+    results: dict[str, dict[int, tuple[Figure, Figure]]] = {}
+    for name in commands(OUT, today):
         if words and not any(w in name.split() for w in words):
             continue
-        if any(
-            f"{label}:{w}" in args.skip.split(",") for label, size in SIZES.items() if size == n for w in name.split()
-        ):
-            continue
-        environ = e
-        if name.startswith("import"):
-            if not export_file.exists():
-                with open(export_file, "w") as out:
-                    subprocess.run([str(args.footprint), "export", "--format", "json"], env=e, stdout=out, check=True)
-            target = OUT / f"scale-import-{n}.db"
-            environ = env(target)
-            cmd = [sys.executable, "-c", _FRESH, str(target), str(args.footprint), *argv]
-            floor_cmd = [sys.executable, "-c", floor, str(export_file), str(OUT / f"scale-floor-{n}.db")]
-        else:
-            cmd = [str(args.footprint), *argv]
-            floor_cmd = [sys.executable, "-c", floor]
-        got = measure(cmd, environ, args.runs)
-        ref = measure(floor_cmd, e, args.runs)
-        results.setdefault(name, {})[n] = (got, ref)
-        print(
-            f"  {n:>10,}  {name:<34} {got.seconds * 1000:9.0f} ms {got.peak_mb:7.0f} MB (n={got.runs})"
-            f"   floor {ref.seconds * 1000:7.0f} ms {ref.peak_mb:6.0f} MB",
-            flush=True,
-        )
+        plan = {}
+        for n, db in dbs.items():
+            label = next(k for k, v in SIZES.items() if v == n)
+            if not any(f"{label}:{w}" in args.skip.split(",") for w in name.split()):
+                plan[n] = _series(args, name, n, db, today)
+        results[name] = measure(plan)
+        for n, (got, ref) in results[name].items():
+            print(
+                f"  {n:>10,}  {name:<34} {got.seconds * 1000:9.0f} ms {got.peak_mb:7.0f} MB (n={got.runs})"
+                f"   floor {ref.seconds * 1000:7.0f} ms {ref.peak_mb:6.0f} MB",
+                flush=True,
+            )
+    return results
+
+
+def _series(args: argparse.Namespace, name: str, n: int, db: Path, today: date) -> tuple[Series, Series]:
+    export_file = OUT / f"scale-{n}.json"
+    argv, floor = commands(export_file, today)[name]
+    e = env(db)
+    if not name.startswith("import"):
+        return Series([str(args.footprint), *argv], e, args.runs), Series([sys.executable, "-c", floor], e, args.runs)
+    if not export_file.exists():
+        with open(export_file, "w") as out:
+            subprocess.run([str(args.footprint), "export", "--format", "json"], env=e, stdout=out, check=True)
+    target = OUT / f"scale-import-{n}.db"
+    cmd = [sys.executable, "-c", _FRESH, str(target), str(args.footprint), *argv]
+    floor_cmd = [sys.executable, "-c", floor, str(export_file), str(OUT / f"scale-floor-{n}.db")]
+    return Series(cmd, env(target), args.runs), Series(floor_cmd, e, args.runs)
 
 
 # Imports go into a fresh journal each time: the child removes the previous one, then becomes footprint.
