@@ -84,20 +84,16 @@ def list_entries(
     entries = svc.entries(start, end, touchpoint)
     if as_json and as_csv:
         raise typer.BadParameter("choose --json or --csv, not both")
+    # Streamed as the journal is read, so memory stays flat whatever the journal's size.
     if as_csv:
         from ..exporters.journal_csv import csv_rows
 
-        for chunk in csv_rows(entries):
-            sys.stdout.write(chunk)
+        chunks = csv_rows(entries)
     elif as_json:
-        from ..exporters.records import entry_record
-
-        sys.stdout.write(
-            "[" + ",".join("\n  " + json.dumps(entry_record(e), ensure_ascii=False) for e in entries) + "\n]\n"
-        )
+        chunks = render.batched(render.json_array(render.json_items(entries)))
     else:
-        for e in entries:
-            typer.echo(render.entry_line(e, svc.catalog, svc.settings.lang, with_date=True))
+        chunks = render.batched(render.entry_lines(entries, svc.catalog, svc.settings.lang))
+    render.write_all(chunks, sys.stdout)
 
 
 def edit(

@@ -11,13 +11,19 @@ Rules (from the product's definition):
 - captures during the run are compared with the same number of closed days just before it, over the
   same hours of the day (an evening run is compared with earlier evenings). Durations are wall-clock:
   a 24-hour run on the day clocks change still covers one calendar day.
+
+What a verdict reads is bounded by the run, never by the journal: ``day_spans`` turns the run's window and
+its baseline windows into whole days of the journal (read from the daily roll-up) and parts of days (read
+from their touches), and the verdict is computed from usage per touchpoint, the order in which forbidden
+touchpoints were first touched and the few touches that carry a reason or a note. A whole day counts every
+touch the journal files under that day; a part of a day, the touches of that day whose instant is in it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple
 
 from .catalog import Catalog
@@ -69,17 +75,79 @@ def passive_in(window: Window, periods: Sequence[ProfilePeriod], catalog: Catalo
     return total
 
 
-def captures_in(
-    window: Window, entries: Iterable[Entry], periods: Sequence[ProfilePeriod], catalog: Catalog
-) -> Captures:
-    """Active captures of the touches inside ``window`` plus passive captures over it."""
-    active = 0.0
-    for e in entries:
-        if window.contains(e.at):
-            tp = catalog.get(e.touchpoint)
-            if tp is not None:
-                active += active_captures(tp, Usage(e.count, e.minutes or 0.0))
-    return Captures(active, passive_in(window, periods, catalog))
+def active_in(usage: Mapping[str, Usage], catalog: Catalog) -> float:
+    """Active captures of the touches summed in ``usage`` (touchpoints the catalog lost count for nothing)."""
+    total = 0.0
+    for tp_id, use in usage.items():
+        tp = catalog.get(tp_id)
+        if tp is not None:
+            total += active_captures(tp, use)
+    return total
+
+
+class Span(NamedTuple):
+    """Days of the journal from ``first`` to ``last`` (inclusive), whole; or, with ``lo`` and ``hi``, the part
+    of the single day ``first`` whose instants are in [lo, hi) (Unix seconds, as touches are stored)."""
+
+    first: date
+    last: date
+    lo: int | None = None
+    hi: int | None = None
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _seconds(w: Window) -> tuple[int, int]:
+    """The window as whole Unix seconds [lo, hi): a touch at second s is inside exactly when lo <= s < hi."""
+
+    def split(at: datetime) -> tuple[int, bool]:
+        delta = at - _EPOCH
+        return delta.days * 86400 + delta.seconds, bool(delta.microseconds)
+
+    lo, lo_frac = split(w.start)
+    hi, hi_frac = split(w.end)
+    if w.inclusive:
+        return lo + lo_frac, hi + 1
+    return lo + lo_frac, hi + hi_frac
+
+
+def _midnight(day: date, zone: tzinfo) -> int:
+    return int(datetime.combine(day, time(), tzinfo=zone).timestamp())
+
+
+def day_spans(windows: Iterable[Window], zone: tzinfo) -> list[Span]:
+    """The instants of ``windows`` (disjoint, as a run's or its baseline's are) as spans of the journal's days
+    in ``zone``, in day order: whole days joined into ranges, and the parts of the days they cut."""
+    parts: dict[date, list[tuple[int, int]]] = {}
+    for w in windows:
+        lo, hi = _seconds(w)
+        day = datetime.fromtimestamp(lo, zone).date()
+        while lo < hi:
+            end = _midnight(day + DAY, zone)
+            parts.setdefault(day, []).append((lo, min(hi, end)))
+            lo, day = end, day + DAY
+    spans: list[Span] = []
+    for day in sorted(parts):
+        pieces = _merged(parts[day])
+        if pieces == [(_midnight(day, zone), _midnight(day + DAY, zone))]:
+            if spans and spans[-1].lo is None and spans[-1].last == day - DAY:
+                spans[-1] = spans[-1]._replace(last=day)
+            else:
+                spans.append(Span(day, day))
+        else:
+            spans.extend(Span(day, day, a, b) for a, b in pieces)
+    return spans
+
+
+def _merged(pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(pieces):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 def baseline_windows(run: Window, closed: set[date]) -> tuple[list[Window], int]:
@@ -138,36 +206,50 @@ class Verdict(NamedTuple):
         return self.baseline.total * self.baseline_wanted / self.baseline_days
 
 
+class RunReads(NamedTuple):
+    """What the journal holds about a run and its baseline, read for exactly their spans (see ``day_spans``)."""
+
+    usage: Mapping[str, Usage]  # the run's touches, summed per touchpoint
+    first_touched: Sequence[str]  # forbidden touchpoints touched during the run, by their first touch
+    remarks: Sequence[Entry]  # the run's touches of forbidden touchpoints that carry a reason or a note, in order
+    baseline_windows: Sequence[Window]
+    baseline_wanted: int
+    baseline_usage: Mapping[str, Usage]  # the touches in the baseline windows, summed per touchpoint
+
+
+def _touched(challenge: Challenge, reads: RunReads, catalog: Catalog) -> dict[str, Touched]:
+    """Forbidden touchpoints touched during the run, by first touch, with their counts, reasons and notes."""
+    touched = {
+        tp_id: Touched(tp_id, reads.usage[tp_id].count, (), ())
+        for tp_id in reads.first_touched
+        if (tp := catalog.get(tp_id)) is not None and challenge.forbids(tp) and tp_id in reads.usage
+    }
+    for e in reads.remarks:
+        old = touched.get(e.touchpoint)
+        if old is not None:
+            touched[e.touchpoint] = old._replace(
+                reasons=old.reasons + ((e.reason,) if e.reason else ()),
+                notes=old.notes + ((e.note,) if e.note else ()),
+            )
+    return touched
+
+
 def verdict(
     challenge: Challenge,
     window: Window,
     status: str,
-    entries: Sequence[Entry],
+    reads: RunReads,
     profile_at_start: Sequence[ProfilePeriod],
     periods: Sequence[ProfilePeriod],
     catalog: Catalog,
-    baseline_entries: Sequence[Entry],
-    closed: set[date],
 ) -> Verdict:
-    """The verdict of a run; ``entries`` may include touches outside the window (they are ignored)."""
+    """The verdict of a run, from what the journal holds about the run's window and its baseline windows."""
     usual: list[str] = []
     for p in profile_at_start:
         tp = catalog.get(p.touchpoint)
         if tp is not None and challenge.forbids(tp) and tp.id not in usual:
             usual.append(tp.id)
-    in_run = [e for e in entries if window.contains(e.at)]
-    touched: dict[str, Touched] = {}
-    for e in in_run:
-        tp = catalog.get(e.touchpoint)
-        if tp is None or not challenge.forbids(tp):
-            continue
-        old = touched.get(tp.id, Touched(tp.id, 0, (), ()))
-        touched[tp.id] = Touched(
-            tp.id,
-            old.count + e.count,
-            old.reasons + ((e.reason,) if e.reason else ()),
-            old.notes + ((e.note,) if e.note else ()),
-        )
+    touched = _touched(challenge, reads, catalog)
     unavoidable: list[Unavoidable] = []
     for tp_id in usual:
         tp = catalog.get(tp_id)
@@ -178,11 +260,11 @@ def verdict(
             unavoidable.append(Unavoidable(t.touchpoint, "reason", t.notes))
     kept = {u.touchpoint for u in unavoidable} | set(touched)
     removed = tuple(tp for tp in usual if tp not in kept)
-    windows, wanted = baseline_windows(window, closed)
+    windows = reads.baseline_windows
     baseline = None
     if windows:
-        parts = [captures_in(w, baseline_entries, periods, catalog) for w in windows]
-        baseline = Captures(sum(c.active for c in parts), sum(c.passive for c in parts))
+        passive = sum(passive_in(w, periods, catalog) for w in windows)
+        baseline = Captures(active_in(reads.baseline_usage, catalog), passive)
     return Verdict(
         challenge=challenge,
         window=window,
@@ -191,10 +273,10 @@ def verdict(
         removed=removed,
         touched=tuple(touched.values()),
         unavoidable=tuple(unavoidable),
-        run=captures_in(window, in_run, periods, catalog),
+        run=Captures(active_in(reads.usage, catalog), passive_in(window, periods, catalog)),
         baseline=baseline,
         baseline_days=len(windows),
-        baseline_wanted=wanted,
+        baseline_wanted=reads.baseline_wanted,
     )
 
 

@@ -7,7 +7,7 @@ names of the files found there, never joined into a path, so no id can reach out
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,7 +16,16 @@ from ..domain.challenge import SLUG, Challenge, parse_challenge
 from ..domain.journal import Run
 from ..domain.streak import Streaks, streaks
 from ..domain.text import did_you_mean, fold
-from ..domain.verdict import BASELINE_LOOKBACK_DAYS, Verdict, Window, run_window, verdict
+from ..domain.verdict import (
+    BASELINE_LOOKBACK_DAYS,
+    RunReads,
+    Verdict,
+    Window,
+    baseline_windows,
+    day_spans,
+    run_window,
+    verdict,
+)
 from ..errors import BadInput, NotFound
 from ..resources import shipped_dir
 from ..store import RunConflict
@@ -154,19 +163,35 @@ def verdict_of(svc: Service, run: Run) -> Verdict:
     status = "running" if run.status == "active" else run.status
     end_at = min(now, run.end) if status == "running" else run.end
     window = Window(run.start, max(end_at, run.start), inclusive=True)
-    first = run.start.date() - timedelta(days=BASELINE_LOOKBACK_DAYS)
-    all_entries = list(svc.journal.entries(first, window.end.date()))
+    challenge = rules_of(run)
     periods = svc.journal.profile()
     return verdict(
-        challenge=rules_of(run),
+        challenge=challenge,
         window=window,
         status=status,
-        entries=[e for e in all_entries if e.at >= run.start],
+        reads=run_reads(svc, challenge, window),
         profile_at_start=[p for p in periods if p.covers(run.start.date())],
         periods=periods,
         catalog=svc.catalog,
-        baseline_entries=[e for e in all_entries if e.at < run.start],
-        closed=svc.journal.closed_days(first, run.start.date()),
+    )
+
+
+def run_reads(svc: Service, challenge: Challenge, window: Window) -> RunReads:
+    """What a verdict needs from the journal, read for the run's window and its baseline windows only: a
+    verdict costs the same on a journal of ten thousand entries as on one of ten million."""
+    first = window.start.date() - timedelta(days=BASELINE_LOOKBACK_DAYS)
+    windows, wanted = baseline_windows(window, svc.journal.closed_days(first, window.start.date()))
+    zone = svc.settings.zone
+    spans = day_spans([window], zone)
+    usage = svc.journal.usage_in(spans)
+    forbidden = [tp.id for tp in svc.catalog.touchpoints if challenge.forbids(tp) and tp.id in usage]
+    return RunReads(
+        usage=usage,
+        first_touched=svc.journal.first_touched(spans, forbidden),
+        remarks=svc.journal.remarks_in(spans, forbidden),
+        baseline_windows=windows,
+        baseline_wanted=wanted,
+        baseline_usage=svc.journal.usage_in(day_spans(windows, zone)),
     )
 
 
@@ -199,6 +224,5 @@ def streak(svc: Service, target: str) -> tuple[str, Streaks]:
     else:
         tp = svc.catalog.resolve(target)
         ids, label = [tp.id], tp.id
-    closed = svc.journal.closed_days()
-    touched: set[date] = set(svc.journal.days_with(ids))
-    return label, streaks(closed, touched)
+    # The days table and the daily roll-up answer it: a streak never reads the entries themselves.
+    return label, streaks(svc.journal.closed_days(), svc.journal.closed_days_with(ids))

@@ -20,9 +20,10 @@ from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
 from ..errors import StorageError
 from .connection import guarded, open_database
 
-if TYPE_CHECKING:  # scores, breaks and imports are not on the path of every `footprint log`
+if TYPE_CHECKING:  # scores, breaks, imports and verdicts are not on the path of every `footprint log`
     from ..domain.breaks import Break
     from ..domain.scores import Score
+    from ..domain.verdict import Span
     from .bulk import BulkImport
 
 _ENTRY_COLUMNS = "id, ts, utc_offset, day, touchpoint, count, minutes, note, reason, source, source_ref"
@@ -283,11 +284,68 @@ class Journal:
             out.setdefault(_day(day_s, "the daily roll-up"), {})[tp] = Usage(count, minutes)
         return out
 
-    def days_with(self, touchpoints: Sequence[str]) -> list[date]:
-        """The days with at least one touch of any of ``touchpoints`` (from the touchpoint index)."""
+    # --- reads bounded by a run: whole days from the roll-up, parts of days from their touches ---------
+
+    @staticmethod
+    def _in_span(span: Span) -> tuple[str, list[Any]]:
+        if span.lo is None:
+            return "day BETWEEN ? AND ?", [span.first.isoformat(), span.last.isoformat()]
+        return "day = ? AND ts >= ? AND ts < ?", [span.first.isoformat(), span.lo, span.hi]
+
+    def usage_in(self, spans: Iterable[Span]) -> dict[str, Usage]:
+        """Count and minutes per touchpoint over ``spans``: whole days from the daily roll-up, a part of a
+        day from that day's touches (the day index, then each one's instant)."""
+        out: dict[str, Usage] = {}
+        for span in spans:
+            where, params = self._in_span(span)
+            table = "day_usage" if span.lo is None else "entries"
+            sql = f"SELECT touchpoint, sum(count), total(minutes) FROM {table} WHERE {where} GROUP BY touchpoint"
+            for tp, count, minutes in self._query(sql, params):
+                out[tp] = out.get(tp, Usage()) + Usage(count, minutes)
+        return out
+
+    def first_touched(self, spans: Sequence[Span], touchpoints: Iterable[str]) -> list[str]:
+        """Those of ``touchpoints`` touched in ``spans``, in the order of their first touch (by day, time, id);
+        one indexed look-up per touchpoint and span, however many touches there are."""
+        firsts: list[tuple[tuple[Any, ...], str]] = []
+        for tp in touchpoints:
+            for span in spans:
+                where, params = self._in_span(span)
+                rows = self._query(
+                    f"SELECT day, ts, id FROM entries WHERE touchpoint = ? AND {where} ORDER BY day, ts, id LIMIT 1",
+                    [tp, *params],
+                )
+                if rows:
+                    firsts.append((tuple(rows[0]), tp))
+                    break
+        return [tp for _, tp in sorted(firsts)]
+
+    def remarks_in(self, spans: Iterable[Span], touchpoints: Sequence[str]) -> list[Entry]:
+        """The touches of ``touchpoints`` in ``spans`` that carry a reason or a note, by day, time and id."""
+        if not touchpoints:
+            return []
+        out: list[Entry] = []
         marks = ", ".join("?" * len(touchpoints))
-        rows = self._query(f"SELECT DISTINCT day FROM entries WHERE touchpoint IN ({marks})", list(touchpoints))
-        return [_day(r[0]) for r in rows]
+        for span in spans:
+            where, params = self._in_span(span)
+            rows = self._query(
+                f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE touchpoint IN ({marks}) AND {where} "
+                "AND (reason IS NOT NULL OR note IS NOT NULL) ORDER BY day, ts, id",
+                [*touchpoints, *params],
+            )
+            out.extend(_row_to_entry(r) for r in rows)
+        return out
+
+    def closed_days_with(self, touchpoints: Sequence[str]) -> set[date]:
+        """The closed days with at least one touch of any of ``touchpoints``: one look-up in the daily roll-up
+        per closed day, whatever the number of entries."""
+        marks = ", ".join("?" * len(touchpoints))
+        rows = self._query(
+            "SELECT d.day FROM days AS d WHERE d.closed = 1 AND EXISTS "
+            f"(SELECT 1 FROM day_usage AS u WHERE u.day = d.day AND u.touchpoint IN ({marks}))",
+            list(touchpoints),
+        )
+        return {_day(r[0]) for r in rows}
 
     def first_day(self) -> date | None:
         row = self._query("SELECT min(day) FROM day_usage")[0][0]
