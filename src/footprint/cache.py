@@ -27,7 +27,9 @@ from .errors import FootprintError
 
 NAME = "catalog.json"
 _STALE = "catalog.pickle"  # what footprint 0.x wrote; unpickling runs code, so it is never opened
-_CODE = (Path(__file__).resolve().parent / "domain" / "catalog.py", Path(__file__).resolve())
+_DOMAIN = Path(__file__).resolve().parent / "domain"
+# The code that decides what a valid catalog is: a change to any of it rebuilds the cache.
+_CODE = (_DOMAIN / "catalog.py", _DOMAIN / "limits.py", Path(__file__).resolve())
 _SHARED = stat.S_IWGRP | stat.S_IWOTH
 MAX_BYTES = 4_000_000  # the shipped catalog's cache is ~40 kB
 

@@ -301,3 +301,14 @@ def test_markdown_report_unchanged_for_plain_strings(cli, home) -> None:
     assert "## What I removed" in text and "![Captures during the run" in text
     assert "    footprint challenge start cash-only-day" in text and "\\" not in text
     assert stat.S_ISREG(os.stat(home / "fp-data" / "journal.db").st_mode)
+
+
+def test_the_journal_markdown_export_prints_notes_as_text(cli) -> None:
+    """A note is the user's own words, but the Markdown may end up on a page: no HTML, no link, no new row."""
+    note = "<img src=x onerror=alert(1)> [click](http://e) | next"
+    assert cli("log", "smartphone", "--at", "08:00", "--note", note).exit_code == 0
+    result = cli("export", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if "smartphone" in line)
+    assert "<img" not in row and "&lt;img src=x onerror=alert(1)&gt;" in row
+    assert "\\[click\\](http://e) \\| next" in row and row.count(" | ") == 5

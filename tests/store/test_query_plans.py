@@ -14,6 +14,7 @@ import re
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,8 +40,8 @@ def traced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = journal_module.open_database
 
-    def open_traced(path: Path) -> sqlite3.Connection:
-        conn = real(path)
+    def open_traced(path: Path, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = real(path, *args, **kwargs)
         conn.set_trace_callback(seen.append)
         return conn
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from . import markdown_text
 from .base import JournalDump
 
 
 def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ") if text is not None else ""
+    """A note or a name as it was typed, never as HTML, a link or a second table row."""
+    return markdown_text.cell(text) if text is not None else ""
 
 
 _HEADER = "| time | touchpoint | count | minutes | reason | note |\n|---|---|---|---|---|---|\n"
