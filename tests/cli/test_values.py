@@ -49,7 +49,11 @@ def test_log_accepts_the_largest_typed_values(cli) -> None:
 
 @pytest.mark.parametrize(
     ("option", "value", "fragment"),
-    [("--count", str(2**70), "too large"), ("--count", str(2**40), "the count must be"), ("--count", "86401", "at most 86400")]
+    [
+        ("--count", str(2**70), "too large"),
+        ("--count", str(2**40), "the count must be"),
+        ("--count", "86401", "at most 86400"),
+    ]
     + [("--minutes", m, "minutes must be") for m in ("nan", "inf", "1e400")]
     + [("--at", "0001-01-01", "out of range"), ("--at", "9999-12-31", "out of range")],
 )

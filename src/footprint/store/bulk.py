@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
 from ..errors import StorageError
+from .journal import _entry_values as entry_values  # one way to turn an entry into a row
 
 if TYPE_CHECKING:
     from ..domain.breaks import Break
@@ -47,23 +48,6 @@ _INSERT = (
     "INSERT OR IGNORE INTO entries (id, ts, utc_offset, day, touchpoint, count, minutes, note, reason, source, "
     "source_ref) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-def entry_values(e: Entry) -> tuple[Any, ...]:
-    offset = e.at.utcoffset()
-    assert offset is not None, "entries carry aware datetimes"
-    return (
-        int(e.at.timestamp()),
-        int(offset.total_seconds() // 60),
-        e.day.isoformat(),
-        e.touchpoint,
-        e.count,
-        e.minutes,
-        e.note,
-        e.reason,
-        e.source,
-        e.source_ref,
-    )
 
 
 class BulkImport:

@@ -46,7 +46,9 @@ _NUMBERS = (int, float)
 
 def out_of_range(entry_id: Any, day: Any, what: str) -> StorageError:
     """An entry whose numbers cannot be shown (an infinity written behind footprint's back)."""
-    return StorageError(f"entry #{entry_id} ({day}) holds {what} out of range: the journal was changed outside footprint")
+    return StorageError(
+        f"entry #{entry_id} ({day}) holds {what} out of range: the journal was changed outside footprint"
+    )
 
 
 def _row_to_entry(row: Sequence[Any]) -> Entry:
