@@ -99,6 +99,14 @@ def _live_clock() -> datetime:
     return datetime.now().astimezone()
 
 
+def home_path(path: Path) -> Path:
+    """``~`` and ``~user`` expanded; an unknown user is bad input, not a crash (``expanduser`` raises)."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        raise BadInput(f"{str(path)[:60]!r}: no such user's home folder") from None
+
+
 def resolve(
     db: Path | None = None,
     lang: str | None = None,
@@ -120,7 +128,7 @@ def resolve(
         config = config or platformdirs.user_config_path("footprint")
         cache = cache or platformdirs.user_cache_path("footprint")
     return Settings(
-        db_path=Path(db).expanduser(),
+        db_path=home_path(Path(db)),
         config_dir=config,
         cache_dir=cache,
         zone=zone,

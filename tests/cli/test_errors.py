@@ -160,3 +160,9 @@ def test_score_import_of_a_file_that_is_no_score_csv_is_a_data_file_error(cli, h
 def test_break_ids_too_long_for_the_journal_are_not_found(cli) -> None:
     _refused(cli("break", "rm", "1686157650447336210432"), 3, "no break")
     _refused(cli("break", "rm", "²"), 3, "no break")
+
+
+def test_a_journal_in_an_unknown_users_home_is_bad_input(cli) -> None:
+    """``~someone`` expands through the password database; a user that does not exist is a typo."""
+    stderr = _refused(cli("--db", "~nosuchuser-footprint/j.db", "day"), 2, "no such user's home folder")
+    assert "~nosuchuser-footprint/j.db" in stderr

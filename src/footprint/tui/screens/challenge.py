@@ -25,6 +25,7 @@ from ...domain.verdict import Verdict, headline
 from ...errors import BadInput
 from ...i18n import t
 from ...services import challenges
+from ...settings import home_path
 from ..text import countdown, duration, labels, n
 from .base import BaseScreen
 
@@ -323,7 +324,7 @@ class ChallengeScreen(BaseScreen):
         if not answer or not answer.strip() or run is None:
             return
         with self.fapp.safely():
-            path = write_report(self.svc, run, Path(answer.strip()).expanduser(), self.lang)
+            path = write_report(self.svc, run, home_path(Path(answer.strip())), self.lang)
             self.fapp.say(t("ch.report_written", self.lang, path=path))
 
 
