@@ -51,8 +51,8 @@ def rows():
     with open(sys.argv[2], encoding="utf-8") as f:
         for line in f:  # footprint writes one entry a line: json.loads of each is the plain floor
             line = line.strip().rstrip(",")
-            if not line.startswith('{"id"'):
-                continue
+            if not line.startswith('{"id":') or '"at":' not in line:
+                continue  # the head: days, profile, runs, breaks, scores
             e = json.loads(line)
             at = datetime.fromisoformat(e["at"])
             yield (int(at.timestamp()), int(at.utcoffset().total_seconds() // 60), e["day"], e["touchpoint"],

@@ -203,7 +203,7 @@ class Journal:
         with self._write() as conn:
             row = conn.execute("SELECT action, payload FROM ops WHERE id = ?", (op_id,)).fetchone()
             if row is not None:
-                _UNDO[row[0]](conn, json.loads(row[1]))
+                undo_step(conn, row[0], json.loads(row[1]))
                 conn.execute("DELETE FROM ops WHERE id = ?", (op_id,))
 
     def wait_for_lock(self, seconds: float) -> None:
@@ -536,7 +536,7 @@ class Journal:
             ).fetchone():
                 op_id, action, summary, payload = row
                 before = conn.total_changes
-                _UNDO[action](conn, json.loads(payload))
+                undo_step(conn, action, json.loads(payload))
                 changed = conn.total_changes != before
                 conn.execute("DELETE FROM ops WHERE id = ?", (op_id,))
                 if changed:
@@ -596,81 +596,12 @@ def _run_values(run: Run) -> tuple[Any, ...]:
     )
 
 
-def _undo_run(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
-    if "added" in payload:
-        conn.executemany("DELETE FROM runs WHERE id = ?", [(i,) for i in payload["added"]])
-    else:
-        row = payload["before"]
-        conn.execute("DELETE FROM runs WHERE id = ?", (row[0],))
-        conn.execute(f"INSERT INTO runs ({_RUN_COLUMNS}) VALUES ({', '.join('?' * 9)})", row)
-
-
-def _undo_scores(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
-    conn.executemany("DELETE FROM scores WHERE metric = ? AND day = ?", [tuple(k) for k in payload["keys"]])
-    conn.executemany(
-        "INSERT OR REPLACE INTO scores (metric, day, value, source) VALUES (?, ?, ?, ?)", payload["before"]
-    )
-
-
-def _undo_break(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
-    if "added" in payload:
-        conn.executemany("DELETE FROM breaks WHERE id = ?", [(i,) for i in payload["added"]])
-    else:
-        conn.execute("INSERT INTO breaks (id, first, last, label, scope) VALUES (?, ?, ?, ?, ?)", payload["before"])
-
-
-def _undo_merge(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
-    conn.executemany("DELETE FROM entries WHERE id = ?", [(i,) for i in payload["added"]])
-    for row in payload["before"]:
-        _undo_edit(conn, {"before": row})
-
-
 def _period_row(p: ProfilePeriod) -> list[Any]:
     return [p.touchpoint, p.since.isoformat(), p.until.isoformat() if p.until else None, p.state]
 
 
-def _undo_log(conn: sqlite3.Connection, ids: list[int]) -> None:
-    conn.executemany("DELETE FROM entries WHERE id = ?", [(i,) for i in ids])
+def undo_step(conn: sqlite3.Connection, action: str, payload: Any) -> None:
+    """Reverse one recorded step (``store/undo.py`` knows each kind; only undo pays for importing it)."""
+    from .undo import UNDO
 
-
-def _undo_import(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
-    from .bulk import undo_import
-
-    undo_import(conn, payload)
-
-
-def _undo_edit(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
-    row = payload["before"]
-    conn.execute(
-        "UPDATE entries SET ts=?, utc_offset=?, day=?, touchpoint=?, count=?, minutes=?, note=?, reason=?, "
-        "source=?, source_ref=? WHERE id=?",
-        (*row[1:], row[0]),
-    )
-
-
-def _undo_rm(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
-    conn.executemany(f"INSERT INTO entries ({_ENTRY_COLUMNS}) VALUES ({', '.join('?' * 11)})", payload["rows"])
-
-
-def _undo_day(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
-    conn.execute("DELETE FROM days WHERE day = ?", (payload["day"],))
-    if payload["before"]:
-        conn.execute("INSERT INTO days (day, closed, closed_at) VALUES (?, ?, ?)", payload["before"])
-
-
-def _undo_profile(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
-    Journal._write_profile(conn, payload["before"])
-
-
-_UNDO = {
-    "log": _undo_log,
-    "import": _undo_import,
-    "edit": _undo_edit,
-    "rm": _undo_rm,
-    "day": _undo_day,
-    "profile": _undo_profile,
-    "run": _undo_run,
-    "scores": _undo_scores,
-    "break": _undo_break,
-    "merge": _undo_merge,
-}
+    UNDO[action](conn, payload)
