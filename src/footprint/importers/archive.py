@@ -13,7 +13,6 @@ it (``read``, a ``TextIOWrapper``, the csv module).
 from __future__ import annotations
 
 import io
-import json
 import re
 import zipfile
 import zlib
@@ -280,50 +279,14 @@ def _zip_open(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, zippe
 def iter_json_array(
     stream: IO[bytes], progress: Callable[[int], None] = lambda n: None, chunk: int = 1 << 20, where: str = ""
 ) -> Iterator[Any]:
-    """The items of a top-level JSON array, read chunk by chunk (memory stays flat on big files).
+    """The items of the first JSON array in ``stream``, read chunk by chunk (memory stays flat on big files).
 
     Anything before the first ``[`` is skipped (``window.YTD.tweets.part0 = [``). A broken item ends
     the file with a ``DataFileError``; the items before it were already yielded to the caller, who imports
     all or nothing."""
-    decoder = json.JSONDecoder()
-    reader = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict")
-    buffer, pos, started, done = "", 0, False, False
-    while not done:
-        try:
-            data = reader.read(chunk)
-        except UnicodeDecodeError:
-            raise DataFileError(f"{where or 'file'}: not UTF-8 text") from None
-        except ARCHIVE_READ_ERRORS as exc:
-            raise DataFileError(f"{where or 'file'}: damaged in the archive ({type(exc).__name__})") from None
-        progress(len(data))
-        if not data:
-            done = True
-        buffer = buffer[pos:] + data
-        pos = 0
-        if not started:
-            start = buffer.find("[")
-            if start < 0:
-                if done:
-                    raise DataFileError(f"{where or 'file'}: no JSON array found")
-                pos = len(buffer)  # what comes before the array is skipped, never kept
-                continue
-            pos, started = start + 1, True
-        while True:
-            pos = BETWEEN_ITEMS.match(buffer, pos).end()  # type: ignore[union-attr]  # always matches
-            if pos >= len(buffer):
-                break
-            if buffer[pos] == "]":
-                return
-            try:
-                item, end = decoder.raw_decode(buffer, pos)
-            except (ValueError, RecursionError) as exc:
-                if not isinstance(exc, json.JSONDecodeError):  # a 5,000-digit number, brackets nested too deep
-                    raise DataFileError(f"{where or 'file'}: unreadable JSON ({type(exc).__name__})") from None
-                if done or len(buffer) - pos > 64 * chunk:
-                    raise DataFileError(f"{where or 'file'}: broken or truncated JSON") from None
-                break  # the item continues in the next chunk
-            if end == len(buffer) and not done:
-                break  # a value that ends with the chunk (a number) may go on in the next one
-            yield item
-            pos = end
-    raise DataFileError(f"{where or 'file'}: truncated JSON (the array never closes)")
+    from .jsonstream import JsonStream
+
+    doc = JsonStream(stream, where or "file", progress, chunk)
+    if not doc.skip_to("["):
+        raise DataFileError(f"{where or 'file'}: no JSON array found")
+    yield from doc.items()

@@ -20,17 +20,19 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from ..errors import DataFileError
+from .archive import ARCHIVE_READ_ERRORS
 
-CHUNK = 1 << 20  # characters read at a time
-MAX_VALUE = 64 * CHUNK  # the longest single value (a head table) before the file is called broken
+CHUNK = 1 << 20  # characters read at a time; a single value longer than 64 chunks makes the file broken
 _SPACE = re.compile(r"[ \t\r\n]*")
 
 
 class JsonStream:
     """A cursor over one JSON text. ``where`` names the file in messages (never its content)."""
 
-    def __init__(self, stream: IO[bytes], where: str, progress: Callable[[int], None] = lambda n: None) -> None:
-        self.raw, self.where, self.progress = stream, where, progress
+    def __init__(
+        self, stream: IO[bytes], where: str, progress: Callable[[int], None] = lambda n: None, chunk: int = CHUNK
+    ) -> None:
+        self.raw, self.where, self.progress, self.chunk = stream, where, progress, chunk
         self.reader = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict")
         self.decoder = json.JSONDecoder()
         self.buf, self.pos, self.eof, self._told = "", 0, False, 0
@@ -43,9 +45,11 @@ class JsonStream:
         if self.eof:
             return False
         try:
-            data = self.reader.read(CHUNK)
+            data = self.reader.read(self.chunk)
         except UnicodeDecodeError:
             raise self._fail("not UTF-8 text") from None
+        except ARCHIVE_READ_ERRORS as exc:  # a bad CRC, a cut deflate stream
+            raise self._fail(f"damaged in the archive ({type(exc).__name__})") from None
         told = self.raw.tell() if self.raw.seekable() else self._told + len(data)
         self.progress(told - self._told)
         self._told = told
@@ -55,6 +59,18 @@ class JsonStream:
         self.buf = self.buf[self.pos :] + data
         self.pos = 0
         return True
+
+    def skip_to(self, char: str) -> bool:
+        """Move to the next ``char``, dropping what comes before it unread (``window.YTD.tweets.part0 = [``);
+        False when the file ends first."""
+        while True:
+            found = self.buf.find(char, self.pos)
+            if found >= 0:
+                self.pos = found
+                return True
+            self.pos = len(self.buf)  # what comes before is skipped, never kept
+            if not self._fill():
+                return False
 
     def peek(self) -> str:
         """The next character that is not white space, not consumed ("" at the end of the file)."""
@@ -80,7 +96,7 @@ class JsonStream:
             try:
                 value, end = self.decoder.raw_decode(self.buf, self.pos)
             except json.JSONDecodeError:
-                if self.eof or len(self.buf) - self.pos > MAX_VALUE or not self._fill():
+                if self.eof or len(self.buf) - self.pos > 64 * self.chunk or not self._fill():
                     raise self._fail("broken or truncated JSON") from None
                 continue  # the value goes on in the next chunk
             except (RecursionError, ValueError):  # nested too deep; an integer of thousands of digits
