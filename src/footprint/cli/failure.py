@@ -9,12 +9,12 @@ recognised still becomes one tidy line.
 from __future__ import annotations
 
 import ast
-import difflib
 import errno
 import re
 import unicodedata
 from typing import Any
 
+from ..domain.text import did_you_mean
 from ..errors import ExitCode
 
 ECHO_LIMIT = 60  # how much of what the person typed a message repeats
@@ -104,17 +104,12 @@ def _options_of(command: Any) -> list[str]:
     return names
 
 
-def _suggest(name: str, candidates: list[str], cutoff: float = 0.6) -> str:
-    close = difflib.get_close_matches(name, sorted(set(candidates)), n=3, cutoff=cutoff)
-    return f" (did you mean: {', '.join(close)}?)" if close else ""
-
-
 def _unknown_option(exc: Any, ctx: Any, command: str, hint: str) -> str:
     option = str(getattr(exc, "option_name", "") or "")
     head = f"unknown option {quoted(option)} for '{command}'"
     known = _options_of(ctx.command) if ctx is not None else []
     # Stricter than Click's 0.6 for options: their shared "--" makes --count and --reason look like --json.
-    suggestion = _suggest(option, list(getattr(exc, "possibilities", None) or known), cutoff=0.75)
+    suggestion = did_you_mean(option, getattr(exc, "possibilities", None) or known, cutoff=0.75, key=str)
     if suggestion:
         return head + suggestion
     root = ctx.find_root() if ctx is not None else None
@@ -130,7 +125,7 @@ def _unknown_command(typed: str, ctx: Any, command: str, hint: str) -> str:
         name = typed
     commands = list(getattr(ctx.command, "commands", {})) if ctx is not None else []
     head = f"unknown command {quoted(name)}" + (f" for '{command}'" if " " in command else "")
-    return head + (_suggest(name, commands) or hint)
+    return head + (did_you_mean(name, commands, key=str) or hint)
 
 
 def _commands_of(ctx: Any) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 def fold(name: str) -> str:
@@ -31,9 +31,13 @@ def number(value: float) -> str:
     return f"{round(value):,}".replace(",", " ")
 
 
-def did_you_mean(name: str, candidates: Iterable[str], limit: int = 3) -> str:
-    """A suffix like ``" (did you mean: smartphone, smart-tv?)"``, or ``""`` when nothing is close."""
+def did_you_mean(
+    name: str, candidates: Iterable[str], limit: int = 3, cutoff: float = 0.6, key: Callable[[str], str] = fold
+) -> str:
+    """A suffix like ``" (did you mean: smartphone, smart-tv?)"``, or ``""`` when nothing is close.
+    ``key`` turns what was typed into the candidates' form (``str`` for option names, which folding would
+    strip of their dashes)."""
     import difflib  # only paid for on the error path
 
-    close = difflib.get_close_matches(fold(name), sorted(set(candidates)), n=limit, cutoff=0.6)
+    close = difflib.get_close_matches(key(name), sorted(set(candidates)), n=limit, cutoff=cutoff)
     return f" (did you mean: {', '.join(close)}?)" if close else ""
