@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from card_support import card
 from footprint import cache
 from footprint.services import catalog_files, load_catalog
 
@@ -250,34 +251,15 @@ def test_toml_nested_thousands_deep_is_a_data_file_error(home, cli) -> None:
     assert result.stderr == f"footprint: {folder / 'deep.toml'}: not valid TOML (nested too deeply)\n"
 
 
-def _card(n: int) -> dict[str, Any]:
-    return {
-        "format": "footprint-challenge-card",
-        "version": 1,
-        "card_id": f"{n:032x}",
-        "pseudonym": f"p{n}",
-        "challenge": "day-without-big-data",
-        "lang": "en",
-        "status": "finished",
-        "started_on": "2026-11-20",
-        "hours": 24,
-        "usual": ["smartphone", "computer"],
-        "removed": ["computer"],
-        "touched": {"smartphone": 1},
-        "unavoidable": ["smartphone"],
-        "captures": {"estimate": True, "run": 40.0, "baseline": 200.0, "baseline_days": 1, "baseline_wanted": 1},
-    }
-
-
 def test_hostile_cards_are_named_and_skipped(home, cli) -> None:
     folder = home / "cards"
     folder.mkdir()
     for n in (1, 2):
-        (folder / f"ok{n}.json").write_text(json.dumps(_card(n)))
+        (folder / f"ok{n}.json").write_text(json.dumps(card(n)))
     _fifo(folder / "fifo.json")
     _zero(folder / "zero.json")
     (folder / "deep.json").write_text("[" * 10**6)
-    (folder / "digits.json").write_text(json.dumps(_card(3))[:-1] + ', "n": ' + "9" * 5000 + "}")
+    (folder / "digits.json").write_text(json.dumps(card(3))[:-1] + ', "n": ' + "9" * 5000 + "}")
     (folder / "nested.json").write_text('{"a": ' + "[" * 5000 + "]" * 5000 + "}")
     result = run(["group", "summarize", str(folder), "--min-group", "1"], home)
     assert result.returncode == 0 and "participants: 2" in result.stdout.lower()

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from card_support import card
+
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
 # The fixed workshop of the golden files: the seed's blogger (owl) and four others.
@@ -30,28 +32,6 @@ WORKSHOP: list[dict[str, Any]] = [
      "touched": {"smartphone": 2, "email": 1}, "unavoidable": ["smartphone"],
      "captures": {"run": 66.5, "baseline": None, "baseline_days": 0, "baseline_wanted": 1}},
 ]  # fmt: skip
-
-
-def card(n: int, **changes: Any) -> dict[str, Any]:
-    """A valid card numbered ``n`` (its id and default pseudonym follow from it), with ``changes``."""
-    data: dict[str, Any] = {
-        "format": "footprint-challenge-card",
-        "version": 1,
-        "card_id": f"{n:032x}",
-        "pseudonym": f"participant-{n}",
-        "challenge": "day-without-big-data",
-        "lang": "en",
-        "status": "finished",
-        "started_on": "2026-11-21",
-        "hours": 24.0,
-        "usual": ["smartphone", "computer", "bank-card", "health-card", "smart-meter"],
-        "removed": ["computer", "bank-card", "health-card"],
-        "touched": {"smartphone": 1},
-        "unavoidable": ["smartphone", "smart-meter"],
-        "captures": {"run": 57.0, "baseline": 412.5, "baseline_days": 1, "baseline_wanted": 1, "estimate": True},
-    }
-    data.update(changes)
-    return data
 
 
 @pytest.fixture

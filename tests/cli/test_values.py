@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from card_support import card
+
 POISON_COUNTS = ["0", "100000", str(2**70), "99999999999999999999999999999999"]
 POISON_MINUTES = ["nan", "inf", "-inf", "1e400", "1e308", "-1", "1441", "NaN", "infinity"]
 
@@ -122,27 +124,6 @@ def test_a_user_catalog_at_the_bound_is_read(cli, home) -> None:
     assert json.loads(cli("day", "--json").stdout)["footprint"]["active"] == 1_000_000
 
 
-def _card(n: int, **changes) -> dict:
-    data = {
-        "format": "footprint-challenge-card",
-        "version": 1,
-        "card_id": f"{n:032x}",
-        "pseudonym": f"participant-{n}",
-        "challenge": "day-without-big-data",
-        "lang": "en",
-        "status": "finished",
-        "started_on": "2026-11-21",
-        "hours": 24.0,
-        "usual": ["smartphone", "computer"],
-        "removed": ["computer"],
-        "touched": {"smartphone": 1},
-        "unavoidable": ["smartphone"],
-        "captures": {"run": 57.0, "baseline": 412.5, "baseline_days": 1, "baseline_wanted": 1, "estimate": True},
-    }
-    data.update(changes)
-    return data
-
-
 def _captures(**changes) -> dict:
     return {"run": 57.0, "baseline": 412.5, "baseline_days": 1, "baseline_wanted": 1, **changes}
 
@@ -164,10 +145,10 @@ def test_cards_with_overflowing_values_are_named_and_skipped(cli, tmp_path) -> N
     folder = tmp_path / "cards"
     folder.mkdir()
     for i in range(1, 3):
-        (folder / f"good-{i}.json").write_text(json.dumps(_card(i)), encoding="utf-8")
+        (folder / f"good-{i}.json").write_text(json.dumps(card(i)), encoding="utf-8")
     for i, (name, (changes, _)) in enumerate(POISONED_CARDS.items(), start=10):
-        (folder / f"{name}.json").write_text(json.dumps(_card(i, **changes)), encoding="utf-8")
-    (folder / "digits.json").write_text(json.dumps(_card(99)).replace("57.0", "1e400"), encoding="utf-8")
+        (folder / f"{name}.json").write_text(json.dumps(card(i, **changes)), encoding="utf-8")
+    (folder / "digits.json").write_text(json.dumps(card(99)).replace("57.0", "1e400"), encoding="utf-8")
     result = cli("group", "summarize", str(folder), "--format", "json")
     assert result.exit_code == 0, result.stderr
     skipped = dict(line.split(": skipped: ") for line in result.stderr.splitlines())
@@ -181,7 +162,7 @@ def test_cards_with_overflowing_values_are_named_and_skipped(cli, tmp_path) -> N
 
 def test_strict_refuses_a_card_with_an_overflowing_value(cli, tmp_path) -> None:
     path = tmp_path / "card.json"
-    path.write_text(json.dumps(_card(1, captures=_captures(run=1e308))), encoding="utf-8")
+    path.write_text(json.dumps(card(1, captures=_captures(run=1e308))), encoding="utf-8")
     result = cli("group", "summarize", str(path), "--strict")
     assert result.exit_code == 5 and result.stdout == "" and result.stderr.count("\n") == 1
     assert "key 'captures.run': expected a number, 0 or more" in result.stderr
