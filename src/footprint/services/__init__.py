@@ -21,7 +21,6 @@ from ..errors import BadInput, DataFileError, NotFound
 from ..resources import shipped_dir
 from ..settings import Settings
 from ..store import Journal
-from ..store.journal import out_of_range
 
 if TYPE_CHECKING:
     from ..exporters import JournalDump
@@ -239,7 +238,7 @@ class Service:
         if first and last and first > last:
             raise BadInput(f"--from {first} is after --to {last}")
         tps = [self.catalog.resolve(touchpoint).id] if touchpoint else None
-        return sound(self.journal.entries(first, last, tps))
+        return self.journal.entries(first, last, tps)
 
     # --- days ---------------------------------------------------------------------------------------
 
@@ -248,7 +247,7 @@ class Service:
 
     def day(self, when: str | None = None) -> DayView:
         day = self.day_of(when)
-        entries = tuple(sound(self.journal.entries_on(day)))
+        entries = tuple(self.journal.entries_on(day))
         profile = self.profile_on(day)
         fp = footprint(usage_of(entries), profile, self.catalog)
         return DayView(day, self.journal.day_status(day), entries, fp, profile)
@@ -330,7 +329,7 @@ class Service:
 
         journal = self.journal
         return JournalDump(
-            entries=sound(journal.entries()),
+            entries=journal.entries(),
             days=journal.all_days(),
             profile=journal.profile(),
             timezone=_journal_zone_name(self.settings),
@@ -340,16 +339,6 @@ class Service:
             scores=journal.scores(),
             entries_json=journal.entries_json(),
         )
-
-
-def sound(entries: Iterable[Entry]) -> Iterator[Entry]:
-    """Entries as read, for a view or an export: one whose numbers cannot be shown (an infinity written
-    into the journal behind footprint's back) stops it with a clear error instead of a crash or invalid JSON."""
-    for e in entries:
-        what = limits.stored_problem(e.count, e.minutes)
-        if what is not None:
-            raise out_of_range(e.id, e.day, what)
-        yield e
 
 
 def _close_period(periods: list[ProfilePeriod], touchpoint: str, last: date) -> list[ProfilePeriod]:

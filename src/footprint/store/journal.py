@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.footprint import Usage
 from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
+from ..domain.limits import stored_problem
 from ..errors import StorageError
 from .connection import guarded, open_database
 
@@ -56,6 +57,8 @@ def _row_to_entry(row: Sequence[Any]) -> Entry:
     in one line, not a crash further on (SQLite's column types do not stop ``count = 'abc'``)."""
     if type(row[5]) is not int or (row[6] is not None and type(row[6]) not in _NUMBERS) or type(row[4]) is not str:
         raise _damaged(f"entry #{row[0]}")
+    if (what := stored_problem(row[5], row[6])) is not None:  # an infinity: no view or export could show it
+        raise out_of_range(row[0], row[3], what)
     try:
         return Entry(
             id=row[0],
@@ -249,8 +252,6 @@ class Journal:
             "id, day, count, typeof(ts) = 'integer' AND typeof(utc_offset) = 'integer' AND typeof(count) = 'integer' "
             "FROM entries ORDER BY day, ts, id"
         )
-        from ..domain.limits import stored_problem
-
         with guarded(self.path):
             for head, minutes, tail, entry_id, day, count, typed in self.conn.execute(sql):
                 # A row another program wrote with the wrong types, or an infinity, would make invalid JSON.
