@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .i18n import register, t
+from .i18n_legacy import register, t
 
 register(
     {

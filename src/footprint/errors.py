@@ -1,11 +1,17 @@
 """The one exception family of footprint, and the exit code each kind maps to.
 
-Messages are written for the user and never carry their private data (notes, imported content).
+An error carries a msgid of the message catalogue and its values, not a sentence: it is worded in the
+user's language where it is shown (the command line's boundary, the TUI), as in
+``raise NotFound(N_("no entry #{id}"), id=12)``. A count gets its grammar from ``nsay``:
+``raise BadInput(nsay("{n} day is missing", "{n} days are missing", k))``. Messages are written for the
+user and never carry their private data (notes, imported content).
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
+
+from .i18n import Message, say
 
 
 class ExitCode(IntEnum):
@@ -21,13 +27,21 @@ class ExitCode(IntEnum):
 
 
 class FootprintError(Exception):
-    """Base class: a message fit to show a user as one line."""
+    """Base class: a message fit to show a user as one line, in whatever language is spoken when shown."""
 
     exit_code: ExitCode = ExitCode.FAILURE
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, msgid: str | Message, /, **values: object) -> None:
+        self.said = msgid if isinstance(msgid, Message) else say(msgid, **values)
+        super().__init__(self.said.msgid)
+
+    @property
+    def message(self) -> str:
+        """The message in the current language."""
+        return self.said.render()
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class BadInput(FootprintError):

@@ -1,189 +1,150 @@
-"""The interface's own words in English and French. Catalog and challenge texts carry their own.
+"""The one message catalogue: every word footprint says is a gettext msgid in the code, and its
+translations live in ``locale/<lang>/LC_MESSAGES/footprint.po`` (compiled to ``footprint.mo`` beside it).
 
-``t(key, lang, **values)`` formats one message; a missing French text falls back to English.
+The code writes English msgids as whole phrases — ``_("Closed {day}: fully logged.")``,
+``ngettext("{n} closed day", "{n} closed days", n)`` for counts, ``pgettext("menu", "Close")`` where one
+English word has two French ones — and formats them with ``str.format`` *after* translating, so a
+translator may reorder the fields. A text defined before the language is known (a module constant, a
+Typer help, an error raised deep down) is marked with ``N_()`` and translated where it is shown.
+
+The language is ambient: the edge (the command line's root, the TUI's app) calls ``use(lang)`` once, and
+every ``_()`` below it speaks that language. A language is a folder under ``locale/``: adding one is adding
+its ``.po`` (and the compiled ``.mo``), nothing else. English is the msgids themselves.
+
+Kept light on purpose (it is on ``footprint log``'s path): the stdlib ``gettext`` reads the ``.mo`` only
+for a language other than English; numbers and dates are formatted in ``l10n.py``.
 """
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    # key: (English, French)
-    "logged": (
-        "Logged {what} at {at}: +{captures} captures (estimate)",
-        "Noté {what} le {at} : +{captures} captures (estimation)",
-    ),
-    "day.title": ("{day}", "{day}"),
-    "day.closed": ("closed: fully logged", "clôturée : tout est noté"),
-    "day.open": ("open", "ouverte"),
-    "day.not_logged": ("not logged yet", "pas encore notée"),
-    "day.no_entries": ("No touches logged.", "Aucun contact noté."),
-    "day.empty_closed": (
-        "No touches: a real zero-touch day.",
-        "Aucun contact : une vraie journée sans contact.",
-    ),
-    "footprint": ("Footprint (estimate)", "Empreinte (estimation)"),
-    "active": ("active", "active"),
-    "passive": ("passive", "passive"),
-    "total": ("total", "total"),
-    "captures": ("captures", "captures"),
-    "by_collector": ("By collector", "Par collecteur"),
-    "by_touchpoint": ("By touchpoint", "Par point de contact"),
-    "passive_note": (
-        "passive: {n} profile touchpoint(s) that capture whatever you do",
-        "passive : {n} point(s) de contact du profil qui captent quoi que vous fassiez",
-    ),
-    "unknown_tps": (
-        "not in the catalog any more (counted as 0): {ids}",
-        "absents du catalogue (comptés 0) : {ids}",
-    ),
-    "closed_day": ("Closed {day}: marked as fully logged.", "Journée du {day} clôturée : tout est noté."),
-    "reopened_day": ("Reopened {day}.", "Journée du {day} rouverte."),
-    "edited": ("Edited #{id}: {what}", "Modifié n°{id} : {what}"),
-    "removed": ("Removed {what}", "Supprimé {what}"),
-    "undone": ("Undone: {what}", "Annulé : {what}"),
-    "nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
-    "profile.empty": (
-        "The profile is empty. Add what you own or live with: footprint profile add smartphone computer bank-card "
-        "health-card smart-meter",
-        "Le profil est vide. Ajoutez ce que vous possédez : footprint profile add smartphone computer bank-card "
-        "health-card smart-meter",
-    ),
-    "profile.added": ("Added to the profile: {what}", "Ajouté au profil : {what}"),
-    "profile.removed": ("Removed from the profile: {what}", "Retiré du profil : {what}"),
-    "profile.since": ("since {day}", "depuis le {day}"),
-    "profile.per_day": ("{n} captures/day, passive", "{n} captures/jour, passives"),
-    "exported": ("Exported the journal to {path}", "Journal exporté vers {path}"),
-    "imported": (
-        "Imported {added} new entries from {path} ({skipped} already there)",
-        "{added} nouvelles entrées importées depuis {path} ({skipped} déjà présentes)",
-    ),
-    "dry_run": ("Dry run: nothing was written.", "Essai à blanc : rien n'a été écrit."),
-    "catalog.estimate": ("estimate", "estimation"),
-    "per_use": ("per use", "par usage"),
-    "per_minute": ("per minute", "par minute"),
-    "per_day": ("per day while in the profile", "par jour tant qu'il est dans le profil"),
-    "collectors": ("Collectors", "Collecteurs"),
-    "consent": ("Consent", "Consentement"),
-    "alternatives": ("Alternatives", "Alternatives"),
-    "aliases": ("Aliases", "Alias"),
-    "states": ("States", "États"),
-    "kind.device": ("device", "appareil"),
-    "kind.card": ("card", "carte"),
-    "kind.meter": ("meter", "compteur"),
-    "kind.service": ("service", "service"),
-    "kind.social": ("social network", "réseau social"),
-    "mode.active": ("active: captures when used", "actif : capte quand on s'en sert"),
-    "mode.passive": ("passive: captures while present", "passif : capte par sa simple présence"),
-    "consent.opt-in": ("opt-in: you said yes", "opt-in : vous avez dit oui"),
-    "consent.opt-out": ("opt-out: on unless you say no", "opt-out : actif sauf refus"),
-    "consent.legal": ("legal: no choice given", "légal : pas de choix"),
-    "colon": (": ", " : "),
-    "reason.unavoidable": ("unavoidable", "inévitable"),
-    "reason.chosen": ("chosen", "choisi"),
-    "reason.forgot": ("forgot", "oubli"),
-    # challenges
-    "ch.take_it": ("Take it: footprint challenge start {id}", "Pour le relever : footprint challenge start {id}"),
-    "ch.duration": ("Duration", "Durée"),
-    "ch.starts_at": ("usually from {time}", "en général à partir de {time}"),
-    "ch.forbidden": ("Forbidden", "Interdit"),
-    "ch.allowed": ("Allowed anyway", "Autorisé malgré tout"),
-    "ch.hints": ("Hints", "Conseils"),
-    "ch.all_kinds": ("all {kind}s", "tous les {kind}s"),
-    "ch.started": (
-        "Started “{title}” (run #{id}): {start} → {end}.",
-        "Défi « {title} » commencé (essai n°{id}) : {start} → {end}.",
-    ),
-    "ch.your_usual": (
-        "Your usual touchpoints it forbids: {items}",
-        "Vos points de contact habituels qu'il interdit : {items}",
-    ),
-    "ch.status_line": ("Run #{id} — {title} — {state}", "Essai n°{id} — {title} — {state}"),
-    "ch.state.running": ("running, {left} left (ends {end})", "en cours, reste {left} (fin {end})"),
-    "ch.state.upcoming": ("starts in {left} ({start})", "commence dans {left} ({start})"),
-    "ch.state.finished": ("finished", "terminé"),
-    "ch.state.abandoned": ("abandoned", "abandonné"),
-    "ch.violations": ("Touched so far", "Touchés jusqu'ici"),
-    "ch.touched": ("Touched", "Touchés"),
-    "ch.none": ("none", "aucun"),
-    "ch.still_avoidable": ("Still avoidable", "Encore évitables"),
-    "ch.removed": ("Removed", "Supprimés"),
-    "ch.unavoidable": ("Unavoidable", "Inévitables"),
-    "ch.captures": (
-        "Captures during the run: {run} (estimate)",
-        "Captures pendant l'essai : {run} (estimation)",
-    ),
-    "ch.baseline": (
-        "Your baseline, {days} closed day(s) just before, same hours: {baseline}",
-        "Votre référence, {days} jour(s) clôturé(s) juste avant, mêmes heures : {baseline}",
-    ),
-    "ch.baseline_partial": (
-        "Only {days} of {wanted} baseline day(s) were closed: the baseline is scaled from them.",
-        "Seuls {days} des {wanted} jour(s) de référence sont clôturés : la référence en est extrapolée.",
-    ),
-    "ch.no_baseline": (
-        "No baseline: close some days before a run (footprint close) to compare with.",
-        "Pas de référence : clôturez des journées avant un essai (footprint close) pour comparer.",
-    ),
-    "ch.ended": ("Ended run #{id}: {headline}", "Essai n°{id} terminé : {headline}"),
-    "ch.abandoned": ("Abandoned run #{id}: {headline}", "Essai n°{id} abandonné : {headline}"),
-    "ch.no_runs": ("No runs yet: footprint challenge list", "Aucun essai : footprint challenge list"),
-    "ch.card_written": ("Wrote the card for run #{id} to {path}", "Carte de l'essai n°{id} écrite dans {path}"),
-    "ch.still_running": (
-        "run #{id} is still going: end it first (footprint challenge end)",
-        "l'essai n°{id} est en cours : terminez-le d'abord (footprint challenge end)",
-    ),
-    "imp.span": (" from {first} to {last}", " du {first} au {last}"),
-    "imp.dry": (
-        "Dry run: {n} touches read{span}; nothing was written.",
-        "Essai à blanc : {n} contacts lus{span} ; rien n'a été écrit.",
-    ),
-    "imp.done": (
-        "Imported {source}: {n} touches{span} — {added} new entries, {updated} updated",
-        "Importé depuis {source} : {n} contacts{span} — {added} nouvelles entrées, {updated} mises à jour",
-    ),
-    "imp.nothing_new": (", nothing new", ", rien de nouveau"),
-    "imp.outside": (
-        "({n} touches outside --since/--until left out)",
-        "({n} contacts hors de --since/--until laissés de côté)",
-    ),
-    "imp.profile": ("profile", "profil"),
-    "imp.skipped": ("skipped {n} × {kind} (first at {where})", "ignoré {n} × {kind} (d'abord à {where})"),
-    "score.added": ("{metric} on {day}: {value}", "{metric} le {day} : {value}"),
-    "score.imported": (
-        "Imported {n} values ({bad} bad rows skipped)",
-        "{n} valeurs importées ({bad} lignes incorrectes ignorées)",
-    ),
-    "score.line": ("{file}: line {line}: {what}", "{file} : ligne {line} : {what}"),
-    "score.more": ("… and {n} more bad rows", "… et {n} autres lignes incorrectes"),
-    "score.removed": ("Removed {n} value(s) of {metric}", "{n} valeur(s) de {metric} supprimée(s)"),
-    "estimate": ("estimate", "estimation"),
-    "brk.removed": ("Removed break #{id}", "Pause n°{id} supprimée"),
-    "chart.wrote": ("wrote {path}", "image écrite : {path}"),
-    "demo.try": ("Try: {command}", "Essayez : {command}"),
-    "ch.report_written": ("Wrote the report to {path}", "Rapport écrit dans {path}"),
-    "streak.line": (
-        "{current} closed day(s) in a row without {what} (since {since}); longest: {longest}{span}",
-        "{current} jour(s) clôturé(s) d'affilée sans {what} (depuis le {since}) ; record : {longest}{span}",
-    ),
-    "streak.detail": (
-        "Counted over {closed} closed day(s); {with_} of them with {what}. Days never closed break a streak.",
-        "Calculé sur {closed} jour(s) clôturé(s), dont {with_} avec {what}. Un jour non clôturé interrompt la série.",
-    ),
-    "streak.none": (
-        "No closed days yet: streaks count only days you closed (footprint close).",
-        "Aucun jour clôturé : les séries ne comptent que les jours clôturés (footprint close).",
-    ),
-}
+import gettext as _gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+DOMAIN = "footprint"
+LOCALE_DIR = Path(__file__).parent / "locale"
+SOURCE = "en"  # the msgids' language
+
+_NULL = _gettext.NullTranslations()
+_state: dict[str, object] = {"lang": SOURCE, "tr": _NULL}
 
 
-def register(messages: dict[str, tuple[str, str]]) -> None:
-    """Let a module that owns a surface (group summaries, reports) bring its own words."""
-    for key in messages:
-        if key in MESSAGES and MESSAGES[key] != messages[key]:
-            raise ValueError(f"message key {key!r} defined twice")
-    MESSAGES.update(messages)
+@cache
+def languages() -> tuple[str, ...]:
+    """English first, then every language with a compiled catalogue, in name order."""
+    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return (SOURCE, *(lang for lang in found if lang != SOURCE))
 
 
-def t(key: str, lang: str, **values: object) -> str:
-    en, fr = MESSAGES.get(key, (key, key))
-    text = fr if lang == "fr" and fr else en
-    return text.format(**values) if values else text
+@cache
+def _translations(lang: str) -> _gettext.NullTranslations:
+    if lang == SOURCE:
+        return _NULL
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
+def use(lang: str) -> None:
+    """Speak ``lang`` from now on (an unknown language speaks English)."""
+    _state["lang"] = lang if lang in languages() else SOURCE
+    _state["tr"] = _translations(str(_state["lang"]))
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Speak ``lang`` inside the block, then the language before it (a report in another language)."""
+    before = current()
+    use(lang)
+    try:
+        yield
+    finally:
+        use(before)
+
+
+def current() -> str:
+    """The language being spoken: ``"en"``, ``"fr"``…"""
+    return str(_state["lang"])
+
+
+def _tr() -> _gettext.NullTranslations:
+    return _state["tr"]  # type: ignore[return-value]
+
+
+def _(msgid: str) -> str:
+    """``msgid`` in the current language."""
+    return _tr().gettext(msgid)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a phrase that fits the count ``n`` (French says « 1 jour », « 0 jour », « 2 jours »)."""
+    return _tr().ngettext(singular, plural, n)
+
+
+def pgettext(context: str, msgid: str) -> str:
+    """``msgid`` as meant in ``context``, for an English word with more than one translation."""
+    return _tr().pgettext(context, msgid)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _tr().npgettext(context, singular, plural, n)
+
+
+def N_(msgid: str) -> str:
+    """Marks ``msgid`` for the catalogue without translating it yet (it is translated where it is shown)."""
+    return msgid
+
+
+class Message:
+    """A phrase to be said later, in whatever language is spoken then: a msgid (with its plural and count,
+    or its context) and the values to put in it. Errors carry one; so can a problem line. Build one with
+    ``say``, ``nsay`` or ``psay`` (the catalogue's extractor knows those names)."""
+
+    __slots__ = ("msgid", "plural", "n", "context", "values")
+
+    def __init__(
+        self, msgid: str, plural: str | None, n: int | None, context: str | None, values: dict[str, object]
+    ) -> None:
+        self.msgid, self.plural, self.n, self.context, self.values = msgid, plural, n, context, values
+
+    def render(self) -> str:
+        values = {k: (v.render() if isinstance(v, Message) else v) for k, v in self.values.items()}
+        if self.plural is not None:
+            count = int(self.n or 0)
+            if self.context:
+                text = npgettext(self.context, self.msgid, self.plural, count)
+            else:
+                text = ngettext(self.msgid, self.plural, count)
+            values.setdefault("n", count)
+        else:
+            text = pgettext(self.context, self.msgid) if self.context else _(self.msgid)
+        return text.format(**values) if values else text
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Message({self.msgid!r}, {self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        mine = (self.msgid, self.plural, self.n, self.context, self.values)
+        return mine == (other.msgid, other.plural, other.n, other.context, other.values)
+
+    def __hash__(self) -> int:
+        return hash((self.msgid, self.plural, self.n, self.context))
+
+
+def say(msgid: str, /, **values: object) -> Message:
+    """``msgid`` with its values, to be worded when shown."""
+    return Message(msgid, None, None, None, values)
+
+
+def nsay(singular: str, plural: str, n: int, /, **values: object) -> Message:
+    """A phrase about a count, to be worded when shown (``{n}`` is the count unless given)."""
+    return Message(singular, plural, n, None, values)
+
+
+def psay(context: str, msgid: str, /, **values: object) -> Message:
+    return Message(msgid, None, None, context, values)

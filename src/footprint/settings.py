@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import BadInput
+from .i18n import N_
 
-LANGS = ("en", "fr")
 
 
 class Settings(NamedTuple):
@@ -62,15 +62,20 @@ def resolve_zone(env: Mapping[str, str]) -> tzinfo:
 
 
 def resolve_lang(option: str | None, env: Mapping[str, str]) -> str:
+    """``--lang``, else ``FOOTPRINT_LANG``, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``): the first
+    one set decides; a language footprint has no catalogue for speaks English."""
+    from .i18n import languages
+
     if option:
-        lang = option.lower()[:2]
-        if lang not in LANGS:
-            raise BadInput(f"unknown language {option!r}: use en or fr")
+        lang = option.lower().replace("-", "_").split("_")[0]
+        if lang not in languages():
+            raise BadInput(N_("unknown language {option}: use {choices}"), option=repr(option), choices=", ".join(languages()))
         return lang
     for var in ("FOOTPRINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
         if value:
-            return "fr" if value.lower().startswith("fr") else "en"
+            lang = value.lower().replace("-", "_").split("_")[0].split(".")[0]
+            return lang if lang in languages() else "en"
     return "en"
 
 

@@ -96,7 +96,7 @@ def test_the_language_comes_from_footprint_unless_given(cli, workshop, monkeypat
     assert summarize(cli, *workshop).stdout.startswith("# Synthèse de groupe")
     assert summarize(cli, *workshop, "--lang", "en").stdout.startswith("# Group summary")
     bad = summarize(cli, *workshop, "--lang", "de")
-    assert bad.exit_code == 2 and bad.stdout == "" and "unknown language 'de'" in bad.stderr
+    assert bad.exit_code == 2 and bad.stdout == "" and "langue inconnue 'de'" in bad.stderr  # FOOTPRINT_LANG=fr speaks
 
 
 def test_pseudonyms_never_appear_in_any_format(cli, workshop) -> None:

@@ -42,6 +42,7 @@ def _global(
 ) -> None:
     """Bare ``footprint`` opens the TUI on today (prints today's day when not in a terminal)."""
     ctx.obj = state.State(db=db, lang=lang, debug=debug)
+    state.speak(lang)
     if version:
         from .. import __version__
 

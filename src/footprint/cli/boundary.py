@@ -43,6 +43,7 @@ class Boundary(TyperGroup):
                 stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
             except (AttributeError, ValueError, OSError):
                 pass  # not a text stream we can change (closed, or a test's stand-in)
+        _speak_early(sys.argv[1:] if args is None else list(args))
         return super().main(args, *rest, **extra)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
@@ -124,6 +125,23 @@ def _silence_stdout() -> bool:
         except (OSError, ValueError, AttributeError):
             pass  # not a real file (a test's stand-in): nothing will be flushed at exit anyway
         return True
+
+
+def _speak_early(argv: list[str]) -> None:
+    """The language, before anything is parsed: ``--help`` and usage errors are worded in it too. A bad
+    ``--lang`` is left for the option itself to refuse."""
+    option = None
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == "--lang" and i + 1 < len(argv):
+            option = argv[i + 1]
+        elif token.startswith("--lang="):
+            option = token.split("=", 1)[1]
+    try:
+        state.speak(option)
+    except FootprintError:
+        state.speak(None)
 
 
 def _guard_tree(command: Any) -> None:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import register, t
+from ..i18n_legacy import register, t
 from . import render, state
 
 app = typer.Typer(help="Breaks: periods away from some touchpoints (challenge runs count too).")

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from ..domain.catalog import Touchpoint
-from ..i18n import t
+from ..i18n_legacy import t
 from . import render, state
 
 app = typer.Typer(help="Browse the catalog of touchpoints and their estimates.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import BadInput
-from ..i18n import t
+from ..i18n_legacy import t
 from . import render, state
 
 app = typer.Typer(help="Take a challenge (a day without Big Data…), follow it, get an honest verdict.")

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import BadInput
-from ..i18n import t
+from ..i18n_legacy import t
 from . import state
 
 app = typer.Typer(help="Charts in the terminal, as SVG/PNG images, or as JSON series.")

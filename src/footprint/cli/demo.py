@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from ..i18n_legacy import t
 from . import state
 
 

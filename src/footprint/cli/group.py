@@ -39,7 +39,7 @@ def summarize(
     import os
 
     from ..files import write_private
-    from ..i18n import t
+    from ..i18n_legacy import t
     from ..services.groups import summarize_files
     from ..settings import resolve_lang
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import register, t
+from ..i18n_legacy import register, t
 from . import render, state
 
 register(

@@ -10,7 +10,7 @@ from ..domain.catalog import Catalog
 from ..domain.footprint import entry_captures
 from ..domain.journal import Entry
 from ..domain.text import WEEKDAYS, number
-from ..i18n import t
+from ..i18n_legacy import t
 from ..services import DayView
 
 _WEEKDAYS = WEEKDAYS

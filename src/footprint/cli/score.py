@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from ..i18n_legacy import t
 from . import state
 
 app = typer.Typer(help="Activity and influence scores: add, import, list, remove, and the computed 'activity'.")

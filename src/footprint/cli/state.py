@@ -48,3 +48,13 @@ def close(ctx: Any) -> None:
     obj = ctx.find_root().obj
     if isinstance(obj, State) and obj._service is not None:
         obj._service.close()
+
+
+def speak(option: str | None) -> None:
+    """Speak the language of ``--lang`` (else ``FOOTPRINT_LANG``, else the locale) from here on."""
+    import os
+
+    from ..i18n import use
+    from ..settings import resolve_lang
+
+    use(resolve_lang(option, os.environ))

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import NotFound
-from ..i18n import t
+from ..i18n_legacy import t
 from . import state
 
 

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from ..domain.catalog import Catalog
 from ..domain.text import number
 from ..domain.verdict import Verdict, headline
-from ..i18n import register, t
+from ..i18n_legacy import register, t
 from . import markdown_text as md
 
 register(

@@ -19,7 +19,7 @@ from typing import Any
 from ..domain.group import GroupSummary
 from ..domain.text import did_you_mean
 from ..errors import NotFound
-from ..i18n import register, t
+from ..i18n_legacy import register, t
 from ..svg import bar_chart, number
 from . import markdown_text as md
 from .records import neutralise

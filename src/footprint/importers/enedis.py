@@ -152,7 +152,7 @@ def _read_member(member: Member, ctx: ImportContext, days: DayCounts) -> Iterato
                 raw = (
                     values[cells.index("pas en minutes")].strip() if cells.index("pas en minutes") < len(values) else ""
                 )
-                if raw.isdigit() and timedelta(minutes=int(raw)) in STEPS:
+                if raw.isdigit() and len(raw) <= 4 and timedelta(minutes=int(raw)) in STEPS:
                     header_step = timedelta(minutes=int(raw))
             continue
         if cells[0] == "horodate":

@@ -13,7 +13,7 @@ from ..charts import ChallengeSeries, FootprintSeries, TouchpointSeries
 from ..domain.footprint import active_captures, passive_captures
 from ..domain.series import aggregate, buckets, marks
 from ..errors import BadInput
-from ..i18n import t
+from ..i18n_legacy import t
 from . import Service
 
 _SPAN = re.compile(r"^-?(\d+)\s*(d|j|w|sem|mo|m|y|a)$")

@@ -20,7 +20,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from ..errors import FootprintError, JournalBusy
-from ..i18n import t
+from ..i18n import use as use_language
+from ..i18n_legacy import t
 from ..services import Service
 from . import words  # noqa: F401  (registers the interface's words)
 from .bindings import localize
@@ -95,6 +96,7 @@ class FootprintApp(App[None]):
         super().__init__()
         self.svc = svc
         self.lang = svc.settings.lang
+        use_language(self.lang)  # every _() on the screens speaks it
         self.generation = 0  # bumped on every change to the journal, ours or another process's
         self._version: int | None = None
         self._today: date | None = None

@@ -13,7 +13,7 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from ..i18n import t
+from ..i18n_legacy import t
 
 
 def _localized(b: Binding, lang: str) -> Binding:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from ..domain.catalog import Catalog
 from ..domain.text import WEEKDAYS, number
-from ..i18n import t
+from ..i18n_legacy import t
 
 _WEEKDAYS = WEEKDAYS
 _MONTHS = {

@@ -6,7 +6,7 @@ their own places; the services' error messages are shown as they are.
 
 from __future__ import annotations
 
-from ..i18n import register
+from ..i18n_legacy import register
 
 WORDS: dict[str, tuple[str, str]] = {
     # screens

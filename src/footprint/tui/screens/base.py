@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
 
-from ...i18n import t
+from ...i18n_legacy import t
 from ..bindings import localize
 from ..messages import JournalChanged, NavPicked
 from ..widgets.key_bar import KeyBar

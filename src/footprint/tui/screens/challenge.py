@@ -23,7 +23,7 @@ from ...domain.challenge import Challenge
 from ...domain.journal import Run
 from ...domain.verdict import Verdict, headline
 from ...errors import BadInput
-from ...i18n import t
+from ...i18n_legacy import t
 from ...services import challenges
 from ...settings import home_path
 from ..text import countdown, duration, labels, n

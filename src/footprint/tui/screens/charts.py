@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ...errors import FootprintError
-from ...i18n import t
+from ...i18n_legacy import t
 from ..widgets.chart_view import ChartView
 from .base import BaseScreen
 

@@ -14,7 +14,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
 from ...errors import FootprintError
-from ...i18n import t
+from ...i18n_legacy import t
 from ..bindings import localize
 from .entry_form import ServiceCheck
 

@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ...domain.journal import REASONS, Entry
 from ...domain.limits import shown
 from ...errors import BadInput, FootprintError
-from ...i18n import t
+from ...i18n_legacy import t
 from ...services import Service
 from ..bindings import localize
 from ..text import n

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from ...i18n import t
+from ...i18n_legacy import t
 from ...services import Service
 from ..bindings import localize
 

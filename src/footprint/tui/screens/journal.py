@@ -19,7 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Static
 
 from ...domain.journal import Entry
-from ...i18n import t
+from ...i18n_legacy import t
 from ...services import DayView
 from ..bindings import describe
 from ..messages import DayPicked, EntryChosen

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from ...i18n import t
+from ...i18n_legacy import t
 from ..bindings import localize
 
 

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Input, Static
 
 from ...domain.catalog import Touchpoint
 from ...domain.journal import ProfilePeriod
-from ...i18n import t
+from ...i18n_legacy import t
 from ..text import n, short
 from .base import BaseScreen
 

@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from ...domain.footprint import footprint, usage_of
 from ...domain.journal import Entry
-from ...i18n import t
+from ...i18n_legacy import t
 from ...services import DayView
 from ..bindings import describe
 from ..keys import assign

@@ -23,7 +23,7 @@ from textual.strip import Strip
 from ...domain.catalog import Catalog
 from ...domain.footprint import entry_captures
 from ...domain.journal import Entry
-from ...i18n import t
+from ...i18n_legacy import t
 from ..messages import EntryChosen
 from ..text import label, n, short
 

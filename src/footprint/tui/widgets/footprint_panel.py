@@ -7,7 +7,7 @@ from textual.widget import Widget
 
 from ...domain.catalog import Catalog
 from ...domain.footprint import Footprint
-from ...i18n import t
+from ...i18n_legacy import t
 from ..text import n, short
 
 NAME_WIDTH = 15  # fits the narrow panel (28 columns at 80)

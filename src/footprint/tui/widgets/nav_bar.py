@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
-from ...i18n import t
+from ...i18n_legacy import t
 from ..messages import NavPicked
 
 ITEMS = (("today", "F1"), ("journal", "F2"), ("challenge", "F3"), ("charts", "F4"), ("profile", "F5"))

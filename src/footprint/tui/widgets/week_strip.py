@@ -10,7 +10,7 @@ from textual import events
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ...i18n import t
+from ...i18n_legacy import t
 from ..messages import DayPicked
 from ..text import n, short_day
 
