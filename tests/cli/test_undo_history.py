@@ -49,7 +49,7 @@ def test_after_a_no_op_or_a_failure_undo_undoes_the_last_real_change(cli, scene,
     assert cli("list", "--json").stdout == before
     undone = cli("undo")
     assert undone.exit_code == 0
-    assert undone.stdout == "Undone: log email ×1\n"
+    assert undone.stdout == "Undone: logging Email ×1\n"
     assert "email" not in cli("list", "--json").stdout
 
 
@@ -65,7 +65,7 @@ def test_an_edit_to_the_values_it_has_says_so(cli) -> None:
     result = cli("edit", "1", "--count", "2")
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.startswith("Nothing changed: #1 already reads ")
-    assert cli("undo").stdout == "Undone: log bank-card ×2\n"
+    assert cli("undo").stdout == "Undone: logging Bank card ×2\n"
 
 
 def test_re_adding_part_of_the_profile_adds_only_the_rest(cli) -> None:
@@ -107,7 +107,7 @@ def test_an_import_that_adds_nothing_records_no_step(cli, home) -> None:
     assert cli("log", "email").exit_code == 0
     again = cli("import", "csv", str(diary))
     assert again.exit_code == 0 and "nothing new" in again.stdout
-    assert cli("undo").stdout == "Undone: log email ×1\n"
+    assert cli("undo").stdout == "Undone: logging Email ×1\n"
     assert [e["touchpoint"] for e in json.loads(cli("list", "--json").stdout)] == ["bank-card"]
 
 
@@ -129,6 +129,6 @@ def test_undo_passes_over_the_no_op_steps_earlier_footprints_recorded(cli, db_pa
     )
     conn.commit()
     conn.close()
-    assert cli("undo").stdout == "Undone: log email ×1\n"
+    assert cli("undo").stdout == "Undone: logging Email ×1\n"
     assert cli("list", "--json").stdout.strip() == "[\n]"
     assert cli("undo").stdout == "Nothing to undo.\n"

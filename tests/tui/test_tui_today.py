@@ -147,7 +147,7 @@ async def test_close_reopen_undo_and_delete(profiled) -> None:
         await pilot.pause()
         assert stored(profiled) == [("smartphone", 1)]
         assert len(rows(today.query_one(EntryList))) == 1
-        assert ("information", "Undone: log computer ×1") in notes(app)
+        assert ("information", "Undone: logging Computer ×1") in notes(app)
         today.query_one(EntryList).focus()
         await pilot.press("delete")
         await pilot.pause()

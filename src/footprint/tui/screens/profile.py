@@ -103,7 +103,7 @@ class ProfileScreen(BaseScreen):
         text.append(f" · {t('kind.' + tp.kind, lang)} · {t('consent.' + tp.consent, lang)}\n")
         if estimate is not None:
             text.append(f"{n(estimate.value)} {t('captures', lang)} {unit} ({t('tui.profile.estimate', lang)}): ")
-            text.append(estimate.why + "\n")
+            text.append(estimate.why.get(lang) + "\n")
         text.append(f"{t('collectors', lang)}: {collectors}")
         detail.update(text)
 
