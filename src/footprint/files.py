@@ -128,7 +128,7 @@ def write_private(path: Path, chunks: Iterable[str | bytes]) -> int:
 def write_error(path: Path, exc: OSError) -> FootprintError:
     """The one line for a file that could not be written: a full disk says so."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return StorageError(N_("the disk holding {path} is full: nothing was written"), path=path)
+        return StorageError(N_("the disk holding {path} is full; nothing was written"), path=path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return BadInput(
             N_("cannot write {path} ({reason}): choose a folder that is yours"), path=path, reason=os_reason(exc)
@@ -153,7 +153,7 @@ def _check_target(path: Path) -> Path:
             raise BadInput(N_("{path} is not a regular file (a device or a FIFO): give a file name"), path=path)
         if not st.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
             raise BadInput(
-                N_("{path} is read-only: footprint does not replace it (make it writable or pick another name)"),
+                N_("{path} is read-only: footprint does not replace it (make it writable or pick another)"),
                 path=path,
             )
     folder = path.parent if str(path.parent) else Path(".")

@@ -58,7 +58,7 @@ def resolve_zone(env: Mapping[str, str]) -> tzinfo:
         except (ZoneInfoNotFoundError, ValueError):
             if var == "FOOTPRINT_TZ":
                 raise BadInput(
-                    N_("unknown time zone '{name}' in FOOTPRINT_TZ: use a name like Europe/Paris"), name=name[:60]
+                    N_("unknown timezone '{name}' in FOOTPRINT_TZ: use a name like Europe/Paris"), name=name[:60]
                 ) from None
     return _system_zone()
 

@@ -73,8 +73,8 @@ def test_re_adding_part_of_the_profile_adds_only_the_rest(cli) -> None:
     result = cli("profile", "add", "smartphone", "computer")
     assert result.exit_code == 0
     assert result.stdout == ("Added to the profile: computer\nAlready in the profile (nothing changed): smartphone\n")
-    assert cli("undo").stdout == "Undone: profile add computer\n"
-    assert cli("undo").stdout == "Undone: profile add smartphone\n"
+    assert cli("undo").stdout == "Undone: adding Computer to the profile\n"
+    assert cli("undo").stdout == "Undone: adding Smartphone to the profile\n"
 
 
 def test_a_state_change_or_an_earlier_since_is_a_real_change(cli) -> None:
@@ -87,7 +87,7 @@ def test_a_state_change_or_an_earlier_since_is_a_real_change(cli) -> None:
 def test_close_then_close_again_then_undo_reopens(cli, day_json) -> None:
     assert cli("close").exit_code == 0
     assert cli("close").stdout == "2026-11-22 was already closed.\n"
-    assert cli("undo").stdout == "Undone: close 2026-11-22\n"
+    assert cli("undo").stdout == "Undone: closing 2026-11-22\n"
     assert day_json()["closed"] is False
     assert cli("undo").stdout == "Nothing to undo.\n"
 
@@ -96,7 +96,7 @@ def test_reopen_of_a_closed_day_is_undoable(cli, day_json) -> None:
     assert cli("close", "yesterday").exit_code == 0
     assert cli("reopen", "yesterday").stdout == "Reopened 2026-11-21.\n"
     assert cli("reopen", "yesterday").stdout == "2026-11-21 was already open.\n"
-    assert cli("undo").stdout == "Undone: reopen 2026-11-21\n"
+    assert cli("undo").stdout == "Undone: reopening 2026-11-21\n"
     assert day_json("yesterday")["closed"] is True
 
 

@@ -102,7 +102,7 @@ def read_cards(
             card = parse_card(_load(path, origin), origin)
             first = by_id.get(card.card_id) or by_content.get(card.same_run())
             if first is not None:
-                raise CardError(origin, say("a duplicate of {first}", first=first))
+                raise CardError(origin, say("duplicate of {first}", first=first))
         except CardError as exc:
             if strict:
                 raise

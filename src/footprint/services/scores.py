@@ -70,8 +70,8 @@ def parse_score_date(text: str) -> date:
         raise BadInput(N_("not a date: '{text}' (use 2026-11-20 or 20/11/2026)"), text=limits.shown(text)) from None
     if not limits.in_years(day):
         raise BadInput(
-            N_("'{text}' is out of range: footprint reads dates from {first} to {last}"),
-            text=day,
+            N_("{day} is out of range: footprint reads dates from {first} to {last}"),
+            day=day,
             first=limits.FIRST_YEAR,
             last=limits.LAST_YEAR,
         )

@@ -37,17 +37,17 @@ def storage_error(path: Path, exc: BaseException) -> StorageError:
     check a folder that is fine."""
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
-    full = StorageError(N_("the disk holding {path} is full: nothing was written"), path=path)
+    full = StorageError(N_("the disk holding {path} is full; nothing was written"), path=path)
     if code == sqlite3.SQLITE_FULL or "disk is full" in text or "no space" in text:
         return full
     if "locked" in text or "busy" in text:
-        return JournalBusy(N_("the journal {path} is locked by another footprint or program: try again"), path=path)
+        return JournalBusy(N_("the journal {path} is locked by another footprint or program; try again"), path=path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StorageError(N_("{path} is not a footprint journal or is damaged (it was left untouched)"), path=path)
     if _disk_full(path):  # SQLite says "disk I/O error" when the shared-memory file cannot grow
         return full
     if "readonly" in text or "read-only" in text or "unable to open" in text or "disk i/o" in text:
-        return StorageError(N_("cannot write the journal {path}: check that its folder exists and is yours"), path=path)
+        return StorageError(N_("cannot write the journal {path}: check the folder exists and is yours"), path=path)
     return StorageError(N_("the journal {path} could not be used ({error})"), path=path, error=type(exc).__name__)
 
 
@@ -149,7 +149,7 @@ def _is_blank(conn: sqlite3.Connection) -> bool:
 
 def _newer(path: Path, version: object) -> StorageError:
     return StorageError(
-        N_("{path} was written by a newer footprint (schema {version}): upgrade footprint"), path=path, version=version
+        N_("{path} was written by a newer footprint (schema {version}); upgrade footprint"), path=path, version=version
     )
 
 
