@@ -248,3 +248,12 @@ def test_a_summary_an_older_footprint_wrote_comes_back_as_it_was() -> None:
     assert restored("log email ×1") == "log email ×1"
     step = say("logging {names}", names=Text("Email ×1", "Courriel ×1"))
     assert restored(stored(step)) == step and stored(step) == stored(restored(stored(step)))
+
+
+def test_the_catalog_explains_its_estimates_in_french(cli) -> None:
+    result = cli("--lang", "fr", "catalog", "show", "linky")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "Par défaut, Enedis collecte un index de consommation par jour" in result.stdout
+    assert "By default Enedis" not in result.stdout
+    english = cli("catalog", "show", "linky", "--json")
+    assert "By default Enedis collects one daily consumption index" in english.stdout
