@@ -252,6 +252,13 @@ class FootprintApp(App[None]):
 
     # --- the command palette ---------------------------------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the interface's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action, in the interface's language: the current screen's, logging each touchpoint of the
         profile, going to each screen, and the ones that work everywhere."""

@@ -31,6 +31,9 @@ NO = N_("No")
 DONE = N_("Done")
 SKIP = N_("Skip")
 
+# Textual's own bindings, translated like ours when a screen is made (the keys screen lists them).
+TEXTUAL = (N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"))
+
 
 def screen_name(mode: str) -> str:
     """``Aujourd'hui``, ``Journal``… in the interface's language."""

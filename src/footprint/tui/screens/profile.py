@@ -178,6 +178,8 @@ def _estimate(value: float, passive: bool) -> str:
     k = day_words.plural_count(value)
     if passive:
         return ngettext(
-            "{n} capture a day while in the profile (estimate):", "{n} captures a day while in the profile (estimate):", k
+            "{n} capture per day while in the profile (estimate):",
+            "{n} captures per day while in the profile (estimate):",
+            k,
         )
     return ngettext("{n} capture per use (estimate):", "{n} captures per use (estimate):", k)
