@@ -55,7 +55,8 @@ def test_day_text_shows_entries_footprint_and_collectors(cli) -> None:
 def test_day_in_french(cli) -> None:
     cli("log", "cb")
     out = cli("--lang", "fr", "day").stdout
-    assert out.startswith("dimanche 22 novembre 2026 — journée ouverte\n") and "Empreinte (estimation)" in out and "votre banque" in out
+    assert out.startswith("dimanche 22 novembre 2026 — journée ouverte\n")
+    assert "Empreinte (estimation)" in out and "votre banque" in out
 
 
 def test_bare_footprint_shows_today(cli) -> None:

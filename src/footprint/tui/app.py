@@ -231,7 +231,9 @@ class FootprintApp(App[None]):
             except JournalBusy:
                 self.set_timer(RETRY_SECONDS, self._write_pending)
         self._pending.append((tp_id, count, self.svc.settings.now().isoformat()))
-        busy = _("The journal is busy (another program is writing): your touch is kept and saved as soon as it is free.")
+        busy = _(
+            "The journal is busy (another program is writing): your touch is kept and saved as soon as it is free."
+        )
         self.notify(busy, severity="warning", timeout=4)
         return None
 

@@ -76,7 +76,10 @@ register(
             "Write the report of run #{id} to (.md or .html; notes and exact times left out):",
             "Écrire le récit de l'essai n°{id} dans (.md ou .html ; sans notes ni heures exactes) :",
         ),
-        "tui.ch.report_kind": ("the file name must end in .md or .html", "le nom du fichier doit finir par .md ou .html"),
+        "tui.ch.report_kind": (
+            "the file name must end in .md or .html",
+            "le nom du fichier doit finir par .md ou .html",
+        ),
         "tui.ch.no_runs": ("No run yet.", "Aucun essai pour l'instant."),
         # charts
         "tui.charts.range.week": ("last 7 days", "7 derniers jours"),

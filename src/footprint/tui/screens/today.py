@@ -135,7 +135,8 @@ class TodayScreen(DayScreen):
         if self.prefix:
             text = _("×{n}: now press a touchpoint's letter (Esc cancels)").format(n=self.prefix)
         elif text is None:
-            text = _("letter: log a touch · Shift+letter: details · digits first: how many · ? keys") if self.keys else ""
+            hint = _("letter: log a touch · Shift+letter: details · digits first: how many · ? keys")
+            text = hint if self.keys else ""
         self.query_one("#hint", Static).update(text)
 
     # --- logging by key ------------------------------------------------------------------------------
