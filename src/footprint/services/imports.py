@@ -15,7 +15,7 @@ same import again finishes the job without adding anything twice.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -42,19 +42,38 @@ class ImportReport(NamedTuple):
     dry_run: bool
 
 
-def load_mappings() -> dict[str, Any]:
-    """``data/mappings/*.toml``: each file's tables, by file name (``google``, ``apps``…)."""
+def load_mappings(config_dir: Path | None = None) -> dict[str, Any]:
+    """``data/mappings/*.toml``: each file's tables, by file name (``google``, ``apps``…); with the user's
+    bank layouts (``CONFIG/banks/*.toml``, see the README) under ``bank-layouts``."""
     folder = shipped_dir("data") / "mappings"
-    return {p.stem: read_toml(p) for p in sorted(folder.glob("*.toml"))} if folder.is_dir() else {}
+    found = {p.stem: read_toml(p) for p in sorted(folder.glob("*.toml"))} if folder.is_dir() else {}
+    if config_dir is not None:
+        from ..importers.bank import LAYOUTS_KEY
+        from ..importers.bank.layouts import read_folder
+
+        user = read_folder(config_dir / "banks", str)
+        if user:
+            found[LAYOUTS_KEY] = user
+    return found
 
 
-def detect(path: Path) -> str | None:
+def detect(path: Path, svc: Service | None = None) -> str | None:
+    """The source that recognises ``path``, and what it holds when the importer can say (``bank: LCL``)."""
     from ..importers import detect as find
 
     if not path.exists():
         raise NotFound(f"{path}: no such file or folder")
     imp = find(path)
-    return imp.name if imp else None
+    if imp is None:
+        return None
+    layout_of = getattr(imp, "layout_of", None)
+    if layout_of is None:
+        return imp.name
+    from ..importers import ImportContext
+
+    ctx = ImportContext(load_mappings(svc.settings.config_dir if svc else None), svc.settings.zone if svc else UTC)
+    layout = layout_of(path, imp.layouts(ctx))
+    return f"{imp.name}: {layout}" if layout else imp.name
 
 
 def run(
@@ -115,7 +134,7 @@ class _Reading:
         from ..importers import ImportContext
 
         self.svc, self.imp, self.path, self.first_ok, self.last_ok = svc, imp, path, first_ok, last_ok
-        self.ctx = ImportContext(load_mappings(), svc.settings.zone, progress or (lambda n: None))
+        self.ctx = ImportContext(load_mappings(svc.settings.config_dir), svc.settings.zone, progress or (lambda n: None))
         self.issues: dict[str, tuple[int, list[str]]] = {}
         self.notices: set[str] = set()
         self.groups: dict[tuple[date, str, str], list[Any]] = {}  # (day, tp, group) -> [count, minutes, first at]
