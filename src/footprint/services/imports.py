@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from ..domain import limits
 from ..domain.journal import DayStatus, Entry, ProfilePeriod
 from ..errors import BadInput, DataFileError, NotFound
+from ..i18n import N_
 from ..resources import shipped_dir
 from . import Service, read_toml
 
@@ -58,22 +59,21 @@ def load_mappings(config_dir: Path | None = None) -> dict[str, Any]:
 
 
 def detect(path: Path, svc: Service | None = None) -> str | None:
-    """The source that recognises ``path``, and what it holds when the importer can say (``bank: LCL``)."""
+    """The source that recognises ``path``, and what it holds when the importer can say (``bank: LCL``);
+    with ``svc``, the user's own layouts (bank mapping files) are known too."""
+    from ..importers import IMPORTERS, ImportContext
     from ..importers import detect as find
 
     if not path.exists():
-        raise NotFound(f"{path}: no such file or folder")
+        raise NotFound(N_("{path}: no such file or folder"), path=path)
     imp = find(path)
-    if imp is None:
-        return None
-    layout_of = getattr(imp, "layout_of", None)
-    if layout_of is None:
-        return imp.name
-    from ..importers import ImportContext
-
     ctx = ImportContext(load_mappings(svc.settings.config_dir if svc else None), svc.settings.zone if svc else UTC)
-    layout = layout_of(path, imp.layouts(ctx))
-    return f"{imp.name}: {layout}" if layout else imp.name
+    for candidate in [imp] if imp is not None else IMPORTERS:
+        layout_of = getattr(candidate, "layout_of", None)
+        layout = layout_of(path, candidate.layouts(ctx)) if layout_of is not None else None
+        if layout:
+            return f"{candidate.name}: {layout}"
+    return imp.name if imp else None
 
 
 def run(

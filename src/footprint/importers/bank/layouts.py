@@ -140,7 +140,7 @@ def _layout(check: _Checker, bank: str, raw: object, key: str) -> Layout:
         raise check.fail(f"{key}.header", N_("{file}: {key} must be true or false"))
     separator = t.get("separator", ";")
     if separator not in (";", ",", "\t", "|"):
-        raise check.fail(f"{key}.separator", N_("{file}: {key} must be one of ; , | or a tab"))
+        raise check.fail(f"{key}.separator", N_("{file}: {key} must be a semicolon, a comma, a vertical bar or a tab"))
     encoding = t.get("encoding", "auto")
     if encoding not in ENCODINGS:
         raise check.fail(f"{key}.encoding", N_("{file}: {key} must be one of {choices}"), choices=", ".join(ENCODINGS))
