@@ -250,7 +250,9 @@ def test_a_broken_mapping_table_is_one_error_naming_file_and_key() -> None:
     assert bad.value.message.startswith("data/mappings/bank.toml: card.patterns: CB ( is not a regular expression")
     with pytest.raises(DataFileError) as groups:
         Rules.of({"card": {"patterns": ["CB"]}, "purchase_date": {"patterns": [r"\d+"]}})
-    assert groups.value.message == r"data/mappings/bank.toml: purchase_date.patterns: \d+ needs the named groups d and m"
+    assert (
+        groups.value.message == r"data/mappings/bank.toml: purchase_date.patterns: \d+ needs the named groups d and m"
+    )
 
 
 # --- bad records, wrong files --------------------------------------------------------------------------------
@@ -348,7 +350,9 @@ _entries = journal_entries
 
 def test_import_the_zip_then_again_adds_nothing(cli, tmp_path: Path) -> None:
     archive = _zip(FIXTURES, tmp_path / "releves.zip")
-    assert cli("import", "detect", str(archive)).stdout.strip() == "bank: Crédit Agricole (Date, Libellé, Débit, Crédit)"
+    assert (
+        cli("import", "detect", str(archive)).stdout.strip() == "bank: Crédit Agricole (Date, Libellé, Débit, Crédit)"
+    )
     result = cli("import", "bank", str(archive))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""

@@ -168,7 +168,9 @@ amount = "Somme"
 [layout.card]
 kinds = ["CB"]
 """
-MY_STATEMENT = "Jour|Intitule|Moyen|Somme\n20240302|BOULANGERIE|CB|-2,40\n20240302|LOYER|VIR|-650,00\n20240303|CINEMA|CB|-9,00\n"
+MY_STATEMENT = (
+    "Jour|Intitule|Moyen|Somme\n20240302|BOULANGERIE|CB|-2,40\n20240302|LOYER|VIR|-650,00\n20240303|CINEMA|CB|-9,00\n"
+)
 
 
 def test_a_user_describes_another_bank_in_a_mapping_file(cli, home: Path, tmp_path: Path) -> None:
@@ -187,10 +189,16 @@ def test_a_user_describes_another_bank_in_a_mapping_file(cli, home: Path, tmp_pa
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (('date_format = "%Y%m%d"', 'date_format = "%Y%q"'), "ma-banque.toml: layout[1].date_format: %Y%q is not a date format"),
+        (
+            ('date_format = "%Y%m%d"', 'date_format = "%Y%q"'),
+            "ma-banque.toml: layout[1].date_format: %Y%q is not a date format",
+        ),
         (('separator = "|"', 'separator = "::"'), "ma-banque.toml: layout[1].separator must be a semicolon, a comma"),
         (('kinds = ["CB"]', "kinds = 3"), "ma-banque.toml: layout[1].card.kinds must be a text or a list of texts"),
-        (('amount = "Somme"', 'montant = "Somme"'), "ma-banque.toml: layout[1].columns.montant is not a key of a bank layout"),
+        (
+            ('amount = "Somme"', 'montant = "Somme"'),
+            "ma-banque.toml: layout[1].columns.montant is not a key of a bank layout",
+        ),
         (('bank = "Ma Banque"', ""), "ma-banque.toml: bank must be a text"),
         (('name = "export maison"', "name = [1"), "ma-banque.toml: not valid TOML"),
     ],
@@ -221,7 +229,11 @@ def test_layout_checks_in_french(tmp_path: Path) -> None:
 
 
 def test_detect_names_the_bank_layout(cli) -> None:
-    for name in ("04123456789_01112024_30112024.csv", "CSV_00451098285A.csv", "account-statement_2024-01-01_2024-01-31_en-gb_a1b2c3.csv"):
+    for name in (
+        "04123456789_01112024_30112024.csv",
+        "CSV_00451098285A.csv",
+        "account-statement_2024-01-01_2024-01-31_en-gb_a1b2c3.csv",
+    ):
         result = cli("import", "detect", str(FIXTURES / name))
         assert result.exit_code == 0, result.stderr
         assert result.stdout.strip() == f"bank: {LAYOUTS[name][0]}"

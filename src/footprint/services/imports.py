@@ -134,7 +134,9 @@ class _Reading:
         from ..importers import ImportContext
 
         self.svc, self.imp, self.path, self.first_ok, self.last_ok = svc, imp, path, first_ok, last_ok
-        self.ctx = ImportContext(load_mappings(svc.settings.config_dir), svc.settings.zone, progress or (lambda n: None))
+        self.ctx = ImportContext(
+            load_mappings(svc.settings.config_dir), svc.settings.zone, progress or (lambda n: None)
+        )
         self.issues: dict[str, tuple[int, list[str]]] = {}
         self.notices: set[str] = set()
         self.groups: dict[tuple[date, str, str], list[Any]] = {}  # (day, tp, group) -> [count, minutes, first at]

@@ -35,7 +35,9 @@ LAYOUTS_KEY = "bank-layouts"  # in the context's mappings: [(file name, tables)]
 
 class Bank:
     name = "bank"
-    description = N_("bank and credit-card statements: OFX, CSV downloads of French banks, Revolut, N26 (card payments only)")
+    description = N_(
+        "bank and credit-card statements: OFX, CSV downloads of French banks, Revolut, N26 (card payments only)"
+    )
 
     def detect(self, path: Path) -> bool:
         return self.layout_of(path, shipped()) is not None

@@ -93,7 +93,9 @@ class _Checker:
         try:
             rx = re.compile(raw, re.IGNORECASE)
         except re.error as exc:
-            raise self.fail(key, N_("{file}: {key}: {pattern} is not a regular expression ({error})"), pattern=raw, error=str(exc)) from None
+            raise self.fail(
+                key, N_("{file}: {key}: {pattern} is not a regular expression ({error})"), pattern=raw, error=str(exc)
+            ) from None
         if any(g not in rx.groupindex for g in groups):
             raise self.fail(key, N_("{file}: {key}: {pattern} needs the named groups d and m"), pattern=raw)
         return rx
@@ -102,7 +104,12 @@ class _Checker:
         items = value if isinstance(value, list) else [value]
         found: list[Column] = []
         for item in items:
-            if isinstance(item, bool) or not isinstance(item, str | int) or item in ("", 0) or (isinstance(item, int) and item < 0):
+            if (
+                isinstance(item, bool)
+                or not isinstance(item, str | int)
+                or item in ("", 0)
+                or (isinstance(item, int) and item < 0)
+            ):
                 raise self.fail(key, N_("{file}: {key} must be a column name, a column number or a list of them"))
             if isinstance(item, str) and not header:
                 raise self.fail(key, N_("{file}: {key}: a file without a header has column numbers, not names"))
@@ -115,7 +122,13 @@ class _Checker:
             parts = re.split(r"(%.)", fmt)
             rx = "".join(_DIRECTIVES.get(p, "") if p.startswith("%") and len(p) == 2 else re.escape(p) for p in parts)
             if any(p.startswith("%") and len(p) == 2 and p not in _DIRECTIVES for p in parts) or "(?P<d>" not in rx:
-                raise self.fail(key, N_("{file}: {key}: {pattern} is not a date format footprint reads (%d, %m, %Y, %y, %b, %H, %M, %S)"), pattern=fmt)
+                raise self.fail(
+                    key,
+                    N_(
+                        "{file}: {key}: {pattern} is not a date format footprint reads (%d, %m, %Y, %y, %b, %H, %M, %S)"
+                    ),
+                    pattern=fmt,
+                )
             compiled.append(re.compile(r"\s*" + rx))
         return tuple(compiled)
 
@@ -168,12 +181,19 @@ def _layout(check: _Checker, bank: str, raw: object, key: str) -> Layout:
         separator=separator,
         encoding=encoding,
         dates=check.date_format(t.get("date_format", "%d/%m/%Y"), f"{key}.date_format"),
-        signature=tuple(fold(s) for s in check.texts(t.get("signature", []), f"{key}.signature")) if t.get("signature") else (),
+        signature=tuple(fold(s) for s in check.texts(t.get("signature", []), f"{key}.signature"))
+        if t.get("signature")
+        else (),
         columns=columns,
         labels=check.columns(cols["label"], f"{key}.columns.label", header),
-        card_kinds=frozenset(fold(k) for k in check.texts(card["kinds"], f"{key}.card.kinds")) if "kinds" in card else frozenset(),
+        card_kinds=frozenset(fold(k) for k in check.texts(card["kinds"], f"{key}.card.kinds"))
+        if "kinds" in card
+        else frozenset(),
         card_patterns=tuple(check.pattern(p, f"{key}.card.patterns") for p in _texts(check, card, "patterns", key)),
-        purchase_patterns=date_patterns(_texts(check, card, "purchase_date", key), lambda p: check.pattern(p, f"{key}.card.purchase_date", ("d", "m"))),
+        purchase_patterns=date_patterns(
+            _texts(check, card, "purchase_date", key),
+            lambda p: check.pattern(p, f"{key}.card.purchase_date", ("d", "m")),
+        ),
         every_debit=every,
         skip_states=frozenset(fold(s) for s in _texts(check, states, "skip", key)),
     )
@@ -186,8 +206,6 @@ def _texts(check: _Checker, table: Mapping[str, Any], name: str, key: str) -> tu
 def load(files: Iterable[tuple[str, Mapping[str, Any]]]) -> tuple[Layout, ...]:
     """Every layout of the given mapping files (name, tables), the user's after the shipped ones."""
     return tuple(layout for source, table in files for layout in layouts_of(source, table))
-
-
 
 
 def read_folder(folder: Path, label: Callable[[Path], str]) -> list[tuple[str, Mapping[str, Any]]]:

@@ -17,6 +17,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
 from itertools import chain
 
 from ...errors import DataFileError
@@ -47,7 +48,10 @@ def _chunks(member: Member, progress: Callable[[int], None]) -> Iterator[bytes]:
                 progress(len(chunk))
                 yield chunk
     except ARCHIVE_READ_ERRORS as exc:
-        raise DataFileError(N_("{where}: cannot be read ({error})"), where=masked(member.name), error=type(exc).__name__) from None
+        raise DataFileError(
+            N_("{where}: cannot be read ({error})"), where=masked(member.name), error=type(exc).__name__
+        ) from None
+
 
 # The charsets OFX files declare in practice (the header itself is ASCII, so nothing wider than 8 bits).
 _TEXT_ENCODINGS = frozenset({"utf-8", "cp1252", "iso8859-1", "iso8859-15", "ascii"})
@@ -207,5 +211,3 @@ def _card_payment(
         return
     day = rules.purchase_day(label, reference) or user or reference
     counts[(day, tp, account_group(account))] += 1
-
-

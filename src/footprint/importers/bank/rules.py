@@ -33,6 +33,8 @@ MAX_DAYS_BEFORE_POSTING = 62
 MAX_DAYS_AFTER_POSTING = 7
 FIRST_YEAR, LAST_YEAR = 1970, 2100
 
+_PLAIN = re.compile(r"\s*([+-]?)\d+(?:[.,]\d+)?\s*$")
+_NONZERO = re.compile(r"[1-9]")
 _AMOUNT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
 _AMOUNT_NOISE = re.compile(r"[\s\u00a0\u202f'€]|EUR", re.IGNORECASE)
 
@@ -46,6 +48,9 @@ def fold(text: str) -> str:
 def outflow(text: str) -> bool | None:
     """Whether an amount cell is money going out: True (``-6,60``), False (``12``, ``0,00``), None when
     the cell is not an amount. Only the sign is looked at: no amount is ever kept."""
+    m = _PLAIN.match(text)
+    if m is not None:  # the usual -1234,56 / 12.30: one match, no rewriting
+        return m[1] == "-" and _NONZERO.search(text) is not None
     s = _AMOUNT_NOISE.sub("", text).replace("\u2212", "-")
     if "," in s and "." in s:  # 1.234,56 or 1,234.56: the thousands separator goes
         s = s.replace("." if s.rfind(",") > s.rfind(".") else ",", "")
@@ -96,6 +101,7 @@ class Rules:
     """``data/mappings/bank.toml``, compiled."""
 
     card: re.Pattern[str]
+    candidate: re.Pattern[str]  # card or mobile: the one question most rows stop at
     exclude: re.Pattern[str] | None
     mobile: re.Pattern[str] | None
     dates: tuple[re.Pattern[str], ...]
@@ -131,20 +137,24 @@ class Rules:
                 compiled.append(rx)
             return compiled
 
-        card = _joined(patterns("card"))
+        cards, mobiles = patterns("card"), patterns("mobile")
+        card = _joined(cards)
         if card is None:
             raise fail("card.patterns", N_("{file}: {key} must list at least one card payment pattern"))
         return cls(
             card=card,
+            candidate=_joined([*cards, *mobiles]) or card,
             exclude=_joined(patterns("card", "exclude")),
-            mobile=_joined(patterns("mobile")),
+            mobile=_joined(mobiles),
             dates=tuple(patterns("purchase_date", groups=("d", "m"))),
             card_types=frozenset(s.upper() for s in strings("ofx", "card_types")),
             never_types=frozenset(s.upper() for s in strings("ofx", "never_types")),
             card_statement_skip_types=frozenset(s.upper() for s in strings("ofx", "card_statement_skip_types")),
         )
 
-    def touchpoint(self, label: str, trntype: str = "", card_statement: bool = False, kind: bool | None = None) -> str | None:
+    def touchpoint(
+        self, label: str, trntype: str = "", card_statement: bool = False, kind: bool | None = None
+    ) -> str | None:
         """``bank-card``, ``mobile-payment``, or None for what is not a card payment (the sign is checked
         by the caller). ``kind`` is what a bank's kind column said (None: it has none)."""
         if trntype in self.never_types or (self.exclude is not None and self.exclude.search(label)):

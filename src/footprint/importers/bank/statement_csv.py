@@ -14,21 +14,24 @@ stop there), then the amount's sign, then the dates (cached: a statement has few
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import chain, islice
+from typing import IO, Any
 
 from ...errors import DataFileError
 from ...i18n import N_, _
-from ..archive import Member, lines, masked
+from ..archive import Member, bounded, masked
 from ..base import Issue
 from .layouts import Column, Layout
 from .rules import Rules, fold, outflow, plausible, purchase_day
 from .tally import Key, account_group
 
 HEADER_LINES = 40  # the header of a bank CSV comes within its first lines (after the preamble)
+_SAMPLE = 1 << 16  # bytes read to find the layout and the encoding
 NO_AMOUNT = N_("card payment without a readable amount")
 NO_DATE = N_("card payment without a readable date")
 MISSING_AMOUNT = N_("card payment without an amount")
@@ -138,84 +141,156 @@ class _Columns:
         self.money = tuple((i, sign) for i, sign in self.money if i is not None)
 
 
-def read_csv(member: Member, layouts: tuple[Layout, ...], rules: Rules, progress: Callable[[int], None], counts: Counter[Key]) -> Iterator[Issue]:
+class _Stream(io.RawIOBase):
+    """The member's bytes again from the start (its first bytes were read to find the layout), telling
+    the progress bar every read."""
+
+    def __init__(self, start: bytes, raw: IO[bytes], progress: Callable[[int], None]) -> None:
+        self.start, self.raw, self.progress = start, raw, progress
+        progress(len(start))
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.start:
+            data, self.start = self.start[: len(buffer)], self.start[len(buffer) :]
+        else:
+            data = self.raw.read(len(buffer))
+            self.progress(len(data))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _encoding(layout: Layout, start: bytes) -> str:
+    """The layout's encoding; ``auto`` is UTF-8 when the first bytes are (a BOM is dropped), else cp1252."""
+    if layout.encoding != "auto":
+        return layout.encoding
+    try:
+        start.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(start) - 3:  # not just a character cut at the end of the sample
+            return "cp1252"
+    return "utf-8-sig"
+
+
+def read_csv(
+    member: Member, layouts: tuple[Layout, ...], rules: Rules, progress: Callable[[int], None], counts: Counter[Key]
+) -> Iterator[Issue]:
     """The card payments of one CSV member into ``counts``, its problems as issues; ``NotAStatement`` when
-    no layout fits."""
+    no layout fits. The rows come from ``csv.reader`` over a text stream: decoding and splitting are the C
+    library's, as in a bare ``csv.reader`` loop."""
     where = masked(member.name)
-    raw_lines = lines(member, progress)
-    first_raw = list(islice(raw_lines, HEADER_LINES))
-    probe = decoder("auto")
-    first = [probe(raw) for raw in first_raw]
-    if first:
-        first[0] = first[0].lstrip("\ufeff")
-    found = find_layout(first, layouts)
-    if found is None:
-        raise NotAStatement(member.name)
-    index, layout = found
-    decode = decoder(layout.encoding)
-    text = [decode(raw) for raw in first_raw]
-    text[0] = text[0].lstrip("\ufeff")
-    preamble = " ".join(text[:index] if layout.header else [])
-    m = _PREAMBLE_ACCOUNT.search(preamble)
-    file_account = next((g for g in m.groups() if g), None) if m else None
-    body = index + 1 if layout.header else index
-    header = _cells(text[index], layout.separator) if layout.header else None
-    rows = csv.reader(chain(text[body:], (decode(raw) for raw in raw_lines)), delimiter=layout.separator)
-    yield from _rows(rows, layout, _Columns(layout, header), rules, file_account, where, body, counts)
+    with member.open() as raw:
+        start = raw.read(_SAMPLE)
+        probe = decoder("auto")
+        first = [probe(line) for line in start.split(b"\n")[:HEADER_LINES]]
+        if first:
+            first[0] = first[0].lstrip("\ufeff")
+        found = find_layout(first, layouts)
+        if found is None:
+            raise NotAStatement(member.name)
+        index, layout = found
+        encoding = _encoding(layout, start)
+        text = io.TextIOWrapper(io.BufferedReader(_Stream(start, raw, progress)), encoding, "replace", newline="")
+        lines = bounded(text.readline, where)
+        head = list(islice(lines, index + 1))
+        preamble = " ".join(head[:index]) if layout.header else ""
+        m = _PREAMBLE_ACCOUNT.search(preamble)
+        file_account = next((g for g in m.groups() if g), None) if m else None
+        header = _cells(head[-1], layout.separator) if layout.header and head else None
+        body = chain(() if layout.header else head[-1:], lines)
+        rows = csv.reader(body, delimiter=layout.separator)
+        before = index + 1 if layout.header else index
+        yield from _rows(rows, _Row(layout, header, rules), file_account, where, before, counts)
+
+
+class _Row:
+    """What a layout reads in this file's rows: column indexes and the questions asked of each row."""
+
+    def __init__(self, layout: Layout, header: list[str] | None, rules: Rules) -> None:
+        names = [fold(c) for c in header] if header is not None else []
+        at = {f: _index(spec, names) for f, spec in layout.columns.items()}
+        labels = (c if isinstance(c, int) else _index((c,), names) for c in layout.labels)
+        self.labels = tuple(i for i in labels if i is not None)
+        money = ((at.get(f), sign) for f, sign in (("debit", True), ("credit", False), ("amount", None)))
+        self.money = tuple((i, sign) for i, sign in money if i is not None)
+        self.kind, self.state, self.date = at.get("kind"), at.get("state"), at.get("date")
+        self.purchase, self.account = at.get("purchase"), at.get("account")
+        self.kinds = layout.card_kinds if layout.card_kinds and self.kind is not None else None
+        self.own = layout.card_patterns
+        self.skip_states, self.row = layout.skip_states, layout.row
+        self.separator, self.dates = layout.separator, layout.dates
+        self.patterns = (*layout.purchase_patterns, *rules.dates)
+        self.rules = rules
 
 
 def _rows(
-    reader: Iterator[list[str]], layout: Layout, cols: _Columns, rules: Rules, file_account: str | None, where: str, before: int, counts: Counter[Key]
+    reader: Any, r: _Row, file_account: str | None, where: str, before: int, counts: Counter[Key]
 ) -> Iterator[Issue]:
-    label_at, kind_at, state_at = cols.labels, cols.at.get("kind"), cols.at.get("state")
-    date_at, purchase_at, account_at = cols.at.get("date"), cols.at.get("purchase"), cols.at.get("account")
-    single = label_at[0] if len(label_at) == 1 else None
-    kinds, own, skip_states, row_rx = layout.card_kinds or None, layout.card_patterns, layout.skip_states, layout.row
-    patterns = (*layout.purchase_patterns, *rules.dates)
+    labels, kind_at, kinds, own, rules = r.labels, r.kind, r.kinds, r.own, r.rules
+    single = labels[0] if len(labels) == 1 else None
+    candidate = rules.candidate.search
     dates: dict[str, date | None] = {}
     groups: dict[str | None, str] = {}
     done = 0
     try:
         for row in reader:
-            line = before + done + 1
-            done = reader.line_num  # type: ignore[attr-defined]
+            line, done = before + done + 1, reader.line_num
             width = len(row)
             if single is not None:
                 label = row[single] if single < width else ""
             else:
-                label = " ".join(row[i] for i in label_at if i < width)
+                label = " ".join(row[i] for i in labels if i < width)
             kind = None
-            if kinds is not None and kind_at is not None:
+            if kinds is not None:
                 kind = kind_at < width and fold(row[kind_at]) in kinds
             if own and not kind and any(rx.search(label) for rx in own):
                 kind = True
+            if kind is False or (kind is None and candidate(label) is None):
+                continue  # most rows stop here: one question asked
             tp = rules.touchpoint(label, kind=kind)
             if tp is None:
                 continue
-            if row_rx is not None and not row_rx.match(layout.separator.join(row)):
-                continue  # a balance line of a file without a header
-            if state_at is not None and state_at < width and fold(row[state_at]) in skip_states:
-                continue  # declined: no payment was made
-            out = _outflow(row, width, cols.money)
-            if out is not True:
-                if out is not False:
-                    yield Issue(out, _("{where}, line {n}").format(where=where, n=line))
-                continue  # a refund or a credit: not a payment
-            posted = _date(row[date_at] if date_at is not None and date_at < width else "", layout, dates)
-            if posted is None:
-                yield Issue(NO_DATE, _("{where}, line {n}").format(where=where, n=line))
-                continue
-            day = None
-            if purchase_at is not None and purchase_at < width:
-                day = _date(row[purchase_at], layout, dates)
-            day = day or purchase_day(patterns, label, posted) or posted
-            account = row[account_at] if account_at is not None and account_at < width else file_account
-            group = groups.get(account)
-            if group is None:
-                group = groups[account] = account_group(account)
-            counts[(day, tp, group)] += 1
+            problem = _payment(row, width, label, tp, r, file_account, dates, groups, counts)
+            if problem is not None:
+                yield Issue(problem, _("{where}, line {n}").format(where=where, n=line))
     except csv.Error:
         raise DataFileError(N_("{where}: broken CSV near line {n}"), where=where, n=before + done + 1) from None
+
+
+def _payment(
+    row: list[str],
+    width: int,
+    label: str,
+    tp: str,
+    r: _Row,
+    file_account: str | None,
+    dates: dict[str, date | None],
+    groups: dict[str | None, str],
+    counts: Counter[Key],
+) -> str | None:
+    """Count one card payment's row; the problem (a msgid) when it cannot be."""
+    if r.row is not None and not r.row.match(r.separator.join(row)):
+        return None  # a balance line of a file without a header
+    if r.state is not None and r.state < width and fold(row[r.state]) in r.skip_states:
+        return None  # declined: no payment was made
+    out = _outflow(row, width, r.money)
+    if out is not True:
+        return None if out is False else out  # a refund or a credit: not a payment
+    posted = _date(row[r.date] if r.date is not None and r.date < width else "", r.dates, dates)
+    if posted is None:
+        return NO_DATE
+    day = None
+    if r.purchase is not None and r.purchase < width:
+        day = _date(row[r.purchase], r.dates, dates)
+    day = day or purchase_day(r.patterns, label, posted) or posted
+    account = row[r.account] if r.account is not None and r.account < width else file_account
+    group = groups.get(account)
+    if group is None:
+        group = groups[account] = account_group(account)
+    counts[(day, tp, group)] += 1
+    return None
 
 
 def _outflow(row: list[str], width: int, money: tuple[tuple[int, bool | None], ...]) -> bool | str:
@@ -234,11 +309,11 @@ def _outflow(row: list[str], width: int, money: tuple[tuple[int, bool | None], .
     return False if written else MISSING_AMOUNT  # zero (a temporary hold): nothing was paid
 
 
-def _date(cell: str, layout: Layout, cache: dict[str, date | None]) -> date | None:
+def _date(cell: str, formats: tuple[re.Pattern[str], ...], cache: dict[str, date | None]) -> date | None:
     if cell in cache:
         return cache[cell]
     found = None
-    for rx in layout.dates:
+    for rx in formats:
         m = rx.match(cell)
         if m is None:
             continue
