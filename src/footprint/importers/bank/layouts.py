@@ -20,7 +20,7 @@ from typing import Any
 
 from ...errors import DataFileError
 from ...i18n import N_
-from .rules import date_patterns, fold
+from .rules import compile_pattern, date_patterns, fold
 
 Column = str | int  # a header name (folded) or a 1-based position
 ENCODINGS = ("auto", "utf-8", "cp1252", "iso-8859-1", "iso-8859-15")
@@ -91,7 +91,7 @@ class _Checker:
 
     def pattern(self, raw: str, key: str, groups: tuple[str, ...] = ()) -> re.Pattern[str]:
         try:
-            rx = re.compile(raw, re.IGNORECASE)
+            rx = compile_pattern(raw)
         except re.error as exc:
             raise self.fail(
                 key, N_("{file}: {key}: {pattern} is not a regular expression ({error})"), pattern=raw, error=str(exc)

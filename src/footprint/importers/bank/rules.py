@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ...errors import DataFileError
@@ -34,7 +34,6 @@ MAX_DAYS_AFTER_POSTING = 7
 FIRST_YEAR, LAST_YEAR = 1970, 2100
 
 _PLAIN = re.compile(r"\s*([+-]?)\d+(?:[.,]\d+)?\s*$")
-_NONZERO = re.compile(r"[1-9]")
 _AMOUNT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
 _AMOUNT_NOISE = re.compile(r"[\s\u00a0\u202f'€]|EUR", re.IGNORECASE)
 
@@ -45,20 +44,27 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in s if not unicodedata.combining(c)).lower().split())
 
 
-def outflow(text: str) -> bool | None:
-    """Whether an amount cell is money going out: True (``-6,60``), False (``12``, ``0,00``), None when
-    the cell is not an amount. Only the sign is looked at: no amount is ever kept."""
+def sign(text: str) -> int | None:
+    """The sign of an amount cell: -1 (``-6,60``), 1 (``12``, ``1\u00a0234,56``), 0 (``0,00``: a temporary
+    hold, nothing paid), None when the cell is not an amount. Only the sign is read: no amount is kept."""
     m = _PLAIN.match(text)
-    if m is not None:  # the usual -1234,56 / 12.30: one match, no rewriting
-        return m[1] == "-" and _NONZERO.search(text) is not None
-    s = _AMOUNT_NOISE.sub("", text).replace("\u2212", "-")
-    if "," in s and "." in s:  # 1.234,56 or 1,234.56: the thousands separator goes
-        s = s.replace("." if s.rfind(",") > s.rfind(".") else ",", "")
-    if not _AMOUNT.fullmatch(s):
-        return None
-    if not any(c in s for c in "123456789"):
-        return False  # a zero (a temporary hold): nothing was paid
-    return s.startswith("-")
+    if m is None:  # thousands separators, a currency, a minus sign of another kind: rewrite, then check
+        s = _AMOUNT_NOISE.sub("", text).replace("\u2212", "-")
+        if "," in s and "." in s:  # 1.234,56 or 1,234.56: the thousands separator goes
+            s = s.replace("." if s.rfind(",") > s.rfind(".") else ",", "")
+        if not _AMOUNT.fullmatch(s):
+            return None
+        text = s
+    digits = text.replace("0", "").replace(",", "").replace(".", "").replace("-", "").replace("+", "").strip()
+    if not digits:
+        return 0
+    return -1 if text.lstrip().startswith("-") else 1
+
+
+def outflow(text: str) -> bool | None:
+    """Whether an amount cell is money going out (a zero is not), None when it is not an amount."""
+    s = sign(text)
+    return None if s is None else s < 0
 
 
 def plausible(year: int, month: int, day: int) -> date | None:
@@ -75,25 +81,114 @@ def date_patterns(raw: Iterable[str], compile_one: Callable[[str], re.Pattern[st
     return tuple(compile_one(p) for p in raw)
 
 
-def purchase_day(patterns: Iterable[re.Pattern[str]], label: str, posted: date) -> date | None:
-    """The purchase date a label gives, placed in the right year with respect to the posting date."""
-    earliest = posted - timedelta(days=MAX_DAYS_BEFORE_POSTING)
-    latest = posted + timedelta(days=MAX_DAYS_AFTER_POSTING)
-    for rx in patterns:
-        for m in rx.finditer(label):
-            day, month, year = int(m["d"]), int(m["m"]), m.groupdict().get("y")
-            years = [int(year) + (2000 if len(year) == 2 else 0)] if year else [posted.year, posted.year - 1]
+class DateFinder:
+    """Purchase-date patterns joined into one, searched once along the label (at one place, the first
+    pattern listed wins); each date found is placed in the right year with respect to the posting date."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        items = list(patterns)
+        parts = []
+        for i, rx in enumerate(items):
+            body = re.sub(r"\(\?P<([dmy])>", lambda m, i=i: f"(?P<{m[1]}{i}>", rx.pattern)
+            parts.append(f"(?P<a{i}>{body})")
+        flags = re.IGNORECASE if any(rx.flags & re.IGNORECASE for rx in items) else 0
+        self.rx = re.compile("|".join(parts), flags) if parts else None
+
+    def __call__(self, label: str, posted: date) -> date | None:
+        """The purchase date in ``label`` (in capitals), or None."""
+        return self.day(label, self.spans(label), posted)
+
+    def spans(self, label: str) -> tuple[tuple[int, int, int, int, int, int], ...]:
+        """Where the dates of ``label`` are: (day, month, year) start and end of each match (year -1, -1
+        when it has none). Only the shape of the label matters (its digits do not): spans can be cached by
+        the label with its digits blanked."""
+        if self.rx is None:
+            return ()
+        found = []
+        for m in self.rx.finditer(label):
+            i = (m.lastgroup or "a0")[1:]
+            y = m.span("y" + i) if "y" + i in self.rx.groupindex else (-1, -1)
+            found.append((*m.span("d" + i), *m.span("m" + i), *y))
+        return tuple(found)
+
+    def day(self, label: str, spans: tuple[tuple[int, int, int, int, int, int], ...], posted: date) -> date | None:
+        """The first date at ``spans`` that fits the posting date: not after it by more than a few days,
+        not more than two months before it."""
+        for ds, de, ms, me, ys, ye in spans:
+            day, month = int(label[ds:de]), int(label[ms:me])
+            if ys >= 0:
+                y = int(label[ys:ye])
+                years: tuple[int, ...] = (y + 2000 if ye - ys == 2 else y,)
+            else:
+                years = (posted.year, posted.year - 1)
             for y in years:
                 candidate = plausible(y, month, day)  # None: not a real day (a reference, 29/02)
-                if candidate is not None and earliest <= candidate <= latest:
+                if (
+                    candidate is not None
+                    and -MAX_DAYS_AFTER_POSTING <= (posted - candidate).days <= MAX_DAYS_BEFORE_POSTING
+                ):
                     return candidate
-    return None
+        return None
+
+
+_BLANK = bytes.maketrans(b"123456789", b"000000000")
+
+
+class Reading:
+    """The rules as one statement uses them: what a row's label says (touchpoint, where its dates are) is
+    worked out once per label *shape* (its digits blanked: CARTE X0000 00/00 CARREFOUR), since a statement
+    repeats the same merchants with other dates and amounts; only the dates are read from each row. Exact
+    for patterns that name no particular digit (all the shipped ones); any that does turns the cache off."""
+
+    def __init__(self, rules: Rules, finder: DateFinder, own: tuple[re.Pattern[str], ...] = ()) -> None:
+        self.rules, self.finder = rules, finder
+        patterns = [rules.candidate, rules.exclude, rules.mobile, finder.rx, *own]
+        self.cached = not any(p is not None and _names_digits(p.pattern) for p in patterns)
+        self.seen: dict[
+            tuple[str, bool | None], tuple[str | None, tuple[tuple[int, int, int, int, int, int], ...]]
+        ] = {}
+
+    def card(self, label: str, kind: bool | None) -> tuple[str | None, tuple[tuple[int, int, int, int, int, int], ...]]:
+        """(touchpoint or None, where the label's dates are) for a label in capitals."""
+        # Bytes: bytes.translate is a table lookup in C, ten times faster than str.translate.
+        key = (label.encode("utf-8", "surrogatepass").translate(_BLANK), kind) if self.cached else None
+        if key is not None:
+            known = self.seen.get(key)
+            if known is not None:
+                return known
+        tp = self.rules.card_row(label, kind)
+        found = (tp, self.finder.spans(label) if tp is not None else ())
+        if key is not None:
+            if len(self.seen) > 100_000:
+                self.seen.clear()  # memory stays bounded on a statement of endless distinct labels
+            self.seen[key] = found
+        return found
+
+
+def _names_digits(pattern: str) -> bool:
+    """Whether a pattern names a particular digit (``8101``), not only digits (``\\d{4}``)."""
+    return any(c.isdigit() for c in _ESCAPES.sub("", pattern))
+
+
+_ESCAPES = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z]+[:)]|\{[^}]*\}")
+
+
+def compile_pattern(raw: str) -> re.Pattern[str]:
+    """``raw``, to be searched in a label written in capitals: as it is when it is in capitals (several
+    times faster), ignoring case when it has lower-case letters. ``re.error`` when it is not a pattern."""
+    return re.compile(raw, 0 if _capitals(raw) else re.IGNORECASE)
+
+
+def _capitals(raw: str) -> bool:
+    return not any(c.islower() for c in _ESCAPES.sub("", raw))
 
 
 def _joined(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
     """One pattern searching for any of ``patterns`` (their named groups dropped: only a match is asked)."""
-    parts = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in patterns]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+    items = list(patterns)
+    parts = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in items]
+    flags = re.IGNORECASE if any(p.flags & re.IGNORECASE for p in items) else 0
+    return re.compile("|".join(f"(?:{p})" for p in parts), flags) if parts else None
 
 
 @dataclass(frozen=True)
@@ -105,6 +200,10 @@ class Rules:
     exclude: re.Pattern[str] | None
     mobile: re.Pattern[str] | None
     dates: tuple[re.Pattern[str], ...]
+    finder: DateFinder
+    words: tuple[str, ...]  # a label without any of these (upper case) is not a card or wallet payment
+    exclude_words: tuple[str, ...]
+    mobile_words: tuple[str, ...]
     card_types: frozenset[str]
     never_types: frozenset[str]
     card_statement_skip_types: frozenset[str]
@@ -127,7 +226,7 @@ class Rules:
             compiled = []
             for raw in strings(name, key):
                 try:
-                    rx = re.compile(raw, re.IGNORECASE)
+                    rx = compile_pattern(raw)
                 except re.error as exc:
                     msg = N_("{file}: {key}: {pattern} is not a regular expression ({error})")
                     raise fail(f"{name}.{key}", msg, pattern=raw, error=str(exc)) from None
@@ -146,7 +245,11 @@ class Rules:
             candidate=_joined([*cards, *mobiles]) or card,
             exclude=_joined(patterns("card", "exclude")),
             mobile=_joined(mobiles),
-            dates=tuple(patterns("purchase_date", groups=("d", "m"))),
+            dates=(dates := tuple(patterns("purchase_date", groups=("d", "m")))),
+            finder=DateFinder(dates),
+            words=tuple(w.upper() for w in (*strings("card", "words"), *strings("mobile", "words"))),
+            exclude_words=tuple(w.upper() for w in strings("card", "exclude_words")),
+            mobile_words=tuple(w.upper() for w in strings("mobile", "words")),
             card_types=frozenset(s.upper() for s in strings("ofx", "card_types")),
             never_types=frozenset(s.upper() for s in strings("ofx", "never_types")),
             card_statement_skip_types=frozenset(s.upper() for s in strings("ofx", "card_statement_skip_types")),
@@ -157,6 +260,7 @@ class Rules:
     ) -> str | None:
         """``bank-card``, ``mobile-payment``, or None for what is not a card payment (the sign is checked
         by the caller). ``kind`` is what a bank's kind column said (None: it has none)."""
+        label = label.upper()
         if trntype in self.never_types or (self.exclude is not None and self.exclude.search(label)):
             return None
         mobile = self.mobile is not None and self.mobile.search(label) is not None
@@ -170,8 +274,31 @@ class Rules:
             return None
         return MOBILE if mobile else CARD
 
+    def card_row(self, label: str, kind: bool | None) -> str | None:
+        """``touchpoint`` for a CSV row whose label is in capitals, fast: words looked for before any pattern is tried (most rows of a
+        statement are not card payments, and most card payments are neither withdrawals nor wallets)."""
+        if kind is None:
+            if (self.words and not _has(label, self.words)) or self.candidate.search(label) is None:
+                return None
+        elif not kind:
+            return None
+        if self.exclude is not None and (not self.exclude_words or _has(label, self.exclude_words)):
+            if self.exclude.search(label) is not None:
+                return None
+        if self.mobile is not None and (not self.mobile_words or _has(label, self.mobile_words)):
+            if self.mobile.search(label) is not None:
+                return MOBILE
+        return CARD
+
     def purchase_day(self, label: str, posted: date) -> date | None:
-        return purchase_day(self.dates, label, posted)
+        return self.finder(label.upper(), posted)
 
 
-__all__ = ["CARD", "MOBILE", "Rules", "fold", "outflow", "plausible", "purchase_day"]
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    for w in words:  # a loop, not any(): three times faster for a handful of words
+        if w in text:
+            return True
+    return False
+
+
+__all__ = ["CARD", "MOBILE", "DateFinder", "Reading", "Rules", "fold", "outflow", "plausible", "sign"]

@@ -19,15 +19,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from itertools import chain, islice
+from itertools import chain
 from typing import IO, Any
 
 from ...errors import DataFileError
 from ...i18n import N_, _
-from ..archive import Member, bounded, masked
+from ..archive import MAX_LINE, Member, masked
 from ..base import Issue
 from .layouts import Column, Layout
-from .rules import Rules, fold, outflow, plausible, purchase_day
+from .rules import DateFinder, Reading, Rules, fold, plausible, sign
 from .tally import Key, account_group
 
 HEADER_LINES = 40  # the header of a bank CSV comes within its first lines (after the preamble)
@@ -143,11 +143,12 @@ class _Columns:
 
 class _Stream(io.RawIOBase):
     """The member's bytes again from the start (its first bytes were read to find the layout), telling
-    the progress bar every read."""
+    the progress bar every read, and refusing a line longer than ``MAX_LINE`` as it streams by (one
+    endless line would otherwise sit whole in memory): checked per chunk, not per line."""
 
-    def __init__(self, start: bytes, raw: IO[bytes], progress: Callable[[int], None]) -> None:
-        self.start, self.raw, self.progress = start, raw, progress
-        progress(len(start))
+    def __init__(self, start: bytes, raw: IO[bytes], progress: Callable[[int], None], where: str) -> None:
+        self.start, self.raw, self.progress, self.where = start, raw, progress, where
+        self.run = 0  # bytes since the last line break
 
     def readable(self) -> bool:
         return True
@@ -157,7 +158,11 @@ class _Stream(io.RawIOBase):
             data, self.start = self.start[: len(buffer)], self.start[len(buffer) :]
         else:
             data = self.raw.read(len(buffer))
-            self.progress(len(data))
+        self.progress(len(data))
+        last = data.rfind(b"\n")
+        self.run = len(data) - last - 1 if last >= 0 else self.run + len(data)
+        if self.run > MAX_LINE:
+            raise DataFileError(N_("{where}: a line is longer than {size} MB"), where=self.where, size=MAX_LINE >> 20)
         buffer[: len(data)] = data
         return len(data)
 
@@ -192,14 +197,14 @@ def read_csv(
             raise NotAStatement(member.name)
         index, layout = found
         encoding = _encoding(layout, start)
-        text = io.TextIOWrapper(io.BufferedReader(_Stream(start, raw, progress)), encoding, "replace", newline="")
-        lines = bounded(text.readline, where)
-        head = list(islice(lines, index + 1))
+        stream = io.BufferedReader(_Stream(start, raw, progress, where), 1 << 16)
+        text = io.TextIOWrapper(stream, encoding, "replace", newline="")
+        head = [text.readline() for _ in range(index + 1)]
         preamble = " ".join(head[:index]) if layout.header else ""
         m = _PREAMBLE_ACCOUNT.search(preamble)
         file_account = next((g for g in m.groups() if g), None) if m else None
         header = _cells(head[-1], layout.separator) if layout.header and head else None
-        body = chain(() if layout.header else head[-1:], lines)
+        body = text if layout.header else chain(head[-1:], text)
         rows = csv.reader(body, delimiter=layout.separator)
         before = index + 1 if layout.header else index
         yield from _rows(rows, _Row(layout, header, rules), file_account, where, before, counts)
@@ -221,7 +226,8 @@ class _Row:
         self.own = layout.card_patterns
         self.skip_states, self.row = layout.skip_states, layout.row
         self.separator, self.dates = layout.separator, layout.dates
-        self.patterns = (*layout.purchase_patterns, *rules.dates)
+        self.purchase_day = DateFinder((*layout.purchase_patterns, *rules.dates))
+        self.reading = Reading(rules, self.purchase_day, layout.card_patterns)
         self.rules = rules
 
 
@@ -230,7 +236,7 @@ def _rows(
 ) -> Iterator[Issue]:
     labels, kind_at, kinds, own, rules = r.labels, r.kind, r.kinds, r.own, r.rules
     single = labels[0] if len(labels) == 1 else None
-    candidate = rules.candidate.search
+    card, words = r.reading.card, rules.words or ("",)
     dates: dict[str, date | None] = {}
     groups: dict[str | None, str] = {}
     done = 0
@@ -239,20 +245,24 @@ def _rows(
             line, done = before + done + 1, reader.line_num
             width = len(row)
             if single is not None:
-                label = row[single] if single < width else ""
+                label = row[single].upper() if single < width else ""
             else:
-                label = " ".join(row[i] for i in labels if i < width)
+                label = " ".join(row[i] for i in labels if i < width).upper()
             kind = None
             if kinds is not None:
                 kind = kind_at < width and fold(row[kind_at]) in kinds
             if own and not kind and any(rx.search(label) for rx in own):
                 kind = True
-            if kind is False or (kind is None and candidate(label) is None):
-                continue  # most rows stop here: one question asked
-            tp = rules.touchpoint(label, kind=kind)
+            if kind is None:  # most rows stop at this first look, before any pattern is tried
+                for w in words:
+                    if w in label:
+                        break
+                else:
+                    continue
+            tp, spans = card(label, kind)
             if tp is None:
                 continue
-            problem = _payment(row, width, label, tp, r, file_account, dates, groups, counts)
+            problem = _payment(row, width, label, tp, spans, r, file_account, dates, groups, counts)
             if problem is not None:
                 yield Issue(problem, _("{where}, line {n}").format(where=where, n=line))
     except csv.Error:
@@ -264,6 +274,7 @@ def _payment(
     width: int,
     label: str,
     tp: str,
+    spans: tuple[tuple[int, int, int, int, int, int], ...],
     r: _Row,
     file_account: str | None,
     dates: dict[str, date | None],
@@ -284,7 +295,7 @@ def _payment(
     day = None
     if r.purchase is not None and r.purchase < width:
         day = _date(row[r.purchase], r.dates, dates)
-    day = day or purchase_day(r.patterns, label, posted) or posted
+    day = day or r.purchase_day.day(label, spans, posted) or posted
     account = row[r.account] if r.account is not None and r.account < width else file_account
     group = groups.get(account)
     if group is None:
@@ -296,16 +307,16 @@ def _payment(
 def _outflow(row: list[str], width: int, money: tuple[tuple[int, bool | None], ...]) -> bool | str:
     """True for money going out, False for money coming in, or the problem (a msgid)."""
     written = False
-    for i, sign in money:
-        cell = row[i].strip() if i < width else ""
-        if not cell:
+    for i, column in money:
+        cell = row[i] if i < width else ""
+        if not cell or cell.isspace():
             continue
-        out = outflow(cell)
-        if out is None:
+        s = sign(cell)
+        if s is None:
             return NO_AMOUNT
         written = True
-        if out or any(c in cell for c in "123456789"):
-            return out if sign is None else sign  # a debit column may be written with or without its minus
+        if s:
+            return s < 0 if column is None else column  # a debit column may be written with or without its minus
     return False if written else MISSING_AMOUNT  # zero (a temporary hold): nothing was paid
 
 
