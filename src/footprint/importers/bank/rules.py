@@ -47,6 +47,12 @@ def fold(text: str) -> str:
 def sign(text: str) -> int | None:
     """The sign of an amount cell: -1 (``-6,60``), 1 (``12``, ``1\u00a0234,56``), 0 (``0,00``: a temporary
     hold, nothing paid), None when the cell is not an amount. Only the sign is read: no amount is kept."""
+    t = text.strip()
+    body = t[1:] if t[:1] in ("-", "+") else t
+    if body.replace(",", "", 1).replace(".", "", 1).isdigit():  # the usual -1234,56 / 12.30: no pattern
+        if not body.strip("0,."):
+            return 0
+        return -1 if t[0] == "-" else 1
     m = _PLAIN.match(text)
     if m is None:  # thousands separators, a currency, a minus sign of another kind: rewrite, then check
         s = _AMOUNT_NOISE.sub("", text).replace("\u2212", "-")
@@ -93,6 +99,7 @@ class DateFinder:
             parts.append(f"(?P<a{i}>{body})")
         flags = re.IGNORECASE if any(rx.flags & re.IGNORECASE for rx in items) else 0
         self.rx = re.compile("|".join(parts), flags) if parts else None
+        self.seen: dict[tuple[str, date, object], date | None | bool] = {}
 
     def __call__(self, label: str, posted: date) -> date | None:
         """The purchase date in ``label`` (in capitals), or None."""
@@ -113,7 +120,19 @@ class DateFinder:
 
     def day(self, label: str, spans: tuple[tuple[int, int, int, int, int, int], ...], posted: date) -> date | None:
         """The first date at ``spans`` that fits the posting date: not after it by more than a few days,
-        not more than two months before it."""
+        not more than two months before it (cached: a statement has few distinct dates)."""
+        if not spans:
+            return None
+        ds, _, _, me, _, ye = spans[0]
+        key = (label[ds : max(me, ye)], posted, spans if len(spans) > 1 else None)
+        known = self.seen.get(key, False)
+        if known is False:
+            known = self.seen[key] = self._day(label, spans, posted)
+            if len(self.seen) > 100_000:
+                self.seen.clear()
+        return known
+
+    def _day(self, label: str, spans: tuple[tuple[int, int, int, int, int, int], ...], posted: date) -> date | None:
         for ds, de, ms, me, ys, ye in spans:
             day, month = int(label[ds:de]), int(label[ms:me])
             if ys >= 0:
