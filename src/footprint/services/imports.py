@@ -124,6 +124,18 @@ def run(
     return reading.report(added + added_merged, updated, profile_notes, False)
 
 
+def _resolver(svc: Service) -> Callable[[str], str]:
+    """A name to the id of a touchpoint of the journal's catalog (the user's own ones too), "" if unknown."""
+
+    def resolve(name: str) -> str:
+        try:
+            return svc.catalog.resolve(name).id
+        except (BadInput, NotFound):
+            return ""
+
+    return resolve
+
+
 class _Reading:
     """One pass over an export: the touches become entries (streamed to the journal), the rest is kept
     for the end (day statuses, profile, runs, breaks, scores: small), with what went wrong."""
@@ -135,7 +147,11 @@ class _Reading:
 
         self.svc, self.imp, self.path, self.first_ok, self.last_ok = svc, imp, path, first_ok, last_ok
         self.ctx = ImportContext(
-            load_mappings(svc.settings.config_dir), svc.settings.zone, progress or (lambda n: None)
+            load_mappings(svc.settings.config_dir),
+            svc.settings.zone,
+            progress or (lambda n: None),
+            svc.settings.now(),
+            _resolver(svc),
         )
         self.issues: dict[str, tuple[int, list[str]]] = {}
         self.notices: set[str] = set()

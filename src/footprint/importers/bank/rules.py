@@ -14,7 +14,6 @@ when it would otherwise come after the posting (a purchase on 31/12 posted on 02
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +21,7 @@ from typing import Any
 
 from ...errors import DataFileError
 from ...i18n import N_
+from ..toolkit.text import header_key as fold  # header names and kinds: case, accents, spaces folded
 
 CARD = "bank-card"
 MOBILE = "mobile-payment"
@@ -36,12 +36,6 @@ FIRST_YEAR, LAST_YEAR = 1970, 2100
 _PLAIN = re.compile(r"\s*([+-]?)\d+(?:[.,]\d+)?\s*$")
 _AMOUNT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
 _AMOUNT_NOISE = re.compile(r"[\s\u00a0\u202f'€]|EUR", re.IGNORECASE)
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, one space: how header names and kinds are compared."""
-    s = unicodedata.normalize("NFKD", text.strip().strip('"').strip()).replace("\u2019", "'")
-    return " ".join("".join(c for c in s if not unicodedata.combining(c)).lower().split())
 
 
 def sign(text: str) -> int | None:

@@ -26,6 +26,7 @@ from ...errors import DataFileError
 from ...i18n import N_, _
 from ..archive import MAX_LINE, Member, masked
 from ..base import Issue
+from ..toolkit.decoding import detect
 from .layouts import Column, Layout
 from .rules import DateFinder, Reading, Rules, fold, plausible, sign
 from .tally import Key, account_group
@@ -46,23 +47,6 @@ _PREAMBLE_ACCOUNT = re.compile(
 
 class NotAStatement(Exception):
     """A CSV in no known layout (another file in the folder or archive)."""
-
-
-def decoder(encoding: str) -> Callable[[bytes], str]:
-    """Bytes to text; ``auto`` is UTF-8 until a line proves otherwise, then cp1252."""
-    if encoding != "auto":
-        return lambda raw: raw.decode(encoding, errors="replace")
-    state = ["utf-8"]
-
-    def decode(raw: bytes) -> str:
-        if state[0] == "utf-8":
-            try:
-                return raw.decode("utf-8")
-            except UnicodeDecodeError:
-                state[0] = "cp1252"
-        return raw.decode("cp1252", errors="replace")
-
-    return decode
 
 
 def _index(spec: tuple[Column, ...], names: list[str]) -> int | None:
@@ -119,12 +103,13 @@ def find_layout(first: list[str], layouts: Iterable[Layout]) -> tuple[int, Layou
 
 def head_layout(data: bytes, layouts: Iterable[Layout]) -> Layout | None:
     """The layout of a CSV whose first bytes are ``data`` (for ``detect``: cheap, no full read)."""
-    decode = decoder("auto")
-    text = [decode(raw) for raw in data.split(b"\n")]
+    try:
+        encoding = detect(data, "", final=False)
+    except DataFileError:
+        return None
+    text = data.decode(encoding, errors="replace").lstrip("\ufeff").split("\n")
     if len(data) >= 8192:
         text = text[:-1]  # cut mid-line
-    if text:
-        text[0] = text[0].lstrip("\ufeff")
     found = find_layout(text[:HEADER_LINES], layouts)
     return found[1] if found else None
 
@@ -167,16 +152,13 @@ class _Stream(io.RawIOBase):
         return len(data)
 
 
-def _encoding(layout: Layout, start: bytes) -> str:
-    """The layout's encoding; ``auto`` is UTF-8 when the first bytes are (a BOM is dropped), else cp1252."""
+def _encoding(layout: Layout, start: bytes, where: str) -> str:
+    """The layout's encoding; ``auto`` is the toolkit's rule (a BOM, else UTF-8 when it decodes, else
+    Windows-1252 or ISO-8859-15 by the bytes present), decided on the first bytes."""
     if layout.encoding != "auto":
         return layout.encoding
-    try:
-        start.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(start) - 3:  # not just a character cut at the end of the sample
-            return "cp1252"
-    return "utf-8-sig"
+    found = detect(start, where, final=False)
+    return "utf-8-sig" if found == "utf-8" else found
 
 
 def read_csv(
@@ -188,15 +170,16 @@ def read_csv(
     where = masked(member.name)
     with member.open() as raw:
         start = raw.read(_SAMPLE)
-        probe = decoder("auto")
-        first = [probe(line) for line in start.split(b"\n")[:HEADER_LINES]]
-        if first:
-            first[0] = first[0].lstrip("\ufeff")
-        found = find_layout(first, layouts)
+        try:
+            probe = detect(start, where, final=False)
+        except DataFileError:
+            raise NotAStatement(member.name) from None  # binary, or no text footprint reads: not a statement
+        text_start = start.decode(probe, errors="replace").lstrip("\ufeff")
+        found = find_layout(text_start.split("\n")[:HEADER_LINES], layouts)
         if found is None:
             raise NotAStatement(member.name)
         index, layout = found
-        encoding = _encoding(layout, start)
+        encoding = _encoding(layout, start, where)
         stream = io.BufferedReader(_Stream(start, raw, progress, where), 1 << 16)
         text = io.TextIOWrapper(stream, encoding, "replace", newline="")
         head = [text.readline() for _ in range(index + 1)]
@@ -338,4 +321,4 @@ def _date(cell: str, formats: tuple[re.Pattern[str], ...], cache: dict[str, date
     return found
 
 
-__all__ = ["NotAStatement", "decoder", "find_layout", "head_layout", "read_csv"]
+__all__ = ["NotAStatement", "find_layout", "head_layout", "read_csv"]
