@@ -258,3 +258,31 @@ def test_import_every_bank_then_again_adds_nothing_and_keeps_no_number(cli, db_p
         dump = "\n".join(db.iterdump())
     for secret in IDENTIFIERS:
         assert secret.upper() not in dump.upper(), secret
+
+
+def test_a_card_statement_without_a_header_every_debit_a_purchase(tmp_path: Path) -> None:
+    """A card's own statement, described by hand: no header (column numbers, a row pattern that leaves the
+    total line out), month names, every debit a purchase whatever its label says."""
+    layout = {
+        "bank": "Ma Carte",
+        "layout": [
+            {
+                "name": "relevé de carte",
+                "header": False,
+                "row": r"^\d{1,2} \w+\.? \d{4};",
+                "date_format": "%d %b %Y",
+                "columns": {"date": 1, "label": 2, "amount": 3},
+                "card": {"every_debit": True},
+            }
+        ],
+    }
+    statement = tmp_path / "carte.csv"
+    statement.write_text(
+        "2 févr. 2024;LIBRAIRIE;-12,00\n3 mars 2024;RESTAURANT;-30,00\n3 mars 2024;REMBOURSEMENT;5,00\nTotal;;-42,00\n",
+        encoding="utf-8",
+    )
+    mappings = {**load_mappings(), "bank-layouts": [("ma-carte.toml", layout)]}
+    records = list(Bank().read(statement, _ctx(mappings)))
+    assert [r for r in records if isinstance(r, Issue)] == []
+    days = sorted((r.at.date().isoformat(), r.touchpoint, r.count) for r in records if isinstance(r, Touch))
+    assert days == [("2024-02-02", B, 1), ("2024-03-03", B, 1)]

@@ -5,12 +5,11 @@ A layout says where a statement's columns are (by header name, folded: case, acc
 matter; or by position, 1 for the first column, for a file without a header), the separator, the encoding,
 the date format, which column tells the kind of operation and which of its values are card payments, and
 where the purchase date is (a column, or patterns in the label). A bad file is one error naming the file
-and the key, never a half-read layout. The mapping files' own comments document every key.
+and the key, never a half-read layout. The README ("Describe another bank") documents every key.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from typing import Any
 
 from ...errors import DataFileError
 from ...i18n import N_
-from .rules import compile_pattern, date_patterns, fold
+from .rules import compile_pattern, fold
 
 Column = str | int  # a header name (folded) or a 1-based position
 ENCODINGS = ("auto", "utf-8", "cp1252", "iso-8859-1", "iso-8859-15")
@@ -31,7 +30,7 @@ _LAYOUT_KEYS = frozenset(
 _CARD_KEYS = frozenset({"kinds", "patterns", "purchase_date", "every_debit"})
 _STATE_KEYS = frozenset({"skip"})
 _DIRECTIVES = {"%d": r"(?P<d>\d{1,2})", "%m": r"(?P<m>\d{1,2})", "%Y": r"(?P<y>\d{4})", "%y": r"(?P<y>\d{2})"}
-_DIRECTIVES.update({"%H": r"\d{1,2}", "%M": r"\d{2}", "%S": r"\d{2}", "%b": r"(?P<b>[A-Za-z]{3})"})
+_DIRECTIVES.update({"%H": r"\d{1,2}", "%M": r"\d{2}", "%S": r"\d{2}", "%b": r"(?P<b>[^\W\d_]{3,9})\.?"})
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,6 @@ def _layout(check: _Checker, bank: str, raw: object, key: str) -> Layout:
     encoding = t.get("encoding", "auto")
     if encoding not in ENCODINGS:
         raise check.fail(f"{key}.encoding", N_("{file}: {key} must be one of {choices}"), choices=", ".join(ENCODINGS))
-    codecs.lookup("utf-8" if encoding == "auto" else encoding)
     row = check.pattern(check.text(t["row"], f"{key}.row"), f"{key}.row") if "row" in t else None
     if not header and row is None:
         raise check.fail(f"{key}.row", N_("{file}: {key} is needed by a file without a header"))
@@ -167,11 +165,7 @@ def _layout(check: _Checker, bank: str, raw: object, key: str) -> Layout:
         raise check.fail(f"{key}.columns", N_("{file}: {key} needs date and label"))
     if not {"amount", "debit", "credit"} & columns.keys():
         raise check.fail(f"{key}.columns", N_("{file}: {key} needs amount, or debit and credit"))
-    card = check.table(t.get("card", {}), f"{key}.card", _CARD_KEYS)
     states = check.table(t.get("states", {}), f"{key}.states", _STATE_KEYS)
-    every = card.get("every_debit", False)
-    if not isinstance(every, bool):
-        raise check.fail(f"{key}.card.every_debit", N_("{file}: {key} must be true or false"))
     return Layout(
         bank=bank,
         name=check.text(t["name"], f"{key}.name") if "name" in t else "",
@@ -181,22 +175,27 @@ def _layout(check: _Checker, bank: str, raw: object, key: str) -> Layout:
         separator=separator,
         encoding=encoding,
         dates=check.date_format(t.get("date_format", "%d/%m/%Y"), f"{key}.date_format"),
-        signature=tuple(fold(s) for s in check.texts(t.get("signature", []), f"{key}.signature"))
-        if t.get("signature")
-        else (),
+        signature=tuple(fold(s) for s in _texts(check, t, "signature", key)),
         columns=columns,
         labels=check.columns(cols["label"], f"{key}.columns.label", header),
-        card_kinds=frozenset(fold(k) for k in check.texts(card["kinds"], f"{key}.card.kinds"))
-        if "kinds" in card
-        else frozenset(),
-        card_patterns=tuple(check.pattern(p, f"{key}.card.patterns") for p in _texts(check, card, "patterns", key)),
-        purchase_patterns=date_patterns(
-            _texts(check, card, "purchase_date", key),
-            lambda p: check.pattern(p, f"{key}.card.purchase_date", ("d", "m")),
-        ),
-        every_debit=every,
-        skip_states=frozenset(fold(s) for s in _texts(check, states, "skip", key)),
+        skip_states=frozenset(fold(s) for s in _texts(check, states, "skip", f"{key}.states")),
+        **_card(check, t, f"{key}.card"),
     )
+
+
+def _card(check: _Checker, t: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """How the layout tells a card payment (``[layout.card]``), as ``Layout`` fields."""
+    card = check.table(t.get("card", {}), key, _CARD_KEYS)
+    every = card.get("every_debit", False)
+    if not isinstance(every, bool):
+        raise check.fail(f"{key}.every_debit", N_("{file}: {key} must be true or false"))
+    dated = (check.pattern(p, f"{key}.purchase_date", ("d", "m")) for p in _texts(check, card, "purchase_date", key))
+    return {
+        "card_kinds": frozenset(fold(k) for k in _texts(check, card, "kinds", key)),
+        "card_patterns": tuple(check.pattern(p, f"{key}.patterns") for p in _texts(check, card, "patterns", key)),
+        "purchase_patterns": tuple(dated),
+        "every_debit": every,
+    }
 
 
 def _texts(check: _Checker, table: Mapping[str, Any], name: str, key: str) -> tuple[str, ...]:

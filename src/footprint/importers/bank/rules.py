@@ -14,7 +14,7 @@ when it would otherwise come after the posting (a purchase on 31/12 posted on 02
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -75,10 +75,6 @@ def plausible(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def date_patterns(raw: Iterable[str], compile_one: Callable[[str], re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
-    return tuple(compile_one(p) for p in raw)
 
 
 class DateFinder:

@@ -27,6 +27,7 @@ from ...i18n import N_, _
 from ..archive import MAX_LINE, Member, masked
 from ..base import Issue
 from ..toolkit.decoding import detect
+from ..toolkit.months import month as month_number
 from .layouts import Column, Layout
 from .rules import DateFinder, Reading, Rules, fold, plausible, sign
 from .tally import Key, account_group
@@ -36,7 +37,6 @@ _SAMPLE = 1 << 16  # bytes read to find the layout and the encoding
 NO_AMOUNT = N_("card payment without a readable amount")
 NO_DATE = N_("card payment without a readable date")
 MISSING_AMOUNT = N_("card payment without an amount")
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # Where a preamble names the account: "n° 71234567890" (Crédit Agricole), ="0201900016400270" (Société
 # Générale), "Numéro Compte ;05345678900" (La Banque Postale), "****1234" (BNP Paribas).
 _PREAMBLE_ACCOUNT = re.compile(
@@ -206,7 +206,7 @@ class _Row:
         self.kind, self.state, self.date = at.get("kind"), at.get("state"), at.get("date")
         self.purchase, self.account = at.get("purchase"), at.get("account")
         self.kinds = layout.card_kinds if layout.card_kinds and self.kind is not None else None
-        self.own = layout.card_patterns
+        self.own, self.every = layout.card_patterns, layout.every_debit
         self.skip_states, self.row = layout.skip_states, layout.row
         self.separator, self.dates = layout.separator, layout.dates
         self.purchase_day = DateFinder((*layout.purchase_patterns, *rules.dates))
@@ -217,7 +217,7 @@ class _Row:
 def _rows(
     reader: Any, r: _Row, file_account: str | None, where: str, before: int, counts: Counter[Key]
 ) -> Iterator[Issue]:
-    labels, kind_at, kinds, own, rules = r.labels, r.kind, r.kinds, r.own, r.rules
+    labels, kind_at, kinds, own, rules, every = r.labels, r.kind, r.kinds, r.own, r.rules, r.every
     single = labels[0] if len(labels) == 1 else None
     card, words = r.reading.card, rules.words or ("",)
     dates: dict[str, date | None] = {}
@@ -231,7 +231,7 @@ def _rows(
                 label = row[single].upper() if single < width else ""
             else:
                 label = " ".join(row[i] for i in labels if i < width).upper()
-            kind = None
+            kind = True if every else None  # a card's own statement: every debit is a purchase
             if kinds is not None:
                 kind = kind_at < width and fold(row[kind_at]) in kinds
             if own and not kind and any(rx.search(label) for rx in own):
@@ -312,7 +312,7 @@ def _date(cell: str, formats: tuple[re.Pattern[str], ...], cache: dict[str, date
         if m is None:
             continue
         g = m.groupdict()
-        month = int(g["m"]) if g.get("m") else _MONTHS.get((g.get("b") or "").lower(), 0)
+        month = int(g["m"]) if g.get("m") else month_number(g.get("b") or "") or 0
         year = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
         found = plausible(year, month, int(g["d"]))
         if found is not None:
