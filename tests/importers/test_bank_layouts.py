@@ -286,3 +286,13 @@ def test_a_card_statement_without_a_header_every_debit_a_purchase(tmp_path: Path
     assert [r for r in records if isinstance(r, Issue)] == []
     days = sorted((r.at.date().isoformat(), r.touchpoint, r.count) for r in records if isinstance(r, Touch))
     assert days == [("2024-02-02", B, 1), ("2024-03-03", B, 1)]
+
+
+def test_problem_lines_are_said_in_the_language_spoken(tmp_path: Path) -> None:
+    from footprint import i18n
+
+    bad = tmp_path / "releve.csv"
+    bad.write_bytes((FIXTURES / "releve_00020123401.csv").read_bytes().replace(b";-12,40;", b";douze;"))
+    with i18n.speaking("fr"):
+        issues = [r for r in Bank().read(bad, _ctx()) if isinstance(r, Issue)]
+    assert issues == [Issue("paiement par carte au montant illisible", "releve.csv, ligne 2")]

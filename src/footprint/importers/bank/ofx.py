@@ -200,14 +200,14 @@ def _card_payment(
         return
     out = outflow(t.get("TRNAMT", ""))
     if out is None:
-        yield Issue(NO_AMOUNT, where)
+        yield Issue(_(NO_AMOUNT), where)
         return
     if not out:
         return  # a refund or a credit: not a payment
     posted, user = _ofx_date(t.get("DTPOSTED")), _ofx_date(t.get("DTUSER"))
     reference = posted or user
     if reference is None:
-        yield Issue(NO_DATE, where)
+        yield Issue(_(NO_DATE), where)
         return
     day = rules.purchase_day(label, reference) or user or reference
     counts[(day, tp, account_group(account))] += 1

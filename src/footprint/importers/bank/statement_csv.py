@@ -247,7 +247,7 @@ def _rows(
                 continue
             problem = _payment(row, width, label, tp, spans, r, file_account, dates, groups, counts)
             if problem is not None:
-                yield Issue(problem, _("{where}, line {n}").format(where=where, n=line))
+                yield Issue(_(problem), _("{where}, line {n}").format(where=where, n=line))
     except csv.Error:
         raise DataFileError(N_("{where}: broken CSV near line {n}"), where=where, n=before + done + 1) from None
 
