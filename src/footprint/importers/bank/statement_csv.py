@@ -40,7 +40,7 @@ MISSING_AMOUNT = N_("card payment without an amount")
 # Where a preamble names the account: "n° 71234567890" (Crédit Agricole), ="0201900016400270" (Société
 # Générale), "Numéro Compte ;05345678900" (La Banque Postale), "****1234" (BNP Paribas).
 _PREAMBLE_ACCOUNT = re.compile(
-    r"\bn\s*[°o]\s*:?\s*(\d[\d ]{5,}\d)|=\"?(\d{6,})|\bnum[ée]ro\s+(?:de\s+)?compte\s*;\s*(\w{6,})|\*{2,}(\d{4})",
+    r"\bn\s*[°o]\s*:?\s*(\d[\d ]{5,}\d)|=\"?(\d{6,})|\bnum[ée]ro\s+(?:de\s+)?compte\s*[:;]\s*(\w{6,})|\*{2,}(\d{4})",
     re.IGNORECASE,
 )
 
@@ -183,7 +183,7 @@ def read_csv(
         stream = io.BufferedReader(_Stream(start, raw, progress, where), 1 << 16)
         text = io.TextIOWrapper(stream, encoding, "replace", newline="")
         head = [text.readline() for _ in range(index + 1)]
-        preamble = " ".join(head[:index]) if layout.header else ""
+        preamble = " ".join(head[:index])  # the lines before the header (or before the first row)
         m = _PREAMBLE_ACCOUNT.search(preamble)
         file_account = next((g for g in m.groups() if g), None) if m else None
         header = _cells(head[-1], layout.separator) if layout.header and head else None
