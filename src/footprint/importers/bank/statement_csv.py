@@ -196,6 +196,11 @@ def read_csv(
 class _Row:
     """What a layout reads in this file's rows: column indexes and the questions asked of each row."""
 
+    __slots__ = (
+        "labels", "money", "kind", "state", "date", "purchase", "account", "kinds", "own", "every",
+        "skip_states", "row", "separator", "dates", "purchase_day", "reading", "rules",
+    )  # fmt: skip
+
     def __init__(self, layout: Layout, header: list[str] | None, rules: Rules) -> None:
         names = [fold(c) for c in header] if header is not None else []
         at = {f: _index(spec, names) for f, spec in layout.columns.items()}
@@ -272,12 +277,14 @@ def _payment(
     out = _outflow(row, width, r.money)
     if out is not True:
         return None if out is False else out  # a refund or a credit: not a payment
-    posted = _date(row[r.date] if r.date is not None and r.date < width else "", r.dates, dates)
+    cell = row[r.date] if r.date is not None and r.date < width else ""
+    posted = dates[cell] if cell in dates else _date(cell, r.dates, dates)
     if posted is None:
         return NO_DATE
     day = None
     if r.purchase is not None and r.purchase < width:
-        day = _date(row[r.purchase], r.dates, dates)
+        cell = row[r.purchase]
+        day = dates[cell] if cell in dates else _date(cell, r.dates, dates)
     day = day or r.purchase_day.day(label, spans, posted) or posted
     account = row[r.account] if r.account is not None and r.account < width else file_account
     group = groups.get(account)
