@@ -296,3 +296,12 @@ def test_problem_lines_are_said_in_the_language_spoken(tmp_path: Path) -> None:
     with i18n.speaking("fr"):
         issues = [r for r in Bank().read(bad, _ctx()) if isinstance(r, Issue)]
     assert issues == [Issue("paiement par carte au montant illisible", "releve.csv, ligne 2")]
+
+
+def test_a_label_longer_in_capitals_still_gives_its_purchase_date(tmp_path: Path) -> None:
+    """'ß' is 'SS' in capitals: the date is found where it is in the label in capitals."""
+    ca = FIXTURES.parent / "bank" / "CA20240305_1402.csv"
+    path = tmp_path / "ca.csv"
+    path.write_bytes(ca.read_bytes().replace("CAFÉ".encode("cp1252"), "STRAßE ß".encode("cp1252")))
+    assert "STRAßE ß".encode("cp1252") in path.read_bytes()
+    assert _days(path) == [("2024-02-29", B, 2), ("2024-03-02", B, 1), ("2024-03-03", B, 1)]

@@ -140,6 +140,7 @@ class DateFinder:
         return None
 
 
+Spans = tuple[tuple[int, int, int, int, int, int], ...]
 _BLANK = bytes.maketrans(b"123456789", b"000000000")
 
 
@@ -153,20 +154,20 @@ class Reading:
         self.rules, self.finder = rules, finder
         patterns = [rules.candidate, rules.exclude, rules.mobile, finder.rx, *own]
         self.cached = not any(p is not None and _names_digits(p.pattern) for p in patterns)
-        self.seen: dict[
-            tuple[str, bool | None], tuple[str | None, tuple[tuple[int, int, int, int, int, int], ...]]
-        ] = {}
+        self.seen: dict[tuple[bytes, bool | None], tuple[str | None, Spans, bool]] = {}
 
-    def card(self, label: str, kind: bool | None) -> tuple[str | None, tuple[tuple[int, int, int, int, int, int], ...]]:
-        """(touchpoint or None, where the label's dates are) for a label in capitals."""
+    def card(self, label: str, kind: bool | None) -> tuple[str | None, Spans, bool]:
+        """(touchpoint or None, where the label's dates are, whether they are counted in the label in
+        capitals rather than in the label as written: they differ in length only for a few letters, ß…)."""
         # Bytes: bytes.translate is a table lookup in C, ten times faster than str.translate.
         key = (label.encode("utf-8", "surrogatepass").translate(_BLANK), kind) if self.cached else None
         if key is not None:
             known = self.seen.get(key)
             if known is not None:
                 return known
-        tp = self.rules.card_row(label, kind)
-        found = (tp, self.finder.spans(label) if tp is not None else ())
+        up = label.upper()
+        tp = self.rules.card_row(up, kind)
+        found = (tp, self.finder.spans(up) if tp is not None else (), len(up) != len(label))
         if key is not None:
             if len(self.seen) > 100_000:
                 self.seen.clear()  # memory stays bounded on a statement of endless distinct labels

@@ -222,9 +222,9 @@ class _Row:
 def _rows(
     reader: Any, r: _Row, file_account: str | None, where: str, before: int, counts: Counter[Key]
 ) -> Iterator[Issue]:
-    labels, kind_at, kinds, own, rules, every = r.labels, r.kind, r.kinds, r.own, r.rules, r.every
+    labels, kind_at, kinds, own, every = r.labels, r.kind, r.kinds, r.own, r.every
     single = labels[0] if len(labels) == 1 else None
-    card, words = r.reading.card, rules.words or ("",)
+    card = r.reading.card
     dates: dict[str, date | None] = {}
     groups: dict[str | None, str] = {}
     done = 0
@@ -233,24 +233,19 @@ def _rows(
             line, done = before + done + 1, reader.line_num
             width = len(row)
             if single is not None:
-                label = row[single].upper() if single < width else ""
+                label = row[single] if single < width else ""
             else:
-                label = " ".join(row[i] for i in labels if i < width).upper()
+                label = " ".join(row[i] for i in labels if i < width)
             kind = True if every else None  # a card's own statement: every debit is a purchase
             if kinds is not None:
                 kind = kind_at < width and fold(row[kind_at]) in kinds
-            if own and not kind and any(rx.search(label) for rx in own):
+            if own and not kind and any(rx.search(label.upper()) for rx in own):
                 kind = True
-            if kind is None:  # most rows stop at this first look, before any pattern is tried
-                for w in words:
-                    if w in label:
-                        break
-                else:
-                    continue
-            tp, spans = card(label, kind)
+            tp, spans, upper = card(label, kind)  # most rows stop here, their label's shape already seen
             if tp is None:
                 continue
-            problem = _payment(row, width, label, tp, spans, r, file_account, dates, groups, counts)
+            text = label.upper() if upper else label
+            problem = _payment(row, width, text, tp, spans, r, file_account, dates, groups, counts)
             if problem is not None:
                 yield Issue(_(problem), _("{where}, line {n}").format(where=where, n=line))
     except csv.Error:
