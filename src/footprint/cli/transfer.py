@@ -77,7 +77,7 @@ def import_(
         raise typer.BadParameter("give the file, folder or zip to import")
     svc = state.service(ctx)
     if source == "detect":
-        found = imports.detect(path)
+        found = imports.detect(path, svc)
         if found is None:
             raise NotFound(f"{path}: no importer recognises it; see 'footprint import sources'")
         typer.echo(found)

@@ -15,7 +15,7 @@ same import again finishes the job without adding anything twice.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -43,18 +43,36 @@ class ImportReport(NamedTuple):
     dry_run: bool
 
 
-def load_mappings() -> dict[str, Any]:
-    """``data/mappings/*.toml``: each file's tables, by file name (``google``, ``apps``…)."""
+def load_mappings(config_dir: Path | None = None) -> dict[str, Any]:
+    """``data/mappings/*.toml``: each file's tables, by file name (``google``, ``apps``…); with the user's
+    bank layouts (``CONFIG/banks/*.toml``, see the README) under ``bank-layouts``."""
     folder = shipped_dir("data") / "mappings"
-    return {p.stem: read_toml(p) for p in sorted(folder.glob("*.toml"))} if folder.is_dir() else {}
+    found = {p.stem: read_toml(p) for p in sorted(folder.glob("*.toml"))} if folder.is_dir() else {}
+    if config_dir is not None:
+        from ..importers.bank import LAYOUTS_KEY
+        from ..importers.bank.layouts import read_folder
+
+        user = read_folder(config_dir / "banks", str)
+        if user:
+            found[LAYOUTS_KEY] = user
+    return found
 
 
-def detect(path: Path) -> str | None:
+def detect(path: Path, svc: Service | None = None) -> str | None:
+    """The source that recognises ``path``, and what it holds when the importer can say (``bank: LCL``);
+    with ``svc``, the user's own layouts (bank mapping files) are known too."""
+    from ..importers import IMPORTERS, ImportContext
     from ..importers import detect as find
 
     if not path.exists():
         raise NotFound(N_("{path}: no such file or folder"), path=path)
     imp = find(path)
+    ctx = ImportContext(load_mappings(svc.settings.config_dir if svc else None), svc.settings.zone if svc else UTC)
+    for candidate in [imp] if imp is not None else IMPORTERS:
+        layout_of = getattr(candidate, "layout_of", None)
+        layout = layout_of(path, candidate.layouts(ctx)) if layout_of is not None else None
+        if layout:
+            return f"{candidate.name}: {layout}"
     return imp.name if imp else None
 
 
@@ -137,7 +155,11 @@ class _Reading:
 
         self.svc, self.imp, self.path, self.first_ok, self.last_ok = svc, imp, path, first_ok, last_ok
         self.ctx = ImportContext(
-            load_mappings(), svc.settings.zone, progress or (lambda n: None), svc.settings.now(), _resolver(svc)
+            load_mappings(svc.settings.config_dir),
+            svc.settings.zone,
+            progress or (lambda n: None),
+            svc.settings.now(),
+            _resolver(svc),
         )
         self.issues: dict[Message | str, tuple[int, list[str]]] = {}
         self.notices: set[str] = set()
