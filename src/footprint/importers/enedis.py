@@ -26,8 +26,11 @@ Traps handled (see FORMATS.md, "Enedis"):
   row's own offset: the spring clock-change day has 46 half-hours, the autumn one 50.
 - Gaps are rows with an empty value: not readings, not issues.
 - Daily index: 17 columns ``Horodate;Type de releve;EAS F1..F10;EAS D1..D4;EAS T`` (running totals in Wh),
-  one ``Arrêté quotidien`` a day, stamped at 00:00: like the load curve, the index stamped at midnight
-  closes the day before, and belongs to it. Days whose values are all empty are not readings. A trailing
+  one ``Arrêté quotidien`` a day. Enedis keeps **standard time** (UTC+01:00) all year for daily values: the
+  index is stamped at midnight standard time, ``2024-01-10T00:00:00+01:00`` in winter but
+  ``2024-04-01T01:00:00+02:00`` in summer, and closes the day before, to which it belongs. So the stamp is
+  read in standard time, whatever offset it is written with (a summer stamp read as 01:00 local would land
+  every summer reading one day late). Days whose values are all empty are not readings. A trailing
   tariff-calendar section starts with a line ``Periode;…``: reading stops there.
 - Overlapping downloads read in one go (a folder) count each day once per group: the larger count wins, as
   with a re-import.
@@ -39,7 +42,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +57,8 @@ DAILY_INDEX = "daily-index"
 ENEDIS_NAME = re.compile(r"Enedis_Conso_(Heure|Jour)_[^/]*\.csv$", re.IGNORECASE)
 CSV = re.compile(r"\.csv$", re.IGNORECASE)
 
+# The zone Enedis stamps daily values in, all year (metropolitan France's standard time).
+STANDARD_TIME = timezone(timedelta(hours=1))
 STEPS = frozenset(timedelta(minutes=m) for m in (10, 15, 30, 60))
 DEFAULT_STEP = timedelta(minutes=30)
 _HEADER_LINES = 20  # "Horodate;…" comes within the first lines
@@ -89,10 +94,8 @@ class Enedis:
                 f"{path}: no Enedis load curve or daily index found (Enedis_Conso_Heure_… or Enedis_Conso_Jour_… CSV)"
             )
         for (day, kind), (n, tz) in sorted(best.items()):
-            # Noon of the meter's day: whatever the journal's zone, the touch stays on that day.
-            yield Touch(
-                at=datetime.combine(day, time(12), tzinfo=tz or ctx.zone), touchpoint=TOUCHPOINT, count=n, group=kind
-            )
+            # Noon of the meter's day in the journal's zone: the touch stays on that day, and shows at 12:00.
+            yield Touch(at=datetime.combine(day, time(12), tzinfo=ctx.zone), touchpoint=TOUCHPOINT, count=n, group=kind)
         # With both files, the load curve is what the meter sends (the daily index comes with it anyway).
         yield ProfileHint(TOUCHPOINT, LOAD_CURVE if LOAD_CURVE in kinds else DAILY_INDEX)
 
@@ -247,8 +250,8 @@ def _daily_index(lines: Iterator[tuple[int, str]], zone: tzinfo, where: str, day
         if not all(_NUMBER.fullmatch(v) for v in values if v):
             yield Issue("reading that is not a number", f"{where} line {number}")
             continue
-        # The index stamped at midnight closes the day before: the reading is that day's.
-        _count(days, end - timedelta(microseconds=1))
+        # The index stamped at midnight standard time closes the day before: the reading is that day's.
+        _count(days, end.astimezone(STANDARD_TIME) - timedelta(microseconds=1))
 
 
 __all__ = ["Enedis"]
