@@ -14,8 +14,10 @@ same import again finishes the job without adding anything twice.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -97,7 +99,8 @@ def run(
         if dry_run:
             return reading.report(0, 0, [f"{tp}: {state}" for tp, state in reading.hints.items()], True)
         reading = _Reading(svc, imp, path, first_ok, last_ok, None)
-    with svc.journal.bulk(f"import {imp.name} {path.name}") as bulk:
+    # No file name in the undo history: Enedis's carries the meter number, a bank's the account number.
+    with svc.journal.bulk(f"import {imp.name}", key=_fingerprint(path)) as bulk:
         added = bulk.add_entries(reading.entries())
         added_merged, updated = bulk.merge_counts(reading.merged())
         bulk.restore(reading.days, reading.periods, reading.runs, reading.breaks, reading.scores)
@@ -164,7 +167,8 @@ class _Reading:
         first_ok, last_ok, groups, per_tp = self.first_ok, self.last_ok, self.groups, self.per_tp
         known: set[str] = {tp.id for tp in self.svc.catalog.touchpoints}
         sources = limits.import_sources(i.name for i in IMPORTERS)
-        local_days: dict[int, date] = {}  # quarter hour (UTC) -> local day: every zone offset is a multiple of 15 min
+        # quarter hour (UTC) -> (local day, the zone's offset then): every zone offset is a multiple of 15 min
+        local: dict[int, tuple[date, tzinfo]] = {}
         for record in imp.read(self.path, self.ctx):
             if type(record) is not Touch:
                 self._other(record)
@@ -177,12 +181,12 @@ class _Reading:
             if tp not in known:
                 self.problem(f"unknown touchpoint {tp!r}", record.source_ref or record.at.isoformat())
                 continue
-            day = record.day
-            if day is None:
-                quarter = int(record.at.timestamp()) // 900
-                day = local_days.get(quarter)
-                if day is None:
-                    day = local_days[quarter] = record.at.astimezone(zone).date()
+            quarter = int(record.at.timestamp()) // 900
+            here = local.get(quarter)
+            if here is None:
+                at_here = record.at.astimezone(zone)
+                here = local[quarter] = (at_here.date(), _fixed(at_here))
+            day = record.day or here[0]
             if (first_ok and day < first_ok) or (last_ok and day > last_ok):
                 self.outside += 1
                 continue
@@ -193,7 +197,9 @@ class _Reading:
             if self.last_day is None or day > self.last_day:
                 self.last_day = day
             if record.group is None:
-                at = record.at if record.day else record.at.astimezone(zone)
+                # The instant, shown in the journal's zone; a journal moved from another zone keeps its
+                # own days, and the times that go with them.
+                at = record.at.astimezone(here[1]) if day == here[0] else record.at
                 source = record.source or f"import:{imp.name}"
                 yield Entry(
                     None,
@@ -211,19 +217,19 @@ class _Reading:
             key = (day, tp, record.group)
             slot = groups.get(key)
             if slot is None:
-                groups[key] = [record.count, record.minutes or 0.0, record.at]
+                groups[key] = [record.count, record.minutes or 0.0, record.at.astimezone(here[1])]
             else:
                 slot[0] += record.count
                 if record.minutes:
                     slot[1] += record.minutes
                 if record.at < slot[2]:
-                    slot[2] = record.at
+                    slot[2] = record.at.astimezone(here[1])
 
     def merged(self) -> list[Entry]:
         """One entry per day, touchpoint and group, with the reference that makes a re-import merge."""
         source = f"import:{self.imp.name}"
         return [
-            Entry(None, at, day, tp, count, round(minutes, 2) or None, None, None, source, f"{group}:{day}:{tp}")
+            Entry(None, at, day, tp, count, round(minutes, 2) or None, None, None, source, f"{_unnumbered(group)}:{day}:{tp}")
             for (day, tp, group), (count, minutes, at) in sorted(self.groups.items(), key=lambda kv: kv[1][2])
         ]
 
@@ -241,6 +247,46 @@ class _Reading:
             profile,
             dry_run,
         )
+
+
+_NUMBER = re.compile(r"\d{6,}")
+
+
+def _unnumbered(group: str) -> str:
+    """A group as the reference keeps it, without a long number: a group made of a file's name (the generic
+    CSV's) would otherwise bring an account or meter number into the journal."""
+    return _NUMBER.sub("#", group) if any(c.isdigit() for c in group) else group
+
+
+def _fingerprint(path: Path) -> str:
+    """What tells one imported file (or folder) from another without naming it: a digest of sizes and first
+    bytes, so a rerun after a kill carries on in its own undo step. Never a name: names carry identifiers."""
+    import hashlib
+
+    from ..files import is_regular, open_regular
+
+    digest = hashlib.blake2b(digest_size=12)
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if is_regular(p))[:1000]
+    for p in files:
+        try:
+            with open_regular(p) as f:
+                digest.update(f"{os.fstat(f.fileno()).st_size}:".encode())
+                digest.update(f.read(1 << 16 if p is path else 1 << 12))
+        except OSError:
+            digest.update(b"?")
+    return digest.hexdigest()
+
+
+_OFFSETS: dict[timedelta, tzinfo] = {}
+
+
+def _fixed(at: datetime) -> tzinfo:
+    """The fixed offset ``at`` carries, shared: an entry stores the instant and this offset."""
+    offset = at.utcoffset() or timedelta(0)
+    zone = _OFFSETS.get(offset)
+    if zone is None:
+        zone = _OFFSETS[offset] = timezone(offset)
+    return zone
 
 
 def _apply_hints(svc: Service, hints: dict[str, str | None], since: date | None) -> list[str]:
