@@ -19,8 +19,9 @@ Traps handled:
 - Touchpoint cells resolved by id or alias through the catalog (``cb`` → bank-card); an unknown one is an
   ``Issue`` naming the line, not the cell. Counts are whole numbers ≥ 0 (empty: 1); minutes ≥ 0 with a decimal
   point or comma.
-- Streamed line by line; the group is the file's name stem, so importing the same file again, or a longer
-  version of it, adds nothing twice.
+- Streamed line by line; the group is one word for every CSV (``rows``), never the file's name (a name
+  carries account numbers, and a longer version of the file comes under another one), so importing the
+  same file again, or a longer version of it, adds nothing twice.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ NOON = time(12, 0)
 
 def _key(name: str) -> str:
     return fold(name)
+
+
+GROUP = "rows"
 
 
 class GenericCsv:
@@ -172,7 +176,7 @@ class GenericCsv:
             fixed = _resolved(resolve, self.fixed_touchpoint)
             if not fixed:
                 raise BadInput(f"--touchpoint: unknown touchpoint {self.fixed_touchpoint!r}")
-        group = path.stem
+        group = GROUP
         with file_member(path).open() as stream:  # a read error is a DataFileError; no FIFO, no device
             lines = _Lines(stream, ctx.progress, str(path))
             header_line = next(lines, None)

@@ -229,8 +229,9 @@ class _Reading:
         """One entry per day, touchpoint and group, with the reference that makes a re-import merge."""
         source = f"import:{self.imp.name}"
         return [
-            Entry(None, at, day, tp, count, round(minutes, 2) or None, None, None, source, f"{_unnumbered(group)}:{day}:{tp}")
+            Entry(None, at, day, tp, count, round(minutes, 2) or None, None, None, source, f"{ref}:{day}:{tp}")
             for (day, tp, group), (count, minutes, at) in sorted(self.groups.items(), key=lambda kv: kv[1][2])
+            for ref in (_unnumbered(group),)
         ]
 
     def report(self, added: int, updated: int, profile: list[str], dry_run: bool) -> ImportReport:
