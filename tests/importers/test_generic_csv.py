@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import hostile_cells, journal_entries
+from importer_support import hostile_cells, journal_entries, shipped_resolve
 
 from footprint.errors import BadInput, DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
@@ -29,7 +29,7 @@ def utc(*args: int) -> datetime:
 
 
 def read(imp: GenericCsv, path: Path) -> list:
-    return list(imp.read(path, ImportContext(load_mappings(), PARIS)))
+    return list(imp.read(path, ImportContext(load_mappings(), PARIS, resolve=shipped_resolve)))
 
 
 def touches(records: list) -> list[tuple[datetime, str, int, float | None, str | None]]:
@@ -212,7 +212,29 @@ def test_fuzz_junk(tmp_path: Path, data: bytes) -> None:
     path.write_bytes(b"When;What;N;Minutes\n" + data)
     for imp in (GenericCsv(), GenericCsv.from_spec("date=#1,touchpoint=#2,count=#3,minutes=#4")):
         try:
-            for record in imp.read(path, ImportContext(load_mappings(), PARIS)):
+            for record in imp.read(path, ImportContext(load_mappings(), PARIS, resolve=shipped_resolve)):
                 assert isinstance(record, Touch | Issue)
         except DataFileError:
             pass
+
+
+def test_the_users_own_touchpoints_resolve_without_columns(cli, home, tmp_path: Path) -> None:
+    """The importer resolves names through the journal's catalog (``ImportContext.resolve``), so a touchpoint
+    the user defined, and its alias, are found without ``--columns``."""
+    folder = home / "config" / "touchpoints"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text(
+        '[collectors]\nme = { en = "me", fr = "moi" }\n[[touchpoint]]\nid = "gadget"\naliases = ["bidule"]\n'
+        'label = { en = "Gadget", fr = "Bidule" }\nkind = "device"\nmode = "active"\n'
+        'consent = "opt-in"\ncollectors = ["me"]\ncaptures_per_use = 1\ncaptures_per_use_why = "one"\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "mine.csv"
+    path.write_text("When;What;N\n20/11/2026 08:10;bidule;2\n21/11/2026;gadget;\n", encoding="utf-8")
+    result = cli("import", "csv", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert sorted((e["day"], e["touchpoint"], e["count"]) for e in journal_entries(cli)) == [
+        ("2026-11-20", "gadget", 2),
+        ("2026-11-21", "gadget", 1),
+    ]

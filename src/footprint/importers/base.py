@@ -66,11 +66,15 @@ Record = Touch | Issue | DayStatus | ProfilePeriod | ProfileHint
 class ImportContext:
     """What an importer may use: the mapping tables of ``data/mappings/NAME.toml`` (services, apps and
     package ids to touchpoints: data, not code), the journal's zone for exports that carry local times
-    without an offset, and a callback to report how many bytes it has read (for the progress bar)."""
+    without an offset, a callback to report how many bytes it has read (for the progress bar), and
+    ``resolve``: a touchpoint's id from a name a file gives (id or alias, any case), through the journal's
+    catalog, so the user's own touchpoints are found too; None for an unknown name. An importer never
+    reads a catalog itself. Without one (a caller that has no catalog), no name resolves."""
 
     mappings: Mapping[str, Any]
     zone: tzinfo
     progress: Callable[[int], None] = field(default=lambda n: None)
+    resolve: Callable[[str], str | None] = field(default=lambda name: None)
 
     def table(self, name: str) -> Mapping[str, Any]:
         table = self.mappings.get(name, {})

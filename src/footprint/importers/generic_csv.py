@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import IO, Any
@@ -170,7 +170,7 @@ class GenericCsv:
             raise DataFileError(f"{path}: not a CSV file")
         if head(path, 4) == b"PK\x03\x04" or b"\x00" in head(path, 4096):
             raise DataFileError(f"{path}: not a CSV file (binary content)")
-        resolve = self.resolve or _shipped_resolver()
+        resolve = self.resolve or ctx.resolve  # the journal's catalog: the user's own touchpoints too
         fixed = None
         if self.fixed_touchpoint:
             fixed = _resolved(resolve, self.fixed_touchpoint)
@@ -404,23 +404,3 @@ def _resolved(resolve: Resolve, name: str) -> str:
         return resolve(name) or ""
     except FootprintError:
         return ""
-
-
-def _shipped_resolver() -> Resolve:
-    """Ids and aliases of the shipped catalog, for a caller that did not pass the journal's ``resolve``
-    (which also knows the user's own touchpoints): an importer never reads the user's config."""
-    import tomllib
-
-    from ..resources import shipped_dir
-
-    try:
-        with open(shipped_dir("data") / "catalog.toml", "rb") as f:
-            doc = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError):
-        return lambda name: ""
-    index: dict[str, str] = {}
-    for tp in doc.get("touchpoint", []):
-        if isinstance(tp, Mapping) and isinstance(tp.get("id"), str):
-            for name in (tp["id"], *(a for a in tp.get("aliases", []) if isinstance(a, str))):
-                index.setdefault(fold(name), tp["id"])
-    return lambda name: index.get(fold(name), "")

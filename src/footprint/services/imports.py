@@ -50,6 +50,20 @@ def load_mappings() -> dict[str, Any]:
     return {p.stem: read_toml(p) for p in sorted(folder.glob("*.toml"))} if folder.is_dir() else {}
 
 
+def resolver(svc: Service) -> Callable[[str], str | None]:
+    """The journal's catalog as an importer's ``ImportContext.resolve``: ids and aliases of the shipped
+    touchpoints and of the user's own."""
+    catalog = svc.catalog
+
+    def resolve(name: str) -> str | None:
+        try:
+            return catalog.resolve(name).id
+        except NotFound:
+            return None
+
+    return resolve
+
+
 def detect(path: Path) -> str | None:
     from ..importers import detect as find
 
@@ -81,7 +95,7 @@ def run(
         from ..importers.generic_csv import GenericCsv
 
         fixed = svc.catalog.resolve(touchpoint).id if touchpoint else None
-        imp = GenericCsv.from_spec(columns, fixed_touchpoint=fixed, resolve=lambda name: svc.catalog.resolve(name).id)
+        imp = GenericCsv.from_spec(columns, fixed_touchpoint=fixed)
     if not path.exists():
         raise NotFound(f"{path}: no such file or folder")
     first_ok = svc.day_of(since) if since else None
@@ -118,7 +132,7 @@ class _Reading:
         from ..importers import ImportContext
 
         self.svc, self.imp, self.path, self.first_ok, self.last_ok = svc, imp, path, first_ok, last_ok
-        self.ctx = ImportContext(load_mappings(), svc.settings.zone, progress or (lambda n: None))
+        self.ctx = ImportContext(load_mappings(), svc.settings.zone, progress or (lambda n: None), resolver(svc))
         self.issues: dict[str, tuple[int, list[str]]] = {}
         self.notices: set[str] = set()
         self.groups: dict[tuple[date, str, str], list[Any]] = {}  # (day, tp, group) -> [count, minutes, first at]
