@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
+from ..i18n import N_
 from .archive import Member, head, lines, members, names
 from .base import ImportContext, Issue, ProfileHint, Record, Touch
 
@@ -59,6 +60,9 @@ CSV = re.compile(r"\.csv$", re.IGNORECASE)
 
 # The zone Enedis stamps daily values in, all year (metropolitan France's standard time).
 STANDARD_TIME = timezone(timedelta(hours=1))
+# Problem lines, as msgids (the import summary words them in the reader's language).
+NO_TIMESTAMP = N_("row without a readable timestamp")
+NOT_A_NUMBER = N_("reading that is not a number")
 STEPS = frozenset(timedelta(minutes=m) for m in (10, 15, 30, 60))
 DEFAULT_STEP = timedelta(minutes=30)
 _HEADER_LINES = 20  # "Horodate;…" comes within the first lines
@@ -68,7 +72,7 @@ DayCounts = dict[date, list[Any]]  # day -> [readings, tzinfo of its first readi
 
 class Enedis:
     name = "enedis"
-    description = "Enedis Linky downloads: load curve (Conso_Heure) and daily index (Conso_Jour) CSV"
+    description = N_("Enedis Linky downloads: load curve (Conso_Heure) and daily index (Conso_Jour) CSV")
 
     def detect(self, path: Path) -> bool:
         if any(ENEDIS_NAME.search(n) for n in names(path)):
@@ -91,7 +95,11 @@ class Enedis:
                     best[(day, kind)] = (n, tz)
         if not kinds:
             raise DataFileError(
-                f"{path}: no Enedis load curve or daily index found (Enedis_Conso_Heure_… or Enedis_Conso_Jour_… CSV)"
+                N_(
+                    "{path}: no Enedis load curve or daily index found (Enedis_Conso_Heure_… or Enedis_Conso_Jour_… "
+                    "CSV)"
+                ),
+                path=_masked(str(path)),
             )
         for (day, kind), (n, tz) in sorted(best.items()):
             # Noon of the meter's day in the journal's zone: the touch stays on that day, and shows at 12:00.
@@ -171,7 +179,9 @@ def _read_member(member: Member, ctx: ImportContext, days: DayCounts) -> Iterato
             break
     if kind is None:
         if ENEDIS_NAME.search(member.name):
-            raise DataFileError(f"{where}: no 'Horodate' header: not an Enedis load curve or daily index")
+            raise DataFileError(
+                N_("{where}: no 'Horodate' header: not an Enedis load curve or daily index"), where=where
+            )
         lines.close()
         return None  # another CSV in the folder or archive
     if kind == LOAD_CURVE:
@@ -206,7 +216,7 @@ def _load_curve(
             break
         end = _instant(cells[0], zone)
         if end is None:
-            yield Issue("row without a readable timestamp", f"{where} line {number}")
+            yield Issue(NO_TIMESTAMP, f"{where} line {number}")
             continue
         if previous is not None:
             if end == previous:
@@ -222,7 +232,7 @@ def _load_curve(
         if not value:
             continue  # a gap: no reading
         if not _NUMBER.fullmatch(value):
-            yield Issue("reading that is not a number", f"{where} line {number}")
+            yield Issue(NOT_A_NUMBER, f"{where} line {number}")
             continue
         if step is None:
             waiting.append(end)
@@ -242,13 +252,13 @@ def _daily_index(lines: Iterator[tuple[int, str]], zone: tzinfo, where: str, day
             continue
         end = _instant(cells[0], zone)
         if end is None:
-            yield Issue("row without a readable timestamp", f"{where} line {number}")
+            yield Issue(NO_TIMESTAMP, f"{where} line {number}")
             continue
         values = [c.strip() for c in cells[2:]]
         if not any(values):
             continue  # a day the meter sent nothing
         if not all(_NUMBER.fullmatch(v) for v in values if v):
-            yield Issue("reading that is not a number", f"{where} line {number}")
+            yield Issue(NOT_A_NUMBER, f"{where} line {number}")
             continue
         # The index stamped at midnight standard time closes the day before: the reading is that day's.
         _count(days, end.astimezone(STANDARD_TIME) - timedelta(microseconds=1))

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from ..domain import limits
 from ..domain.journal import DayStatus, Entry, ProfilePeriod
 from ..errors import BadInput, DataFileError, NotFound
+from ..i18n import N_, say
 from ..resources import shipped_dir
 from . import Service, read_toml
 
@@ -68,7 +69,7 @@ def detect(path: Path) -> str | None:
     from ..importers import detect as find
 
     if not path.exists():
-        raise NotFound(f"{path}: no such file or folder")
+        raise NotFound(N_("{path}: no such file or folder"), path=shown(path))
     imp = find(path)
     return imp.name if imp else None
 
@@ -91,17 +92,19 @@ def run(
     imp = importer(source)
     if columns is not None or touchpoint is not None:
         if source != "csv":
-            raise BadInput("--columns and --touchpoint describe a generic CSV: use them with 'footprint import csv'")
+            raise BadInput(
+                N_("--columns and --touchpoint describe a generic CSV: use them with 'footprint import csv'")
+            )
         from ..importers.generic_csv import GenericCsv
 
         fixed = svc.catalog.resolve(touchpoint).id if touchpoint else None
         imp = GenericCsv.from_spec(columns, fixed_touchpoint=fixed)
     if not path.exists():
-        raise NotFound(f"{path}: no such file or folder")
+        raise NotFound(N_("{path}: no such file or folder"), path=shown(path))
     first_ok = svc.day_of(since) if since else None
     last_ok = svc.day_of(until) if until else None
     if first_ok and last_ok and first_ok > last_ok:
-        raise BadInput(f"--since {first_ok} is after --until {last_ok}")
+        raise BadInput(N_("--since {first} is after --until {last}"), first=first_ok, last=last_ok)
     reading = _Reading(svc, imp, path, first_ok, last_ok, progress)
     if strict or dry_run:  # a first pass that writes nothing: --strict refuses the file before any write
         for _ in reading.entries():
@@ -109,7 +112,13 @@ def run(
         bad = {k: v for k, v in reading.issues.items() if k not in reading.notices}
         if strict and bad:
             kind, (count, places) = next(iter(bad.items()))
-            raise DataFileError(f"{path}: {count} × {kind} (first at {', '.join(places)}); --strict: nothing imported")
+            raise DataFileError(
+                N_("{path}: {n} × {kind} (first at {where}); --strict: nothing imported"),
+                path=shown(path),
+                n=count,
+                kind=say(kind),
+                where=", ".join(places),
+            )
         if dry_run:
             return reading.report(0, 0, [f"{tp}: {state}" for tp, state in reading.hints.items()], True)
         reading = _Reading(svc, imp, path, first_ok, last_ok, None)
@@ -265,6 +274,13 @@ class _Reading:
 
 
 _NUMBER = re.compile(r"\d{6,}")
+_LONG_NUMBER = re.compile(r"\d{9,}")
+
+
+def shown(path: Path) -> str:
+    """A path for a message, without a long number in it (a meter's PRM, an account number): a message
+    never carries an identifier read from a file's name."""
+    return _LONG_NUMBER.sub("…", str(path))
 
 
 def _unnumbered(group: str) -> str:
