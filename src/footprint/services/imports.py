@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -107,7 +107,7 @@ def run(
         raise BadInput(N_("--since {first} is after --until {last}"), first=first_ok, last=last_ok)
     reading = _Reading(svc, imp, path, first_ok, last_ok, progress)
     if strict or dry_run:  # a first pass that writes nothing: --strict refuses the file before any write
-        for _ in reading.entries():
+        for _ in reading.rows():
             pass
         bad = {k: v for k, v in reading.issues.items() if k not in reading.notices}
         if strict and bad:
@@ -124,7 +124,7 @@ def run(
         reading = _Reading(svc, imp, path, first_ok, last_ok, None)
     # No file name in the undo history: Enedis's carries the meter number, a bank's the account number.
     with svc.journal.bulk(f"import {imp.name}", key=_fingerprint(path)) as bulk:
-        added = bulk.add_entries(reading.entries())
+        added = bulk.add_rows(reading.rows())
         added_merged, updated = bulk.merge_counts(reading.merged())
         bulk.restore(reading.days, reading.periods, reading.runs, reading.breaks, reading.scores)
     profile_notes = _apply_hints(svc, reading.hints, reading.first_day)
@@ -181,17 +181,21 @@ class _Reading:
         else:
             self.scores.append(record)
 
-    def entries(self) -> Iterator[Entry]:
-        """The touches of the file with no group (footprint's own export), as entries, one by one; grouped
-        touches are counted into ``groups`` (see ``merged``). The one place where touches become entries."""
+    def rows(self) -> Iterator[tuple[Any, ...]]:
+        """The touches of the file with no group (footprint's own export), as rows of ``entries`` (the
+        store's ``Entry`` values, made here without an ``Entry``: a journal of millions is read back at the
+        cost of its rows), one by one; grouped touches are counted into ``groups`` (see ``merged``). The one
+        place where touches become entries."""
         from ..importers import IMPORTERS, Touch
 
         zone, imp = self.svc.settings.zone, self.imp
         first_ok, last_ok, groups, per_tp = self.first_ok, self.last_ok, self.groups, self.per_tp
         known: set[str] = {tp.id for tp in self.svc.catalog.touchpoints}
         sources = limits.import_sources(i.name for i in IMPORTERS)
-        # quarter hour (UTC) -> (local day, the zone's offset then): every zone offset is a multiple of 15 min
-        local: dict[int, tuple[date, tzinfo]] = {}
+        imported = f"import:{imp.name}"
+        # quarter hour (UTC) -> (local day, the zone's offset then in minutes, the day's text): every zone
+        # offset is a multiple of 15 minutes
+        local: dict[int, tuple[date, int, str]] = {}
         for record in imp.read(self.path, self.ctx):
             if type(record) is not Touch:
                 self._other(record)
@@ -204,11 +208,13 @@ class _Reading:
             if tp not in known:
                 self.problem(f"unknown touchpoint {tp!r}", record.source_ref or record.at.isoformat())
                 continue
-            quarter = int(record.at.timestamp()) // 900
-            here = local.get(quarter)
+            ts = int(record.at.timestamp())
+            here = local.get(ts // 900)
             if here is None:
                 at_here = record.at.astimezone(zone)
-                here = local[quarter] = (at_here.date(), _fixed(at_here))
+                day_here = at_here.date()
+                offset = at_here.utcoffset()
+                here = local[ts // 900] = (day_here, int(offset.total_seconds()) // 60 if offset else 0, str(day_here))
             day = record.day or here[0]
             if (first_ok and day < first_ok) or (last_ok and day > last_ok):
                 self.outside += 1
@@ -222,31 +228,34 @@ class _Reading:
             if record.group is None:
                 # The instant, shown in the journal's zone; a journal moved from another zone keeps its
                 # own days, and the times that go with them.
-                at = record.at.astimezone(here[1]) if day == here[0] else record.at
-                source = record.source or f"import:{imp.name}"
-                yield Entry(
-                    None,
-                    at,
-                    day,
+                if day == here[0]:
+                    offset_min, day_text = here[1], here[2]
+                else:
+                    own = record.at.utcoffset()
+                    offset_min, day_text = int(own.total_seconds()) // 60 if own else 0, day.isoformat()
+                yield (
+                    ts,
+                    offset_min,
+                    day_text,
                     tp,
                     record.count,
                     record.minutes,
                     record.note,
                     record.reason,
-                    source,
+                    record.source or imported,
                     record.source_ref,
                 )
                 continue
             key = (day, tp, record.group)
             slot = groups.get(key)
             if slot is None:
-                groups[key] = [record.count, record.minutes or 0.0, record.at.astimezone(here[1])]
+                groups[key] = [record.count, record.minutes or 0.0, record.at.astimezone(_fixed(here[1]))]
             else:
                 slot[0] += record.count
                 if record.minutes:
                     slot[1] += record.minutes
                 if record.at < slot[2]:
-                    slot[2] = record.at.astimezone(here[1])
+                    slot[2] = record.at.astimezone(_fixed(here[1]))
 
     def merged(self) -> list[Entry]:
         """One entry per day, touchpoint and group, with the reference that makes a re-import merge."""
@@ -308,15 +317,14 @@ def _fingerprint(path: Path) -> str:
     return digest.hexdigest()
 
 
-_OFFSETS: dict[timedelta, tzinfo] = {}
+_OFFSETS: dict[int, tzinfo] = {}
 
 
-def _fixed(at: datetime) -> tzinfo:
-    """The fixed offset ``at`` carries, shared: an entry stores the instant and this offset."""
-    offset = at.utcoffset() or timedelta(0)
-    zone = _OFFSETS.get(offset)
+def _fixed(minutes: int) -> tzinfo:
+    """The fixed offset of ``minutes`` east of UTC, shared: an entry stores the instant and this offset."""
+    zone = _OFFSETS.get(minutes)
     if zone is None:
-        zone = _OFFSETS[offset] = timezone(offset)
+        zone = _OFFSETS[minutes] = timezone(timedelta(minutes=minutes))
     return zone
 
 

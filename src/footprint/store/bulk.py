@@ -183,17 +183,23 @@ class BulkImport:
     # --- entries -------------------------------------------------------------------------------------
 
     def add_entries(self, entries: Iterable[Entry], chunk: int | None = None) -> int:
-        """Add touches; an entry with a ``source_ref`` is skipped when (source, source_ref) is there; one
-        without (a typed touch in a journal export) is added only as many times as the stream holds it more
-        often than the journal did before this import, so a second import, or a rerun, adds nothing.
+        """``add_rows`` of entries."""
+        return self.add_rows(map(entry_values, entries), chunk)
+
+    def add_rows(self, rows: Iterable[tuple[Any, ...]], chunk: int | None = None) -> int:
+        """Add touches, as the values of their rows (``journal._entry_values``: made by the caller, a million
+        ``Entry`` objects cost more than their rows); an entry with a ``source_ref`` is skipped when (source,
+        source_ref) is there; one without (a typed touch in a journal export) is added only as many times as
+        the stream holds it more often than the journal did before this import, so a second import, or a
+        rerun, adds nothing.
 
         The stream is expected grouped by day (an export is): the counts of one day are forgotten when the
         next day starts, so memory stays flat."""
         before = self.added
         counter = _TypedCounter(self.conn)
-        for rows in _chunks(map(entry_values, entries), chunk or CHUNK):
+        for part_rows in _chunks(iter(rows), chunk or CHUNK):
             with self._tx():
-                fresh = counter.keep(rows)
+                fresh = counter.keep(part_rows)
                 for part in _chunks(iter(fresh), STEP):
                     self._lift_trigger()
                     self._days.update(r[2] for r in part)
