@@ -44,7 +44,6 @@ import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any
 
 from ..errors import DataFileError
 from ..i18n import N_
@@ -67,7 +66,7 @@ STEPS = frozenset(timedelta(minutes=m) for m in (10, 15, 30, 60))
 DEFAULT_STEP = timedelta(minutes=30)
 _HEADER_LINES = 20  # "Horodate;…" comes within the first lines
 
-DayCounts = dict[date, list[Any]]  # day -> [readings, tzinfo of its first reading]
+DayCounts = dict[date, int]  # the meter's day -> readings
 
 
 class Enedis:
@@ -83,16 +82,16 @@ class Enedis:
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
         kinds: set[str] = set()
-        best: dict[tuple[date, str], tuple[int, tzinfo | None]] = {}
+        best: dict[tuple[date, str], int] = {}
         for member in members(path, CSV):
             days: DayCounts = {}
             kind = yield from _read_member(member, ctx, days)
             if kind is None:
                 continue
             kinds.add(kind)
-            for day, (n, tz) in days.items():
-                if n > best.get((day, kind), (0, None))[0]:
-                    best[(day, kind)] = (n, tz)
+            for day, n in days.items():
+                if n > best.get((day, kind), 0):
+                    best[(day, kind)] = n
         if not kinds:
             raise DataFileError(
                 N_(
@@ -101,7 +100,7 @@ class Enedis:
                 ),
                 path=_masked(str(path)),
             )
-        for (day, kind), (n, tz) in sorted(best.items()):
+        for (day, kind), n in sorted(best.items()):
             # Noon of the meter's day in the journal's zone: the touch stays on that day, and shows at 12:00.
             yield Touch(at=datetime.combine(day, time(12), tzinfo=ctx.zone), touchpoint=TOUCHPOINT, count=n, group=kind)
         # With both files, the load curve is what the meter sends (the daily index comes with it anyway).
@@ -126,13 +125,11 @@ def _looks_enedis(data: bytes) -> bool:
 
 def _lines(member: Member, progress: Callable[[int], None]) -> Iterator[tuple[int, str]]:
     """(line number, text), each line of a bounded length; a damaged archive member is a DataFileError."""
-    for number, raw in enumerate(lines(member, progress), start=1):
-        yield number, _text(raw[:-1] if raw.endswith(b"\n") else raw, number)
-
-
-def _text(raw: bytes, number: int) -> str:
-    text = raw.decode("utf-8", errors="replace").rstrip("\r")
-    return text.lstrip("\ufeff") if number == 1 else text
+    number = 0
+    for raw in lines(member, progress):
+        number += 1
+        text = raw.decode("utf-8", "replace").rstrip("\r\n")
+        yield number, (text.lstrip("\ufeff") if number == 1 else text)
 
 
 def _instant(text: str, zone: tzinfo) -> datetime | None:
@@ -192,8 +189,8 @@ def _read_member(member: Member, ctx: ImportContext, days: DayCounts) -> Iterato
 
 
 def _count(days: DayCounts, start: datetime) -> None:
-    slot = days.setdefault(start.date(), [0, start.tzinfo])
-    slot[0] += 1
+    day = start.date()
+    days[day] = days.get(day, 0) + 1
 
 
 def _on_grid(end: datetime, step: timedelta) -> bool:
@@ -205,37 +202,50 @@ def _on_grid(end: datetime, step: timedelta) -> bool:
 def _load_curve(
     lines: Iterator[tuple[int, str]], zone: tzinfo, header_step: timedelta | None, where: str, days: DayCounts
 ) -> Iterator[Issue]:
+    """Counts each reading on the day its interval starts. A 5-year curve is 87,600 rows, so the loop is
+    kept tight: a row ending at 01:00 or later starts on its own date whatever the step (at most 60
+    minutes), so only the rows of the first hour of a day need the step taken off."""
     step = header_step
     previous: datetime | None = None
     waiting: list[datetime] = []  # readings before the step is known (first rows, no step in the header)
+    instant, number_ok, get = datetime.fromisoformat, _NUMBER.fullmatch, days.get
     for number, text in lines:
-        if not text.strip():
-            continue
-        cells = text.split(";")
-        if not cells[0][:1].isdigit() and _norm(cells[0]).startswith("periode"):
-            break
-        end = _instant(cells[0], zone)
-        if end is None:
+        stamp, _, rest = text.partition(";")
+        if not stamp[:1].isdigit():
+            if not text.strip():
+                continue
+            if _norm(stamp).startswith("periode"):
+                break
+        try:
+            end = instant(stamp)
+        except ValueError:
+            end = _instant(stamp, zone)
+        if end is None or not 1970 <= end.year <= 2100:  # junk (year 1 or 9999 would overflow minus the step)
             yield Issue(NO_TIMESTAMP, f"{where} line {number}")
             continue
+        if end.tzinfo is None:  # a naive time, as after a spreadsheet, takes the journal's zone
+            end = end.replace(tzinfo=zone)
         if previous is not None:
-            if end == previous:
-                continue  # the same row twice
             diff = end - previous  # in absolute time: a clock change does not disturb it
-            if diff in STEPS and _on_grid(end, diff):
+            if not diff:
+                continue  # the same row twice
+            if diff != step and diff in STEPS and _on_grid(end, diff):
                 step = diff
                 for pending in waiting:
                     _count(days, pending - step)
                 waiting.clear()
         previous = end
-        value = cells[1].strip() if len(cells) > 1 else ""
+        value = rest.partition(";")[0].strip()
         if not value:
             continue  # a gap: no reading
-        if not _NUMBER.fullmatch(value):
+        if not ((value.isdigit() and value.isascii()) or number_ok(value)):
             yield Issue(NOT_A_NUMBER, f"{where} line {number}")
             continue
         if step is None:
             waiting.append(end)
+        elif end.hour:
+            day = end.date()
+            days[day] = get(day, 0) + 1
         else:
             # The reading belongs to the day its interval starts (end - step), in the row's own offset.
             _count(days, end - step)
