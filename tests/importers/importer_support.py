@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from footprint.importers.base import Issue, Touch
 
 
-def shipped_resolve(name: str) -> str | None:
+def shipped_resolve(name: str) -> str:
     """``ImportContext.resolve`` over the shipped catalog alone (what the service passes also knows the
     user's own touchpoints)."""
     from footprint.errors import NotFound
@@ -26,7 +26,7 @@ def shipped_resolve(name: str) -> str | None:
     try:
         return _SHIPPED.resolve(name).id
     except NotFound:
-        return None
+        return ""
 
 
 _SHIPPED: Any = None

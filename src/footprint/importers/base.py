@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from ..domain.journal import DayStatus, ProfilePeriod
+from .toolkit.dates import Window
 
 
 class Touch(NamedTuple):
@@ -66,19 +67,24 @@ Record = Touch | Issue | DayStatus | ProfilePeriod | ProfileHint
 class ImportContext:
     """What an importer may use: the mapping tables of ``data/mappings/NAME.toml`` (services, apps and
     package ids to touchpoints: data, not code), the journal's zone for exports that carry local times
-    without an offset, a callback to report how many bytes it has read (for the progress bar), and
-    ``resolve``: a touchpoint's id from a name a file gives (id or alias, any case), through the journal's
-    catalog, so the user's own touchpoints are found too; None for an unknown name. An importer never
-    reads a catalog itself. Without one (a caller that has no catalog), no name resolves."""
+    without an offset, a callback to report how many bytes it has read (for the progress bar), the
+    present (``now``: an importer never reads the clock; it bounds the plausible dates, see ``window``),
+    and ``resolve``: a name (id or alias) to the id of a touchpoint of the user's catalog, their own
+    touchpoints included ("" when unknown; an importer never reads the catalog or the config itself)."""
 
     mappings: Mapping[str, Any]
     zone: tzinfo
     progress: Callable[[int], None] = field(default=lambda n: None)
-    resolve: Callable[[str], str | None] = field(default=lambda name: None)
+    now: datetime | None = None
+    resolve: Callable[[str], str] | None = None
 
     def table(self, name: str) -> Mapping[str, Any]:
         table = self.mappings.get(name, {})
         return table if isinstance(table, Mapping) else {}
+
+    def window(self, founded: datetime | None = None) -> Window:
+        """The instants an export may hold: from ``founded`` (or 1970) to ``now`` and a day of slack."""
+        return Window.until(self.now, founded)
 
 
 class Importer(Protocol):

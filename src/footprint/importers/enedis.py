@@ -39,16 +39,16 @@ Traps handled (see FORMATS.md, "Enedis"):
 from __future__ import annotations
 
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 
+from ..domain.limits import FIRST_YEAR, LAST_YEAR
 from ..errors import DataFileError
-from ..i18n import N_
-from .archive import Member, head, lines, members, names
+from ..i18n import N_, _
 from .base import ImportContext, Issue, ProfileHint, Record, Touch
+from .toolkit import Lines, Member, decode, head, header_key, iso_instant, members, names
 
 TOUCHPOINT = "smart-meter"
 LOAD_CURVE = "load-curve"
@@ -59,7 +59,7 @@ CSV = re.compile(r"\.csv$", re.IGNORECASE)
 
 # The zone Enedis stamps daily values in, all year (metropolitan France's standard time).
 STANDARD_TIME = timezone(timedelta(hours=1))
-# Problem lines, as msgids (the import summary words them in the reader's language).
+# Problem lines, as msgids (worded when read, in the reader's language).
 NO_TIMESTAMP = N_("row without a readable timestamp")
 NOT_A_NUMBER = N_("reading that is not a number")
 STEPS = frozenset(timedelta(minutes=m) for m in (10, 15, 30, 60))
@@ -77,7 +77,7 @@ class Enedis:
         if any(ENEDIS_NAME.search(n) for n in names(path)):
             return True
         if path.is_file() and CSV.search(path.name) and not zipfile.is_zipfile(path):
-            return _looks_enedis(head(path))
+            return _looks_enedis(head(path), _masked(path.name))
         return False
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
@@ -112,35 +112,25 @@ def _masked(name: str) -> str:
     return re.sub(r"\d{9,}", "<PRM>", name)
 
 
-def _norm(cell: str) -> str:
-    s = unicodedata.normalize("NFKD", cell.strip().lstrip("\ufeff").strip('"'))
-    return re.sub(r"\s+", " ", "".join(c for c in s if not unicodedata.combining(c)).lower()).strip()
-
-
-def _looks_enedis(data: bytes) -> bool:
-    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
-    lines = [_norm(line) for line in text.splitlines()[:_HEADER_LINES]]
+def _looks_enedis(data: bytes, where: str) -> bool:
+    try:
+        text = decode(data, where)
+    except DataFileError:
+        return False
+    lines = [header_key(line) for line in text.splitlines()[:_HEADER_LINES]]
     return any(line.startswith(("identifiant prm;", "horodate;valeur", "horodate;type de releve")) for line in lines)
 
 
-def _lines(member: Member, progress: Callable[[int], None]) -> Iterator[tuple[int, str]]:
-    """(line number, text), each line of a bounded length; a damaged archive member is a DataFileError."""
-    number = 0
-    for raw in lines(member, progress):
-        number += 1
-        text = raw.decode("utf-8", "replace").rstrip("\r\n")
-        yield number, (text.lstrip("\ufeff") if number == 1 else text)
+def _lines(member: Member, progress: Callable[[int], None], where: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) through the toolkit's reader: the encoding by its one rule, the BOM off, each
+    line of a bounded length; a damaged archive member is a DataFileError."""
+    reader = Lines(member, progress, where=where)
+    for text in reader:
+        yield reader.number, text.rstrip("\r\n")
 
 
-def _instant(text: str, zone: tzinfo) -> datetime | None:
-    """``2024-03-04T00:30:00+01:00`` (a naive time, as after a spreadsheet, takes the journal's zone)."""
-    try:
-        at = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    if not 1970 <= at.year <= 2100:
-        return None  # junk (year 1 or 9999 would also overflow when the step is taken off)
-    return at if at.tzinfo is not None else at.replace(tzinfo=zone)
+def _place(where: str, number: int) -> str:
+    return _("{where} line {line}").format(where=where, line=number)
 
 
 _NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
@@ -149,11 +139,11 @@ _NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
 def _read_member(member: Member, ctx: ImportContext, days: DayCounts) -> Iterator[Issue]:
     """Yields the member's issues, fills ``days``, and returns its kind (None when it is not Enedis's)."""
     where = _masked(member.name)
-    lines = _lines(member, ctx.progress)
+    lines = _lines(member, ctx.progress, where)
     kind: str | None = None
     header_step: timedelta | None = None
     for number, text in lines:
-        cells = [_norm(c) for c in text.split(";")]
+        cells = [header_key(c) for c in text.split(";")]
         if cells[0] == "identifiant prm":  # the 9-field header; its values are on the next line
             values = next(lines, (0, ""))[1].split(";")
             if "pas en minutes" in cells:
@@ -210,18 +200,18 @@ def _load_curve(
     waiting: list[datetime] = []  # readings before the step is known (first rows, no step in the header)
     instant, number_ok, get = datetime.fromisoformat, _NUMBER.fullmatch, days.get
     for number, text in lines:
-        stamp, _, rest = text.partition(";")
+        stamp, _sep, rest = text.partition(";")
         if not stamp[:1].isdigit():
             if not text.strip():
                 continue
-            if _norm(stamp).startswith("periode"):
+            if header_key(stamp).startswith("periode"):
                 break
         try:
-            end = instant(stamp)
+            end = instant(stamp)  # the usual stamp, read at once; anything else by the toolkit's reader
         except ValueError:
-            end = _instant(stamp, zone)
-        if end is None or not 1970 <= end.year <= 2100:  # junk (year 1 or 9999 would overflow minus the step)
-            yield Issue(NO_TIMESTAMP, f"{where} line {number}")
+            end = iso_instant(stamp, zone)
+        if end is None or not FIRST_YEAR - 1 <= end.year <= LAST_YEAR + 1:  # year 1 or 9999 would overflow
+            yield Issue(_(NO_TIMESTAMP), _place(where, number))
             continue
         if end.tzinfo is None:  # a naive time, as after a spreadsheet, takes the journal's zone
             end = end.replace(tzinfo=zone)
@@ -239,7 +229,7 @@ def _load_curve(
         if not value:
             continue  # a gap: no reading
         if not ((value.isdigit() and value.isascii()) or number_ok(value)):
-            yield Issue(NOT_A_NUMBER, f"{where} line {number}")
+            yield Issue(_(NOT_A_NUMBER), _place(where, number))
             continue
         if step is None:
             waiting.append(end)
@@ -256,19 +246,19 @@ def _load_curve(
 def _daily_index(lines: Iterator[tuple[int, str]], zone: tzinfo, where: str, days: DayCounts) -> Iterator[Issue]:
     for number, text in lines:
         cells = text.split(";")
-        if _norm(cells[0]).startswith("periode"):
+        if header_key(cells[0]).startswith("periode"):
             break  # the tariff calendar that ends the file
         if not text.strip():
             continue
-        end = _instant(cells[0], zone)
+        end = iso_instant(cells[0], zone)
         if end is None:
-            yield Issue(NO_TIMESTAMP, f"{where} line {number}")
+            yield Issue(_(NO_TIMESTAMP), _place(where, number))
             continue
         values = [c.strip() for c in cells[2:]]
         if not any(values):
             continue  # a day the meter sent nothing
         if not all(_NUMBER.fullmatch(v) for v in values if v):
-            yield Issue(NOT_A_NUMBER, f"{where} line {number}")
+            yield Issue(_(NOT_A_NUMBER), _place(where, number))
             continue
         # The index stamped at midnight standard time closes the day before: the reading is that day's.
         _count(days, end.astimezone(STANDARD_TIME) - timedelta(microseconds=1))

@@ -170,7 +170,8 @@ class GenericCsv:
             raise DataFileError(f"{path}: not a CSV file")
         if head(path, 4) == b"PK\x03\x04" or b"\x00" in head(path, 4096):
             raise DataFileError(f"{path}: not a CSV file (binary content)")
-        resolve = self.resolve or ctx.resolve  # the journal's catalog: the user's own touchpoints too
+        # The journal's catalog (the user's own touchpoints too); without one, no name resolves.
+        resolve = self.resolve or ctx.resolve or _no_resolver
         fixed = None
         if self.fixed_touchpoint:
             fixed = _resolved(resolve, self.fixed_touchpoint)
@@ -397,6 +398,10 @@ def _minutes(text: str) -> float | None:
     if not 0 <= value < float("inf"):
         raise ValueError(text)
     return value
+
+
+def _no_resolver(name: str) -> str:
+    return ""
 
 
 def _resolved(resolve: Resolve, name: str) -> str:
