@@ -81,7 +81,12 @@ CASES: dict[str, Case] = {
         older=_drop_last_lines(4),
     ),
     "activitywatch": Case(FIXTURES / "activitywatch" / "aw-buckets-export.json", ("A page about owls", "aw-buckets")),
-    "csv": Case(FIXTURES / "csv" / "diary.csv", ("bakery", "went on", "diary"), older=_drop_last_lines(1, section=False), zips=False),
+    "csv": Case(
+        FIXTURES / "csv" / "diary.csv",
+        ("bakery", "went on", "diary"),
+        older=_drop_last_lines(1, section=False),
+        zips=False,
+    ),
 }
 NAMES = [imp.name for imp in IMPORTERS]
 
@@ -116,7 +121,8 @@ def _redownload(case: Case, folder: Path) -> Path:
 def _rows(cli: Any) -> Counter[tuple[Any, ...]]:
     result = cli("list", "--json")
     assert result.exit_code == 0, result.stderr
-    return Counter((e["day"], e["touchpoint"], e["count"], e["minutes"], e["source"]) for e in json.loads(result.stdout))
+    entries = json.loads(result.stdout)
+    return Counter((e["day"], e["touchpoint"], e["count"], e["minutes"], e["source"]) for e in entries)
 
 
 def _import(cli: Any, name: str, path: Path, *options: str) -> Any:

@@ -95,8 +95,8 @@ class Enedis:
         if not kinds:
             raise DataFileError(
                 N_(
-                    "{path}: no Enedis load curve or daily index found (Enedis_Conso_Heure_… or Enedis_Conso_Jour_… "
-                    "CSV)"
+                    "{path}: no Enedis load curve or daily index found "
+                    "(Enedis_Conso_Heure_… or Enedis_Conso_Jour_… CSV)"
                 ),
                 path=_masked(str(path)),
             )
