@@ -151,7 +151,7 @@ def test_the_schema_and_the_id_land_in_one_transaction(db_path, monkeypatch) -> 
 
     db_path.touch(mode=0o600)
 
-    def broken(conn):
+    def broken(conn, zone):
         conn.execute("CREATE TABLE entries (id INTEGER PRIMARY KEY)")
         raise sqlite3.OperationalError("disk I/O error")
 

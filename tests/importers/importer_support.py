@@ -15,6 +15,24 @@ from hypothesis import strategies as st
 from footprint.importers.base import Issue, Touch
 
 
+def shipped_resolve(name: str) -> str:
+    """``ImportContext.resolve`` over the shipped catalog alone (what the service passes also knows the
+    user's own touchpoints)."""
+    from footprint.errors import NotFound
+    from footprint.services import load_catalog
+
+    global _SHIPPED
+    if _SHIPPED is None:
+        _SHIPPED = load_catalog(Path(__file__).parent / "no-user-config")
+    try:
+        return _SHIPPED.resolve(name).id
+    except NotFound:
+        return ""
+
+
+_SHIPPED: Any = None
+
+
 def zip_folder(folder: Path, dest: Path, wrapper: str = "") -> Path:
     """``folder`` as a zip archive, every member under ``wrapper`` (a folder, as many exports have)."""
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:

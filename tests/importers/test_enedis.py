@@ -30,6 +30,10 @@ PARIS = ZoneInfo("Europe/Paris")
 PRM = "12345678901234"
 CURVE = FIXTURES / f"Enedis_Conso_Heure_20240330-20240402_{PRM}.csv"
 DAILY = FIXTURES / f"Enedis_Conso_Jour_20240301-20240306_{PRM}.csv"
+DAILY_SPRING = FIXTURES / f"Enedis_Conso_Jour_20240325-20240405_{PRM}.csv"
+DAILY_AUTUMN = FIXTURES / f"Enedis_Conso_Jour_20241024-20241030_{PRM}.csv"
+CURVE_WINTER = FIXTURES / f"Enedis_Conso_Heure_20240110-20240112_{PRM}.csv"
+CURVE_SUMMER = FIXTURES / f"Enedis_Conso_Heure_20240701-20240703_{PRM}.csv"
 CURVE_HEADER = (
     "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;"
     "Unite;Pas en minutes\n"
@@ -81,6 +85,22 @@ DAILY_TOUCHES = [  # the index stamped at midnight closes the day before; 03-03'
     ("2024-03-05", 1, "daily-index"),
 ]
 
+# Enedis stamps daily values at midnight standard time all year: 00:00+01:00 in winter, 01:00+02:00 in summer.
+DAILY_SPRING_TOUCHES = [(f"2024-03-{d}", 1, "daily-index") for d in range(25, 32)] + [
+    ("2024-04-01", 1, "daily-index"),  # stamped 04-02T01:00+02:00
+    ("2024-04-03", 1, "daily-index"),  # 04-02's row (stamped 04-03T01:00+02:00) is empty
+    ("2024-04-04", 1, "daily-index"),  # the last row; the header's end, 05/04, is exclusive
+]
+DAILY_AUTUMN_TOUCHES = [(f"2024-10-{d}", 1, "daily-index") for d in range(24, 30)]  # one each, 10-27 too
+CURVE_WINTER_TOUCHES = [
+    ("2024-01-10", 48, "load-curve"),
+    ("2024-01-11", 46, "load-curve"),  # the rows ending 08:00 and 08:30 are empty
+]
+CURVE_SUMMER_TOUCHES = [
+    ("2024-07-01", 47, "load-curve"),  # the row stamped 07-02T00:00+02:00 (it closes July 1) is empty
+    ("2024-07-02", 48, "load-curve"),
+]
+
 
 def test_the_fixtures_carry_their_traps() -> None:
     curve = CURVE.read_text(encoding="utf-8")
@@ -110,8 +130,50 @@ def test_daily_index_skips_empty_days_and_stops_at_the_tariff_calendar() -> None
     assert _hints(DAILY) == [ProfileHint("smart-meter", "daily-index")]
 
 
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (DAILY_SPRING, DAILY_SPRING_TOUCHES),
+        (DAILY_AUTUMN, DAILY_AUTUMN_TOUCHES),
+        (CURVE_WINTER, CURVE_WINTER_TOUCHES),
+        (CURVE_SUMMER, CURVE_SUMMER_TOUCHES),
+    ],
+    ids=["daily-index-spring", "daily-index-autumn", "load-curve-winter", "load-curve-summer"],
+)
+def test_exact_readings_per_day_in_both_seasons(path: Path, expected: list) -> None:
+    assert _touches(path) == expected
+
+
+def test_summer_daily_stamps_are_standard_time_midnight() -> None:
+    text = DAILY_SPRING.read_text(encoding="utf-8")
+    assert "\n2024-03-31T00:00:00+01:00;" in text and "\n2024-04-01T01:00:00+02:00;" in text
+    autumn = DAILY_AUTUMN.read_text(encoding="utf-8")
+    assert "\n2024-10-27T01:00:00+02:00;" in autumn and "\n2024-10-28T00:00:00+01:00;" in autumn
+
+
+def test_a_daily_index_stamped_at_local_midnight_or_naive_lands_on_the_same_days(tmp_path: Path) -> None:
+    """A stamp written at local midnight (a spreadsheet's doing) or without an offset is read the same way."""
+    text = DAILY_SPRING.read_text(encoding="utf-8")
+    local = tmp_path / f"Enedis_Conso_Jour_20240325-20240405_{PRM}.csv"
+    local.write_text(text.replace("T01:00:00+02:00", "T00:00:00+02:00"), encoding="utf-8")
+    assert _touches(local) == DAILY_SPRING_TOUCHES
+    local.write_text(text.replace("+02:00", "").replace("+01:00", ""), encoding="utf-8")
+    assert _touches(local) == DAILY_SPRING_TOUCHES
+
+
+def test_summer_daily_index_in_the_journal_day_by_day(cli) -> None:
+    result = cli("import", "enedis", str(DAILY_SPRING))
+    assert result.exit_code == 0, result.stderr
+    rows = [(e["day"], e["count"], e["at"]) for e in journal_entries(cli)]
+    assert [(day, n) for day, n, _ in rows] == [(d, n) for d, n, _ in DAILY_SPRING_TOUCHES]
+    assert ("2024-03-31", 1, "2024-03-31T12:00:00+02:00") in rows  # noon of the day, in the journal's zone
+
+
 def test_both_files_in_a_folder_or_zip_and_the_load_curve_wins_the_profile(tmp_path: Path) -> None:
-    expected = sorted(CURVE_TOUCHES + DAILY_TOUCHES)
+    expected = sorted(
+        CURVE_TOUCHES + DAILY_TOUCHES + DAILY_SPRING_TOUCHES + DAILY_AUTUMN_TOUCHES + CURVE_WINTER_TOUCHES
+        + CURVE_SUMMER_TOUCHES
+    )
     for path in (FIXTURES, _zip(FIXTURES, tmp_path / "mes-donnees.zip")):
         assert sorted(_touches(path)) == expected
         assert _hints(path) == [ProfileHint("smart-meter", "load-curve")]
@@ -221,7 +283,10 @@ _entries = journal_entries
 
 
 def test_import_sets_the_meter_state_and_again_adds_nothing(cli, day_json, tmp_path: Path) -> None:
-    archive = _zip(FIXTURES, tmp_path / "mes-donnees.zip")
+    (tmp_path / "two").mkdir()
+    for path in (CURVE, DAILY):
+        shutil.copy(path, tmp_path / "two" / path.name)
+    archive = _zip(tmp_path / "two", tmp_path / "mes-donnees.zip")
     assert cli("import", "detect", str(archive)).stdout.strip() == "enedis"
     result = cli("import", "enedis", str(archive))
     assert result.exit_code == 0, result.stderr
@@ -237,7 +302,7 @@ def test_import_sets_the_meter_state_and_again_adds_nothing(cli, day_json, tmp_p
     ]
     # The meter is passive: its touches add no captures, the profile's 48 a day do.
     assert day_json("2024-03-31")["footprint"]["passive"] == 48
-    again = cli("import", "enedis", str(FIXTURES))
+    again = cli("import", "enedis", str(tmp_path / "two"))
     assert again.exit_code == 0 and "nothing new" in again.stdout
     assert _entries(cli) == entries
 

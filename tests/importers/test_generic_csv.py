@@ -41,11 +41,11 @@ def issues(records: list) -> list[tuple[str, str]]:
 
 
 DIARY_TOUCHES = [
-    (utc(2026, 11, 20, 7, 10), "bank-card", 2, None, "diary"),  # "cb" is an alias; local time in Paris
-    (utc(2026, 11, 20, 11, 0), "health-card", 1, None, "diary"),  # a date alone is noon; empty count is 1
-    (utc(2026, 11, 21, 17, 30), "facebook", 1, 12.5, "diary"),  # 18h30, a decimal comma, a note over 2 lines
-    (utc(2026, 11, 21, 6, 0), "smartphone", 1, 3.5, "diary"),  # ISO with its own offset
-    (utc(2026, 11, 22, 7, 0), "email", 3, None, "diary"),
+    (utc(2026, 11, 20, 7, 10), "bank-card", 2, None, "rows"),  # "cb" is an alias; local time in Paris
+    (utc(2026, 11, 20, 11, 0), "health-card", 1, None, "rows"),  # a date alone is noon; empty count is 1
+    (utc(2026, 11, 21, 17, 30), "facebook", 1, 12.5, "rows"),  # 18h30, a decimal comma, a note over 2 lines
+    (utc(2026, 11, 21, 6, 0), "smartphone", 1, 3.5, "rows"),  # ISO with its own offset
+    (utc(2026, 11, 22, 7, 0), "email", 3, None, "rows"),
 ]
 DIARY_ISSUES = [
     ("unknown touchpoint", "line 7"),  # a cp1252 line ("téléportation"): read, not an encoding error
@@ -83,8 +83,8 @@ def test_one_touchpoint_for_the_whole_file_keeps_no_content() -> None:
     imp = GenericCsv.from_spec("date=date", fixed_touchpoint="carte bancaire")
     records = read(imp, PAYMENTS)
     assert touches(records) == [
-        (utc(2026, 11, 20, 11, 0), "bank-card", 1, None, "payments"),
-        (utc(2026, 11, 21, 7, 15), "bank-card", 1, None, "payments"),
+        (utc(2026, 11, 20, 11, 0), "bank-card", 1, None, "rows"),
+        (utc(2026, 11, 21, 7, 15), "bank-card", 1, None, "rows"),
     ]
     assert not any(s in repr(records) for s in ("BAKERY", "CAFE", "12.50"))
 
@@ -100,7 +100,7 @@ def test_a_date_format_and_a_custom_resolver(tmp_path: Path) -> None:
     own = {"my-own-gadget": "connected-watch"}
     imp = GenericCsv.from_spec("date=Jour,touchpoint=Quoi,delimiter=tab,format=%d %b %Y", resolve=own.get)
     records = read(imp, path)
-    assert touches(records) == [(utc(2026, 11, 5, 11, 0), "connected-watch", 1, None, "log")]
+    assert touches(records) == [(utc(2026, 11, 5, 11, 0), "connected-watch", 1, None, "rows")]
     assert issues(records) == [("unknown touchpoint", "line 3")]
 
 
@@ -156,7 +156,7 @@ def test_cli_import_then_again_adds_nothing(cli) -> None:
     assert "Imported csv: 8 touches from 2026-11-20 to 2026-11-22 — 5 new entries" in result.stdout
     assert "skipped 1 × unknown touchpoint (first at line 7)" in result.stderr
     entries = _entries(cli)
-    assert {e["source_ref"] for e in entries} >= {"diary:2026-11-20:bank-card", "diary:2026-11-21:facebook"}
+    assert {e["source_ref"] for e in entries} >= {"rows:2026-11-20:bank-card", "rows:2026-11-21:facebook"}
     again = cli("import", "csv", str(DIARY))
     assert again.exit_code == 0 and "nothing new" in again.stdout
     assert _entries(cli) == entries
@@ -216,3 +216,25 @@ def test_fuzz_junk(tmp_path: Path, data: bytes) -> None:
                 assert isinstance(record, Touch | Issue)
         except DataFileError:
             pass
+
+
+def test_the_users_own_touchpoints_resolve_without_columns(cli, home, tmp_path: Path) -> None:
+    """The importer resolves names through the journal's catalog (``ImportContext.resolve``), so a touchpoint
+    the user defined, and its alias, are found without ``--columns``."""
+    folder = home / "config" / "touchpoints"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text(
+        '[collectors]\nme = { en = "me", fr = "moi" }\n[[touchpoint]]\nid = "gadget"\naliases = ["bidule"]\n'
+        'label = { en = "Gadget", fr = "Bidule" }\nkind = "device"\nmode = "active"\n'
+        'consent = "opt-in"\ncollectors = ["me"]\ncaptures_per_use = 1\ncaptures_per_use_why = "one"\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "mine.csv"
+    path.write_text("When;What;N\n20/11/2026 08:10;bidule;2\n21/11/2026;gadget;\n", encoding="utf-8")
+    result = cli("import", "csv", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert sorted((e["day"], e["touchpoint"], e["count"]) for e in journal_entries(cli)) == [
+        ("2026-11-20", "gadget", 2),
+        ("2026-11-21", "gadget", 1),
+    ]

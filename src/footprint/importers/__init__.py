@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..domain.text import did_you_mean
 from ..errors import NotFound
+from ..i18n import N_
 from .activitywatch import ActivityWatch
 from .bank import Bank
 from .base import ImportContext, Importer, Issue, ProfileHint, Record, Touch
@@ -39,7 +40,12 @@ def importer(name: str) -> Importer:
         if imp.name == name:
             return imp
     names = [i.name for i in IMPORTERS]
-    raise NotFound(f"unknown import source {name!r}{did_you_mean(name, names)}; sources: {', '.join(names)}")
+    raise NotFound(
+        N_("unknown import source {name}{hint}; sources: {names}"),
+        name=repr(name),
+        hint=did_you_mean(name, names),
+        names=", ".join(names),
+    )
 
 
 def detect(path: Path) -> Importer | None:

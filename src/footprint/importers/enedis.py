@@ -26,8 +26,11 @@ Traps handled (see FORMATS.md, "Enedis"):
   row's own offset: the spring clock-change day has 46 half-hours, the autumn one 50.
 - Gaps are rows with an empty value: not readings, not issues.
 - Daily index: 17 columns ``Horodate;Type de releve;EAS F1..F10;EAS D1..D4;EAS T`` (running totals in Wh),
-  one ``Arrêté quotidien`` a day, stamped at 00:00: like the load curve, the index stamped at midnight
-  closes the day before, and belongs to it. Days whose values are all empty are not readings. A trailing
+  one ``Arrêté quotidien`` a day. Enedis keeps **standard time** (UTC+01:00) all year for daily values: the
+  index is stamped at midnight standard time, ``2024-01-10T00:00:00+01:00`` in winter but
+  ``2024-04-01T01:00:00+02:00`` in summer, and closes the day before, to which it belongs. So the stamp is
+  read in standard time, whatever offset it is written with (a summer stamp read as 01:00 local would land
+  every summer reading one day late). Days whose values are all empty are not readings. A trailing
   tariff-calendar section starts with a line ``Periode;…``: reading stops there.
 - Overlapping downloads read in one go (a folder) count each day once per group: the larger count wins, as
   with a re-import.
@@ -36,16 +39,16 @@ Traps handled (see FORMATS.md, "Enedis"):
 from __future__ import annotations
 
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any
 
+from ..domain.limits import FIRST_YEAR, LAST_YEAR
 from ..errors import DataFileError
-from .archive import Member, head, lines, members, names
+from ..i18n import N_, _
 from .base import ImportContext, Issue, ProfileHint, Record, Touch
+from .toolkit import Lines, Member, decode, head, header_key, iso_instant, members, names
 
 TOUCHPOINT = "smart-meter"
 LOAD_CURVE = "load-curve"
@@ -54,45 +57,52 @@ DAILY_INDEX = "daily-index"
 ENEDIS_NAME = re.compile(r"Enedis_Conso_(Heure|Jour)_[^/]*\.csv$", re.IGNORECASE)
 CSV = re.compile(r"\.csv$", re.IGNORECASE)
 
+# The zone Enedis stamps daily values in, all year (metropolitan France's standard time).
+STANDARD_TIME = timezone(timedelta(hours=1))
+# Problem lines, as msgids (worded when read, in the reader's language).
+NO_TIMESTAMP = N_("row without a readable timestamp")
+NOT_A_NUMBER = N_("reading that is not a number")
 STEPS = frozenset(timedelta(minutes=m) for m in (10, 15, 30, 60))
 DEFAULT_STEP = timedelta(minutes=30)
 _HEADER_LINES = 20  # "Horodate;…" comes within the first lines
 
-DayCounts = dict[date, list[Any]]  # day -> [readings, tzinfo of its first reading]
+DayCounts = dict[date, int]  # the meter's day -> readings
 
 
 class Enedis:
     name = "enedis"
-    description = "Enedis Linky downloads: load curve (Conso_Heure) and daily index (Conso_Jour) CSV"
+    description = N_("Enedis Linky downloads: load curve (Conso_Heure) and daily index (Conso_Jour) CSV")
 
     def detect(self, path: Path) -> bool:
         if any(ENEDIS_NAME.search(n) for n in names(path)):
             return True
         if path.is_file() and CSV.search(path.name) and not zipfile.is_zipfile(path):
-            return _looks_enedis(head(path))
+            return _looks_enedis(head(path), _masked(path.name))
         return False
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
         kinds: set[str] = set()
-        best: dict[tuple[date, str], tuple[int, tzinfo | None]] = {}
+        best: dict[tuple[date, str], int] = {}
         for member in members(path, CSV):
             days: DayCounts = {}
             kind = yield from _read_member(member, ctx, days)
             if kind is None:
                 continue
             kinds.add(kind)
-            for day, (n, tz) in days.items():
-                if n > best.get((day, kind), (0, None))[0]:
-                    best[(day, kind)] = (n, tz)
+            for day, n in days.items():
+                if n > best.get((day, kind), 0):
+                    best[(day, kind)] = n
         if not kinds:
             raise DataFileError(
-                f"{path}: no Enedis load curve or daily index found (Enedis_Conso_Heure_… or Enedis_Conso_Jour_… CSV)"
+                N_(
+                    "{path}: no Enedis load curve or daily index found "
+                    "(Enedis_Conso_Heure_… or Enedis_Conso_Jour_… CSV)"
+                ),
+                path=_masked(str(path)),
             )
-        for (day, kind), (n, tz) in sorted(best.items()):
-            # Noon of the meter's day: whatever the journal's zone, the touch stays on that day.
-            yield Touch(
-                at=datetime.combine(day, time(12), tzinfo=tz or ctx.zone), touchpoint=TOUCHPOINT, count=n, group=kind
-            )
+        for (day, kind), n in sorted(best.items()):
+            # Noon of the meter's day in the journal's zone: the touch stays on that day, and shows at 12:00.
+            yield Touch(at=datetime.combine(day, time(12), tzinfo=ctx.zone), touchpoint=TOUCHPOINT, count=n, group=kind)
         # With both files, the load curve is what the meter sends (the daily index comes with it anyway).
         yield ProfileHint(TOUCHPOINT, LOAD_CURVE if LOAD_CURVE in kinds else DAILY_INDEX)
 
@@ -102,37 +112,25 @@ def _masked(name: str) -> str:
     return re.sub(r"\d{9,}", "<PRM>", name)
 
 
-def _norm(cell: str) -> str:
-    s = unicodedata.normalize("NFKD", cell.strip().lstrip("\ufeff").strip('"'))
-    return re.sub(r"\s+", " ", "".join(c for c in s if not unicodedata.combining(c)).lower()).strip()
-
-
-def _looks_enedis(data: bytes) -> bool:
-    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
-    lines = [_norm(line) for line in text.splitlines()[:_HEADER_LINES]]
+def _looks_enedis(data: bytes, where: str) -> bool:
+    try:
+        text = decode(data, where)
+    except DataFileError:
+        return False
+    lines = [header_key(line) for line in text.splitlines()[:_HEADER_LINES]]
     return any(line.startswith(("identifiant prm;", "horodate;valeur", "horodate;type de releve")) for line in lines)
 
 
-def _lines(member: Member, progress: Callable[[int], None]) -> Iterator[tuple[int, str]]:
-    """(line number, text), each line of a bounded length; a damaged archive member is a DataFileError."""
-    for number, raw in enumerate(lines(member, progress), start=1):
-        yield number, _text(raw[:-1] if raw.endswith(b"\n") else raw, number)
+def _lines(member: Member, progress: Callable[[int], None], where: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) through the toolkit's reader: the encoding by its one rule, the BOM off, each
+    line of a bounded length; a damaged archive member is a DataFileError."""
+    reader = Lines(member, progress, where=where)
+    for text in reader:
+        yield reader.number, text.rstrip("\r\n")
 
 
-def _text(raw: bytes, number: int) -> str:
-    text = raw.decode("utf-8", errors="replace").rstrip("\r")
-    return text.lstrip("\ufeff") if number == 1 else text
-
-
-def _instant(text: str, zone: tzinfo) -> datetime | None:
-    """``2024-03-04T00:30:00+01:00`` (a naive time, as after a spreadsheet, takes the journal's zone)."""
-    try:
-        at = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    if not 1970 <= at.year <= 2100:
-        return None  # junk (year 1 or 9999 would also overflow when the step is taken off)
-    return at if at.tzinfo is not None else at.replace(tzinfo=zone)
+def _place(where: str, number: int) -> str:
+    return _("{where} line {line}").format(where=where, line=number)
 
 
 _NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
@@ -141,11 +139,11 @@ _NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
 def _read_member(member: Member, ctx: ImportContext, days: DayCounts) -> Iterator[Issue]:
     """Yields the member's issues, fills ``days``, and returns its kind (None when it is not Enedis's)."""
     where = _masked(member.name)
-    lines = _lines(member, ctx.progress)
+    lines = _lines(member, ctx.progress, where)
     kind: str | None = None
     header_step: timedelta | None = None
     for number, text in lines:
-        cells = [_norm(c) for c in text.split(";")]
+        cells = [header_key(c) for c in text.split(";")]
         if cells[0] == "identifiant prm":  # the 9-field header; its values are on the next line
             values = next(lines, (0, ""))[1].split(";")
             if "pas en minutes" in cells:
@@ -168,7 +166,9 @@ def _read_member(member: Member, ctx: ImportContext, days: DayCounts) -> Iterato
             break
     if kind is None:
         if ENEDIS_NAME.search(member.name):
-            raise DataFileError(f"{where}: no 'Horodate' header: not an Enedis load curve or daily index")
+            raise DataFileError(
+                N_("{where}: no 'Horodate' header: not an Enedis load curve or daily index"), where=where
+            )
         lines.close()
         return None  # another CSV in the folder or archive
     if kind == LOAD_CURVE:
@@ -179,8 +179,8 @@ def _read_member(member: Member, ctx: ImportContext, days: DayCounts) -> Iterato
 
 
 def _count(days: DayCounts, start: datetime) -> None:
-    slot = days.setdefault(start.date(), [0, start.tzinfo])
-    slot[0] += 1
+    day = start.date()
+    days[day] = days.get(day, 0) + 1
 
 
 def _on_grid(end: datetime, step: timedelta) -> bool:
@@ -192,37 +192,50 @@ def _on_grid(end: datetime, step: timedelta) -> bool:
 def _load_curve(
     lines: Iterator[tuple[int, str]], zone: tzinfo, header_step: timedelta | None, where: str, days: DayCounts
 ) -> Iterator[Issue]:
+    """Counts each reading on the day its interval starts. A 5-year curve is 87,600 rows, so the loop is
+    kept tight: a row ending at 01:00 or later starts on its own date whatever the step (at most 60
+    minutes), so only the rows of the first hour of a day need the step taken off."""
     step = header_step
     previous: datetime | None = None
     waiting: list[datetime] = []  # readings before the step is known (first rows, no step in the header)
+    instant, number_ok, get = datetime.fromisoformat, _NUMBER.fullmatch, days.get
     for number, text in lines:
-        if not text.strip():
+        stamp, _sep, rest = text.partition(";")
+        if not stamp[:1].isdigit():
+            if not text.strip():
+                continue
+            if header_key(stamp).startswith("periode"):
+                break
+        try:
+            end = instant(stamp)  # the usual stamp, read at once; anything else by the toolkit's reader
+        except ValueError:
+            end = iso_instant(stamp, zone)
+        if end is None or not FIRST_YEAR - 1 <= end.year <= LAST_YEAR + 1:  # year 1 or 9999 would overflow
+            yield Issue(_(NO_TIMESTAMP), _place(where, number))
             continue
-        cells = text.split(";")
-        if not cells[0][:1].isdigit() and _norm(cells[0]).startswith("periode"):
-            break
-        end = _instant(cells[0], zone)
-        if end is None:
-            yield Issue("row without a readable timestamp", f"{where} line {number}")
-            continue
+        if end.tzinfo is None:  # a naive time, as after a spreadsheet, takes the journal's zone
+            end = end.replace(tzinfo=zone)
         if previous is not None:
-            if end == previous:
-                continue  # the same row twice
             diff = end - previous  # in absolute time: a clock change does not disturb it
-            if diff in STEPS and _on_grid(end, diff):
+            if not diff:
+                continue  # the same row twice
+            if diff != step and diff in STEPS and _on_grid(end, diff):
                 step = diff
                 for pending in waiting:
                     _count(days, pending - step)
                 waiting.clear()
         previous = end
-        value = cells[1].strip() if len(cells) > 1 else ""
+        value = rest.partition(";")[0].strip()
         if not value:
             continue  # a gap: no reading
-        if not _NUMBER.fullmatch(value):
-            yield Issue("reading that is not a number", f"{where} line {number}")
+        if not ((value.isdigit() and value.isascii()) or number_ok(value)):
+            yield Issue(_(NOT_A_NUMBER), _place(where, number))
             continue
         if step is None:
             waiting.append(end)
+        elif end.hour:
+            day = end.date()
+            days[day] = get(day, 0) + 1
         else:
             # The reading belongs to the day its interval starts (end - step), in the row's own offset.
             _count(days, end - step)
@@ -233,22 +246,22 @@ def _load_curve(
 def _daily_index(lines: Iterator[tuple[int, str]], zone: tzinfo, where: str, days: DayCounts) -> Iterator[Issue]:
     for number, text in lines:
         cells = text.split(";")
-        if _norm(cells[0]).startswith("periode"):
+        if header_key(cells[0]).startswith("periode"):
             break  # the tariff calendar that ends the file
         if not text.strip():
             continue
-        end = _instant(cells[0], zone)
+        end = iso_instant(cells[0], zone)
         if end is None:
-            yield Issue("row without a readable timestamp", f"{where} line {number}")
+            yield Issue(_(NO_TIMESTAMP), _place(where, number))
             continue
         values = [c.strip() for c in cells[2:]]
         if not any(values):
             continue  # a day the meter sent nothing
         if not all(_NUMBER.fullmatch(v) for v in values if v):
-            yield Issue("reading that is not a number", f"{where} line {number}")
+            yield Issue(_(NOT_A_NUMBER), _place(where, number))
             continue
-        # The index stamped at midnight closes the day before: the reading is that day's.
-        _count(days, end - timedelta(microseconds=1))
+        # The index stamped at midnight standard time closes the day before: the reading is that day's.
+        _count(days, end.astimezone(STANDARD_TIME) - timedelta(microseconds=1))
 
 
 __all__ = ["Enedis"]

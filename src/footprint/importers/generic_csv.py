@@ -21,8 +21,9 @@ Traps handled:
 - Touchpoint cells resolved by id or alias through the journal's catalog, the user's own touchpoints too
   (``ctx.resolve``; ``cb`` → bank-card); an unknown one is an ``Issue`` naming the line, not the cell. Counts are whole numbers ≥ 0 (empty: 1); minutes ≥ 0 with a decimal
   point or comma.
-- Streamed line by line; the group is the file's name stem, so importing the same file again, or a longer
-  version of it, adds nothing twice.
+- Streamed line by line; the group is one word for every CSV (``rows``), never the file's name (a name
+  carries account numbers, and a longer version of the file comes under another one), so importing the
+  same file again, or a longer version of it, adds nothing twice.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ BAD_COUNT = N_("unreadable count")
 BAD_MINUTES = N_("unreadable minutes")
 BAD_LINE = N_("unreadable CSV line")
 LINE = N_("line {n}")
+
+
+GROUP = "rows"
 
 
 class GenericCsv:
@@ -158,7 +162,7 @@ class GenericCsv:
         if isinstance(header, BadRow):
             raise DataFileError(N_("{path}: unreadable CSV header"), path=str(path))
         columns = self._columns(header.cells, path, fixed is not None)
-        yield from self._rows(rows, columns, fixed, resolve, ctx, path.stem)
+        yield from self._rows(rows, columns, fixed, resolve, ctx, GROUP)
 
     # --- internals ---------------------------------------------------------------------------------
 

@@ -143,7 +143,7 @@ class Service:
     @cached_property
     def journal(self) -> Journal:
         # A journal path the user gave must be in a folder that exists; the default one's are created.
-        return Journal(self.settings.db_path, make_folder=not self.settings.db_given)
+        return Journal(self.settings.db_path, make_folder=not self.settings.db_given, zone=self.settings.zone)
 
     def close(self) -> None:
         if "journal" in self.__dict__:

@@ -14,8 +14,10 @@ same import again finishes the job without adding anything twice.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Iterator
-from datetime import UTC, date
+from datetime import UTC, date, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -65,7 +67,7 @@ def detect(path: Path, svc: Service | None = None) -> str | None:
     from ..importers import detect as find
 
     if not path.exists():
-        raise NotFound(N_("{path}: no such file or folder"), path=path)
+        raise NotFound(N_("{path}: no such file or folder"), path=shown(path))
     imp = find(path)
     ctx = ImportContext(load_mappings(svc.settings.config_dir if svc else None), svc.settings.zone if svc else UTC)
     for candidate in [imp] if imp is not None else IMPORTERS:
@@ -100,32 +102,33 @@ def run(
         from ..importers.generic_csv import GenericCsv
 
         fixed = svc.catalog.resolve(touchpoint).id if touchpoint else None
-        imp = GenericCsv.from_spec(columns, fixed_touchpoint=fixed, resolve=lambda name: svc.catalog.resolve(name).id)
+        imp = GenericCsv.from_spec(columns, fixed_touchpoint=fixed)
     if not path.exists():
-        raise NotFound(N_("{path}: no such file or folder"), path=path)
+        raise NotFound(N_("{path}: no such file or folder"), path=shown(path))
     first_ok = svc.day_of(since) if since else None
     last_ok = svc.day_of(until) if until else None
     if first_ok and last_ok and first_ok > last_ok:
         raise BadInput(N_("--since {first} is after --until {last}"), first=first_ok, last=last_ok)
     reading = _Reading(svc, imp, path, first_ok, last_ok, progress)
     if strict or dry_run:  # a first pass that writes nothing: --strict refuses the file before any write
-        for _ in reading.entries():
+        for _ in reading.rows():
             pass
         bad = {k: v for k, v in reading.issues.items() if k not in reading.notices}
         if strict and bad:
             kind, (count, places) = next(iter(bad.items()))
             raise DataFileError(
-                N_("{path}: {n} × {kind} (first at {places}); --strict: nothing imported"),
-                path=path,
+                N_("{path}: {n} × {kind} (first at {where}); --strict: nothing imported"),
+                path=shown(path),
                 n=count,
-                kind=kind,
-                places=", ".join(places),
+                kind=kind if isinstance(kind, Message) else say(kind),
+                where=", ".join(places),
             )
         if dry_run:
             return reading.report(0, 0, [f"{tp}: {state}" for tp, state in reading.hints.items()], True)
         reading = _Reading(svc, imp, path, first_ok, last_ok, None)
-    with svc.journal.bulk(say("importing {file} ({source})", file=path.name, source=imp.name)) as bulk:
-        added = bulk.add_entries(reading.entries())
+    # No file name in the undo history: Enedis's carries the meter number, a bank's the account number.
+    with svc.journal.bulk(say("importing {source}", source=imp.name), key=_fingerprint(path)) as bulk:
+        added = bulk.add_rows(reading.rows())
         added_merged, updated = bulk.merge_counts(reading.merged())
         bulk.restore(reading.days, reading.periods, reading.runs, reading.breaks, reading.scores)
     profile_notes = _apply_hints(svc, reading.hints, reading.first_day)
@@ -200,16 +203,21 @@ class _Reading:
         else:
             self.scores.append(record)
 
-    def entries(self) -> Iterator[Entry]:
-        """The touches of the file with no group (footprint's own export), as entries, one by one; grouped
-        touches are counted into ``groups`` (see ``merged``). The one place where touches become entries."""
+    def rows(self) -> Iterator[tuple[Any, ...]]:
+        """The touches of the file with no group (footprint's own export), as rows of ``entries`` (the
+        store's ``Entry`` values, made here without an ``Entry``: a journal of millions is read back at the
+        cost of its rows), one by one; grouped touches are counted into ``groups`` (see ``merged``). The one
+        place where touches become entries."""
         from ..importers import IMPORTERS, Touch
 
         zone, imp = self.svc.settings.zone, self.imp
         first_ok, last_ok, groups, per_tp = self.first_ok, self.last_ok, self.groups, self.per_tp
         known: set[str] = {tp.id for tp in self.svc.catalog.touchpoints}
         sources = limits.import_sources(i.name for i in IMPORTERS)
-        local_days: dict[int, date] = {}  # quarter hour (UTC) -> local day: every zone offset is a multiple of 15 min
+        imported = f"import:{imp.name}"
+        # quarter hour (UTC) -> (local day, the zone's offset then in minutes, the day's text): every zone
+        # offset is a multiple of 15 minutes
+        local: dict[int, tuple[date, int, str]] = {}
         for record in imp.read(self.path, self.ctx):
             if type(record) is not Touch:
                 self._other(record)
@@ -222,12 +230,14 @@ class _Reading:
             if tp not in known:
                 self.problem(say("unknown touchpoint '{id}'", id=tp), record.source_ref or record.at.isoformat())
                 continue
-            day = record.day
-            if day is None:
-                quarter = int(record.at.timestamp()) // 900
-                day = local_days.get(quarter)
-                if day is None:
-                    day = local_days[quarter] = record.at.astimezone(zone).date()
+            ts = int(record.at.timestamp())
+            here = local.get(ts // 900)
+            if here is None:
+                at_here = record.at.astimezone(zone)
+                day_here = at_here.date()
+                offset = at_here.utcoffset()
+                here = local[ts // 900] = (day_here, int(offset.total_seconds()) // 60 if offset else 0, str(day_here))
+            day = record.day or here[0]
             if (first_ok and day < first_ok) or (last_ok and day > last_ok):
                 self.outside += 1
                 continue
@@ -238,38 +248,44 @@ class _Reading:
             if self.last_day is None or day > self.last_day:
                 self.last_day = day
             if record.group is None:
-                at = record.at if record.day else record.at.astimezone(zone)
-                source = record.source or f"import:{imp.name}"
-                yield Entry(
-                    None,
-                    at,
-                    day,
+                # The instant, shown in the journal's zone; a journal moved from another zone keeps its
+                # own days, and the times that go with them.
+                if day == here[0]:
+                    offset_min, day_text = here[1], here[2]
+                else:
+                    own = record.at.utcoffset()
+                    offset_min, day_text = int(own.total_seconds()) // 60 if own else 0, day.isoformat()
+                yield (
+                    ts,
+                    offset_min,
+                    day_text,
                     tp,
                     record.count,
                     record.minutes,
                     record.note,
                     record.reason,
-                    source,
+                    record.source or imported,
                     record.source_ref,
                 )
                 continue
             key = (day, tp, record.group)
             slot = groups.get(key)
             if slot is None:
-                groups[key] = [record.count, record.minutes or 0.0, record.at]
+                groups[key] = [record.count, record.minutes or 0.0, record.at.astimezone(_fixed(here[1]))]
             else:
                 slot[0] += record.count
                 if record.minutes:
                     slot[1] += record.minutes
                 if record.at < slot[2]:
-                    slot[2] = record.at
+                    slot[2] = record.at.astimezone(_fixed(here[1]))
 
     def merged(self) -> list[Entry]:
         """One entry per day, touchpoint and group, with the reference that makes a re-import merge."""
         source = f"import:{self.imp.name}"
         return [
-            Entry(None, at, day, tp, count, round(minutes, 2) or None, None, None, source, f"{group}:{day}:{tp}")
+            Entry(None, at, day, tp, count, round(minutes, 2) or None, None, None, source, f"{ref}:{day}:{tp}")
             for (day, tp, group), (count, minutes, at) in sorted(self.groups.items(), key=lambda kv: kv[1][2])
+            for ref in (_unnumbered(group),)
         ]
 
     def report(self, added: int, updated: int, profile: list[str], dry_run: bool) -> ImportReport:
@@ -286,6 +302,52 @@ class _Reading:
             profile,
             dry_run,
         )
+
+
+_NUMBER = re.compile(r"\d{6,}")
+_LONG_NUMBER = re.compile(r"\d{9,}")
+
+
+def shown(path: Path) -> str:
+    """A path for a message, without a long number in it (a meter's PRM, an account number): a message
+    never carries an identifier read from a file's name."""
+    return _LONG_NUMBER.sub("…", str(path))
+
+
+def _unnumbered(group: str) -> str:
+    """A group as the reference keeps it, without a long number: a group made of a file's name (the generic
+    CSV's) would otherwise bring an account or meter number into the journal."""
+    return _NUMBER.sub("#", group) if any(c.isdigit() for c in group) else group
+
+
+def _fingerprint(path: Path) -> str:
+    """What tells one imported file (or folder) from another without naming it: a digest of sizes and first
+    bytes, so a rerun after a kill carries on in its own undo step. Never a name: names carry identifiers."""
+    import hashlib
+
+    from ..files import is_regular, open_regular
+
+    digest = hashlib.blake2b(digest_size=12)
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if is_regular(p))[:1000]
+    for p in files:
+        try:
+            with open_regular(p) as f:
+                digest.update(f"{os.fstat(f.fileno()).st_size}:".encode())
+                digest.update(f.read(1 << 16 if p is path else 1 << 12))
+        except OSError:
+            digest.update(b"?")
+    return digest.hexdigest()
+
+
+_OFFSETS: dict[int, tzinfo] = {}
+
+
+def _fixed(minutes: int) -> tzinfo:
+    """The fixed offset of ``minutes`` east of UTC, shared: an entry stores the instant and this offset."""
+    zone = _OFFSETS.get(minutes)
+    if zone is None:
+        zone = _OFFSETS[minutes] = timezone(timedelta(minutes=minutes))
+    return zone
 
 
 def _apply_hints(svc: Service, hints: dict[str, str | None], since: date | None) -> list[str]:

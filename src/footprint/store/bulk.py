@@ -55,11 +55,15 @@ _INSERT = (
 class BulkImport:
     """One import's writes. Use as a context manager; on an exception what was written is undone."""
 
-    def __init__(self, journal: Journal, summary: Message | str, action: str = "import") -> None:
+    def __init__(self, journal: Journal, summary: Message | str, action: str = "import", key: str | None = None) -> None:
+        """``key`` tells this import's file from another's (a digest, never a name) so a rerun after a kill
+        carries on in its own step, and only in its own."""
         self.journal, self.conn, self.summary, self.action = journal, journal.conn, stored(summary), action
         self.nested = self.conn.in_transaction
         self.op_id: int | None = None
         self.payload: dict[str, Any] = {"open": True, "spans": [], "before": []}
+        if key is not None:
+            self.payload["key"] = key
         self._t0 = 0.0
         self._last_commit = 0.0
         self._last_tx = 0.0
@@ -101,7 +105,7 @@ class BulkImport:
         self.payload["open"] = False
         with self._tx():
             p = self.payload
-            if not (p["spans"] or p["before"] or any(k not in ("open", "spans", "before") for k in p)):
+            if not (p["spans"] or p["before"] or any(k not in ("open", "spans", "before", "key") for k in p)):
                 self.conn.execute("DELETE FROM ops WHERE id = ?", (self.op_id,))
 
     def _begin(self) -> None:
@@ -138,8 +142,10 @@ class BulkImport:
     def _open_op(self) -> None:
         """Carry on in the newest step when it is this same import left open by a killed process."""
         row = self.conn.execute("SELECT id, action, summary, payload FROM ops ORDER BY id DESC LIMIT 1").fetchone()
-        if row and row[1] == self.action and row[2] == self.summary and json.loads(row[3]).get("open"):
-            self.op_id, self.payload = row[0], json.loads(row[3])
+        found = json.loads(row[3]) if row else {}
+        same = row and row[1] == self.action and row[2] == self.summary and found.get("key") == self.payload.get("key")
+        if same and found.get("open"):
+            self.op_id, self.payload = row[0], found
             self.payload["open"] = True
             return
         cur = self.conn.execute(
@@ -179,17 +185,23 @@ class BulkImport:
     # --- entries -------------------------------------------------------------------------------------
 
     def add_entries(self, entries: Iterable[Entry], chunk: int | None = None) -> int:
-        """Add touches; an entry with a ``source_ref`` is skipped when (source, source_ref) is there; one
-        without (a typed touch in a journal export) is added only as many times as the stream holds it more
-        often than the journal did before this import, so a second import, or a rerun, adds nothing.
+        """``add_rows`` of entries."""
+        return self.add_rows(map(entry_values, entries), chunk)
+
+    def add_rows(self, rows: Iterable[tuple[Any, ...]], chunk: int | None = None) -> int:
+        """Add touches, as the values of their rows (``journal._entry_values``: made by the caller, a million
+        ``Entry`` objects cost more than their rows); an entry with a ``source_ref`` is skipped when (source,
+        source_ref) is there; one without (a typed touch in a journal export) is added only as many times as
+        the stream holds it more often than the journal did before this import, so a second import, or a
+        rerun, adds nothing.
 
         The stream is expected grouped by day (an export is): the counts of one day are forgotten when the
         next day starts, so memory stays flat."""
         before = self.added
         counter = _TypedCounter(self.conn)
-        for rows in _chunks(map(entry_values, entries), chunk or CHUNK):
+        for part_rows in _chunks(iter(rows), chunk or CHUNK):
             with self._tx():
-                fresh = counter.keep(rows)
+                fresh = counter.keep(part_rows)
                 for part in _chunks(iter(fresh), STEP):
                     self._lift_trigger()
                     self._days.update(r[2] for r in part)

@@ -11,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import tzinfo
 from pathlib import Path
 
 from ..errors import JournalBusy, StorageError
@@ -85,12 +86,13 @@ def _create_private(path: Path, make_folder: bool) -> None:
     os.close(fd)
 
 
-def open_database(path: Path, make_folder: bool = True) -> sqlite3.Connection:
+def open_database(path: Path, make_folder: bool = True, zone: tzinfo | None = None) -> sqlite3.Connection:
     """An autocommit connection to a migrated journal; callers open transactions explicitly.
 
     A missing file is created (and its folder, owner-only, unless ``make_folder`` is false: a journal path
     the user typed must not grow folders from a typo). An empty file, or one a killed footprint left
-    half-initialised, is set up as a new journal; any other SQLite file is refused untouched.
+    half-initialised, is set up as a new journal; any other SQLite file is refused untouched. ``zone`` is
+    the journal's (a migration may need it; without one, the zone ``FOOTPRINT_TZ``/``TZ``/the system names).
     """
     path = Path(path)
     try:
@@ -116,7 +118,7 @@ def open_database(path: Path, make_folder: bool = True) -> sqlite3.Connection:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             found = _state(conn)
             if found is None or found[:2] != (SCHEMA_VERSION, APPLICATION_ID):
-                _migrate(conn, path)
+                _migrate(conn, path, zone)
                 found = _state(conn)
             if found is None:
                 raise StorageError(
@@ -201,7 +203,7 @@ def _adoptable(conn: sqlite3.Connection) -> bool:
     return row[0] > 0
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+def _migrate(conn: sqlite3.Connection, path: Path, zone: tzinfo | None) -> None:
     """Bring a new, stranded or older journal to the current schema; refuse anything else untouched.
 
     The application id, the schema and ``user_version`` land in one transaction: a kill at any point leaves
@@ -224,7 +226,11 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         if app_id != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if version < SCHEMA_VERSION:
-            apply(conn)
+            if zone is None:
+                from ..settings import resolve_zone
+
+                zone = resolve_zone(os.environ)
+            apply(conn, zone)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

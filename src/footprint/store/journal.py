@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,9 +115,10 @@ def _entry_row(e: Entry) -> list[Any]:
 class Journal:
     """One open journal. Use as a context manager, or call ``close``."""
 
-    def __init__(self, path: Path, make_folder: bool = True) -> None:
+    def __init__(self, path: Path, make_folder: bool = True, zone: tzinfo | None = None) -> None:
+        """``zone``: the journal's, which decides days and the times shown (a migration needs it)."""
         self.path = Path(path)
-        self.conn = open_database(self.path, make_folder)
+        self.conn = open_database(self.path, make_folder, zone)
 
     def close(self) -> None:
         self.conn.close()
@@ -212,11 +213,12 @@ class Journal:
         with self.bulk(summary) as bulk:
             return bulk.merge_counts(rows)
 
-    def bulk(self, summary: Message | str) -> BulkImport:
-        """One import's writer: several kinds of rows, short transactions, one undoable step."""
+    def bulk(self, summary: Message | str, key: str | None = None) -> BulkImport:
+        """One import's writer: several kinds of rows, short transactions, one undoable step (``key``: see
+        ``BulkImport``)."""
         from .bulk import BulkImport
 
-        return BulkImport(self, summary)
+        return BulkImport(self, summary, key=key)
 
     def undo_op(self, op_id: int) -> None:
         """Reverse one recorded step wherever it is in the history (an import that failed half-way)."""

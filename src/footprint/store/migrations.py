@@ -6,12 +6,16 @@ mirrors the number applied so the fast path can skip this module entirely.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
+from datetime import tzinfo
 from typing import Any
 
-# Each step is (name, SQL script). Kept as plain SQL: the schema is easier to read as SQL than as calls.
-STEPS: tuple[tuple[str, str], ...] = (
+# Each step is (name, SQL script). Kept as plain SQL: the schema is easier to read as SQL than as calls;
+# a step that needs the journal's zone (006) is a function of the connection and the zone.
+Step = str | Callable[[sqlite3.Connection, tzinfo], None]
+STEPS: tuple[tuple[str, Step], ...] = (
     (
         "001_journal",
         """
@@ -180,7 +184,44 @@ def _repair_values() -> str:
         """
 
 
-STEPS += (("005_repair_values", _repair_values()),)
+def _local_times(conn: sqlite3.Connection, zone: tzinfo) -> None:
+    """Step 006: imported touches shown in the journal's zone, and no file name in the undo history.
+
+    Before it, an imported day's entry kept the offset its export gave (UTC for Google, the meter's for
+    Enedis): ``list --json`` showed ``2026-03-28T23:30:00+00:00`` under the day 2026-03-29 and ``day`` listed
+    it at 23:30. The instant (``ts``) and the day were right; only ``utc_offset`` is put right, to the
+    journal's zone at that instant, where the time it gives falls on the entry's day (a journal imported in
+    another zone keeps the times that go with its days). The undo history's copies of rows get the same
+    offsets, so an undo does not bring the old ones back. An import's summary kept the file's name, which
+    can carry a meter or account number: only ``import <format>`` is kept.
+    """
+    from datetime import UTC, datetime
+
+    def offset(ts: int, day: str) -> int | None:
+        at = datetime.fromtimestamp(ts, UTC).astimezone(zone)
+        delta = at.utcoffset()
+        return int(delta.total_seconds() // 60) if delta is not None and at.date().isoformat() == day else None
+
+    fixes = []
+    for entry_id, ts, old, day in conn.execute(
+        "SELECT id, ts, utc_offset, day FROM entries WHERE source GLOB 'import:*' AND typeof(ts) = 'integer'"
+    ):
+        new = offset(ts, day)
+        if new is not None and new != old:
+            fixes.append((new, entry_id))
+    conn.executemany("UPDATE entries SET utc_offset = ? WHERE id = ?", fixes)
+    steps = []
+    for op_id, summary, payload in conn.execute("SELECT id, summary, payload FROM ops WHERE action = 'import'"):
+        data = json.loads(payload)
+        for row in data.get("before", []) if isinstance(data, dict) else []:
+            if isinstance(row, list) and len(row) == 11 and type(row[1]) is int and isinstance(row[3], str):
+                new = offset(row[1], row[3])
+                row[2] = row[2] if new is None else new
+        steps.append((" ".join(summary.split(" ")[:2]), json.dumps(data), op_id))
+    conn.executemany("UPDATE ops SET summary = ?, payload = ? WHERE id = ?", steps)
+
+
+STEPS += (("005_repair_values", _repair_values()), ("006_local_times", _local_times))
 
 MIGRATION_COUNT = len(STEPS)
 MIGRATION_SET = (
@@ -202,23 +243,27 @@ def statements(script: str) -> list[str]:
     return out
 
 
-def _step(script: str) -> Callable[[Any], None]:
+def _step(script: Step, zone: tzinfo | None = None) -> Callable[[Any], None]:
     def run(db: Any) -> None:
+        if callable(script):
+            assert zone is not None, "a step written in Python is given the journal's zone"
+            script(db.conn, zone)
+            return
         for statement in statements(script):
             db.conn.execute(statement)
 
     return run
 
 
-def apply(conn: sqlite3.Connection) -> None:
+def apply(conn: sqlite3.Connection, zone: tzinfo) -> None:
     """Apply the pending steps and set ``user_version``, inside the caller's write transaction (``BEGIN
     IMMEDIATE``, see ``connection._migrate``): the identity, every step and the version commit together,
-    and two processes opening a new journal never race."""
+    and two processes opening a new journal never race. ``zone`` is the journal's (step 006 needs it)."""
     from sqlite_utils import Database, Migrations
 
     assert conn.in_transaction, "migrations run inside the caller's write transaction"
     migrations = Migrations(MIGRATION_SET)
     for name, script in STEPS:
-        migrations(name=name)(_step(script))
+        migrations(name=name)(_step(script, zone))
     migrations.apply(Database(conn))
     conn.execute(f"PRAGMA user_version = {MIGRATION_COUNT}")
