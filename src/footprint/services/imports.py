@@ -120,7 +120,7 @@ def run(
                 N_("{path}: {n} × {kind} (first at {where}); --strict: nothing imported"),
                 path=shown(path),
                 n=count,
-                kind=kind if isinstance(kind, Message) else say(kind),
+                kind=kind,  # worded when read (a Message or text in the interface's language)
                 where=", ".join(places),
             )
         if dry_run:
