@@ -17,12 +17,16 @@ from importer_support import dumps, entry_rows, hostile_json, touches, zip_folde
 
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
-from footprint.importers.facebook import Facebook, unix_instant
+from footprint.importers.meta.facebook import Facebook
+from footprint.importers.toolkit import unix_instant
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "facebook"
-CTX = ImportContext({}, ZoneInfo("Europe/Paris"))
-POSTS_2024 = "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
-REACTIONS_2024 = "your_facebook_activity/comments_and_reactions/likes_and_reactions_1.json"
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
+# Messages name a file by its last folder and name: never the download's wrapper folder (the account's name).
+POSTS_2024 = "posts/your_posts__check_ins__photos_and_videos_1.json"
+REACTIONS_2024 = "comments_and_reactions/likes_and_reactions_1.json"
+NOT_READ = "file footprint does not read (what it holds is not counted)"
 
 
 def _read(path: Path) -> list:
@@ -33,7 +37,11 @@ _touches = touches
 
 
 def _issues(records: list) -> list[tuple[str, str]]:
-    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue))
+    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue) and not r.notice)
+
+
+def _notices(records: list) -> list[tuple[str, str]]:
+    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue) and r.notice)
 
 
 _zip = zip_folder
@@ -49,6 +57,16 @@ EXPECTED = {
         _t("2019-06-01 21:30:00", "posts"),
         _t("2019-06-02 08:00:00", "comments"),
         _t("2019-06-03 12:00:00", "reactions"),
+    ],
+    "2021": [  # posts/, comments_and_reactions/comments.json, comments_and_reactions/posts_and_comments.json
+        _t("2021-09-14 08:00:00", "posts"),
+        _t("2021-09-14 20:00:00", "posts"),  # a photo: its time only on the media and in data[]
+        _t("2021-09-15 08:00:00", "comments"),
+        _t("2021-09-15 09:00:00", "comments"),  # its time only inside, after a GIF in data[]
+        _t("2021-09-15 10:00:00", "comments"),  # data written as one object, not a list
+        _t("2021-09-16 08:00:00", "reactions"),  # two in the same second: two
+        _t("2021-09-16 08:00:00", "reactions"),
+        _t("2021-09-17 08:00:00", "reactions"),
     ],
     "2023": [  # your_activity_across_facebook/…
         _t("2023-01-15 09:00:00", "posts"),
@@ -85,7 +103,7 @@ _entries = entry_rows
 # --- what is read -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("layout", ["2019", "2023", "2024"])
+@pytest.mark.parametrize("layout", ["2019", "2021", "2023", "2024"])
 def test_each_folder_layout_gives_exactly_its_touches(layout: str, tmp_path: Path) -> None:
     records = _read(FIXTURES / layout)
     assert _touches(records) == EXPECTED[layout]
@@ -96,7 +114,7 @@ def test_each_folder_layout_gives_exactly_its_touches(layout: str, tmp_path: Pat
 
 
 def test_a_single_posts_file_is_read_alone() -> None:
-    records = _read(FIXTURES / "2024" / POSTS_2024)
+    records = _read(FIXTURES / "2024" / "your_facebook_activity" / POSTS_2024)
     assert [r.group for r in records if isinstance(r, Touch)] == ["posts"] * 3
     assert len(_issues(records)) == 3
 
@@ -167,8 +185,8 @@ def test_unix_instant(value: object, expected: datetime | None) -> None:
 
 def test_detect_on_a_file_the_folder_and_the_zip(tmp_path: Path) -> None:
     facebook = Facebook()
-    assert facebook.detect(FIXTURES / "2024" / POSTS_2024)
-    for layout in ("2019", "2023", "2024"):
+    assert facebook.detect(FIXTURES / "2024" / "your_facebook_activity" / POSTS_2024)
+    for layout in ("2019", "2021", "2023", "2024"):
         assert facebook.detect(FIXTURES / layout)
         assert facebook.detect(_zip(FIXTURES / layout, tmp_path / f"{layout}.zip", wrapper="facebook-x/"))
     assert not facebook.detect(FIXTURES / "2024" / "connections")
@@ -259,7 +277,9 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
     assert result.stdout.splitlines()[0] == (
         "Imported facebook: 11 touches from 2024-03-05 to 2024-03-10 — 8 new entries, 0 updated."
     )
-    assert len(result.stderr.splitlines()) == 4  # one line per kind of problem
+    assert len(result.stderr.splitlines()) == 5  # one line per kind of problem, one for what is not read
+    assert "friends/your_friends.json × 1" in result.stderr  # the file beside, and how many records it holds
+    assert "camille" not in result.stderr  # the download's folder, named after the account, is never shown
     assert "skipped 1 × post without a date" in result.stderr
     entries = _entries(cli)
     assert entries == [
