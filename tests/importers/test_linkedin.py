@@ -195,7 +195,7 @@ def test_detect_on_a_file_the_folder_and_the_zip(tmp_path: Path) -> None:
     [
         (b"Comment ID,Channel ID,Comment text\n1,2,hello\n", "no Date column"),
         (b"Date,Link,Message\n2024-03-05 09:12:44,l,\x81\x8d\n", "not text footprint can read"),
-        (b"D\x00a\x00t\x00e\x00,\x00", "not text footprint can read"),  # UTF-16 without its mark
+        (b"D\x00a\x00t\x00e\x00,\x00", "no Date column"),  # UTF-16 without its mark: not read as one
         (b"", "no Date column"),
     ],
 )

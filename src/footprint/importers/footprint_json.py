@@ -136,7 +136,7 @@ class FootprintJson:
             return False
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
-        from .jsonstream import JsonStream
+        from .toolkit.jsonstream import JsonStream
 
         with open_regular(path) as f:
             yield from self._document(path, JsonStream(f, str(path), ctx.progress))

@@ -33,7 +33,7 @@ from itertools import chain
 from pathlib import Path
 
 from ..errors import DataFileError
-from ..i18n import N_
+from ..i18n import N_, _
 from .base import ImportContext, Issue, Record, Touch
 from .naming import shown
 from .toolkit import BadRow, Lines, Member, Window, clock, csv_rows, header_key, iso_instant, local, members, names
@@ -46,6 +46,7 @@ FOUNDED = datetime(2003, 5, 5, tzinfo=UTC)
 NOTHING = N_("{path}: no LinkedIn Shares.csv, Comments.csv or Reactions.csv found")
 NO_DATE_COLUMN = N_("{file}: no Date column (not a LinkedIn export file)")
 BAD_LINE = N_("unreadable CSV line")
+LINE = N_("{file} line {line}")  # where a problem is: Comments.csv line 5
 NOT_READ = N_("file footprint does not read (what it holds is not counted)")
 KINDS = {
     "shares": (
@@ -123,7 +124,7 @@ class LinkedIn:
         if path.is_dir() or (path.is_file() and not _CSV.search(path.name)):
             for member in members(path, _CSV):
                 if not _FILES.search(member.name):
-                    yield Issue(NOT_READ, f"{shown(member.name.rsplit('/', 1)[-1])} × {_count(member)}", notice=True)
+                    yield Issue(_(NOT_READ), f"{shown(member.name.rsplit('/', 1)[-1])} × {_count(member)}", notice=True)
 
 
 def _group(name: str) -> str:
@@ -154,18 +155,18 @@ def _rows(member: Member, group: str, ctx: ImportContext, window: Window) -> Ite
     end = head.line if head is not None else 0
     for row in rows:
         # A row is named by the line it starts on (a message may span several): the one after the last row.
-        place, end = f"{where} line {end + 1}", row.line
+        place, end = _(LINE).format(file=where, line=end + 1), row.line
         if isinstance(row, BadRow):
-            yield Issue(BAD_LINE, place)
+            yield Issue(_(BAD_LINE), place)
             continue
         value = row.cells[column].strip() if column < len(row.cells) else ""
         at = parse_date(value) if value else None
         if not value:
-            yield Issue(missing, place)
+            yield Issue(_(missing), place)
         elif at is None:
-            yield Issue(unreadable, place)
+            yield Issue(_(unreadable), place)
         elif not window.holds(at):
-            yield Issue(impossible, place)
+            yield Issue(_(impossible), place)
         else:
             yield Touch(at=at, touchpoint=TOUCHPOINT, group=group)
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
-from ..i18n import N_
+from ..i18n import N_, _
 from .archive import ARCHIVE_READ_ERRORS
 from .base import ImportContext, Issue, Record, Touch
 from .naming import shown, wrapper
@@ -136,14 +136,14 @@ class Twitter:
             found = True
             where = shown(member.name, wrapped)
             if _LIKES.search(member.name):
-                likes = sum(1 for _ in _items(member, where, ctx))
+                likes = sum(1 for _item in _items(member, where, ctx))
                 if likes:
-                    yield Issue(LIKES_KIND, f"{where} × {likes}", notice=True)
+                    yield Issue(_(LIKES_KIND), f"{where} × {likes}", notice=True)
                 continue
             for i, item in enumerate(_items(member, where, ctx), start=1):
                 record = _tweet(item, seen, earliest, latest)
                 if isinstance(record, str):
-                    yield Issue(record, f"{where} #{i}")
+                    yield Issue(_(record), f"{where} #{i}")
                 elif record is not None:
                     yield record
         if not found:
@@ -159,11 +159,11 @@ def _not_read(path: Path, wrapped: str, ctx: ImportContext) -> Iterator[Issue]:
             continue
         where = shown(member.name, wrapped)
         try:
-            count = str(sum(1 for _ in _items(member, where, ctx)))
+            count = str(sum(1 for _item in _items(member, where, ctx)))
         except DataFileError:
             count = "?"
         if count != "0":
-            yield Issue(NOT_READ, f"{where} × {count}", notice=True)
+            yield Issue(_(NOT_READ), f"{where} × {count}", notice=True)
 
 
 def _tweet(item: Any, seen: set[str], earliest: datetime, latest: datetime) -> Touch | str | None:

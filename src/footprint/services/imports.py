@@ -105,6 +105,18 @@ def run(
     return reading.report(added + added_merged, updated, profile_notes, False)
 
 
+def _resolver(svc: Service) -> Callable[[str], str]:
+    """A name to the id of a touchpoint of the journal's catalog (the user's own ones too), "" if unknown."""
+
+    def resolve(name: str) -> str:
+        try:
+            return svc.catalog.resolve(name).id
+        except (BadInput, NotFound):
+            return ""
+
+    return resolve
+
+
 class _Reading:
     """One pass over an export: the touches become entries (streamed to the journal), the rest is kept
     for the end (day statuses, profile, runs, breaks, scores: small), with what went wrong."""
@@ -115,7 +127,9 @@ class _Reading:
         from ..importers import ImportContext
 
         self.svc, self.imp, self.path, self.first_ok, self.last_ok = svc, imp, path, first_ok, last_ok
-        self.ctx = ImportContext(load_mappings(), svc.settings.zone, progress or (lambda n: None))
+        self.ctx = ImportContext(
+            load_mappings(), svc.settings.zone, progress or (lambda n: None), svc.settings.now(), _resolver(svc)
+        )
         self.issues: dict[str, tuple[int, list[str]]] = {}
         self.notices: set[str] = set()
         self.groups: dict[tuple[date, str, str], list[Any]] = {}  # (day, tp, group) -> [count, minutes, first at]

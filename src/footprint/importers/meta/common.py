@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ...errors import DataFileError
-from ...i18n import N_
+from ...i18n import N_, _
 from ..archive import ARCHIVE_READ_ERRORS
 from ..base import ImportContext, Issue
 from ..naming import shown, wrapper
@@ -87,7 +87,7 @@ def records(member: Member, ctx: ImportContext, where: str) -> Iterator[tuple[st
 
 def items(member: Member, ctx: ImportContext, where: str) -> Iterator[Any]:
     """The items of every top-level array of the file, whatever key they sit under."""
-    for _, item in records(member, ctx, where):
+    for _key, item in records(member, ctx, where):
         yield item
 
 
@@ -180,16 +180,16 @@ def not_read(path: Path, read: re.Pattern[str], ctx: ImportContext) -> Iterator[
         pattern = re.compile("^(" + "|".join(re.escape(n) for n in sorted(others)) + ")$")
         for member in members(path, pattern):
             where = shown(member.name, wrapped)
-            yield Issue(NOT_READ, f"{where} × {_count(member, ctx, where)}", notice=True)
+            yield Issue(_(NOT_READ), f"{where} × {_count(member, ctx, where)}", notice=True)
     if conversations:
-        yield Issue(MESSAGES_NOT_READ, f"messages × {conversations}", notice=True)
+        yield Issue(_(MESSAGES_NOT_READ), f"messages/ × {conversations}", notice=True)
 
 
 def _count(member: Member, ctx: ImportContext, where: str) -> str:
     """How many records a file footprint does not read holds: the items of its arrays, 1 for an object
     without any; ``?`` when it cannot be read (it is not read anyway: no reason to refuse the import)."""
     try:
-        return str(sum(1 for _ in items(member, ctx, where)))
+        return str(sum(1 for _item in items(member, ctx, where)))
     except DataFileError as exc:
         if exc.said.msgid == NOT_RECORDS:
             return "1"

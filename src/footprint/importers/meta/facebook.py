@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ...errors import DataFileError
-from ...i18n import N_
+from ...i18n import N_, _
 from ..base import ImportContext, Issue, Record, Touch
 from ..toolkit import Member, Window, members, names
 from .common import HTML_EXPORT, Kinds, html_only, instant, item_time, not_read, records, shown, wrapper
@@ -106,17 +106,17 @@ class Facebook:
             raise DataFileError(HTML_EXPORT if html_only(listed) else NOTHING, path=path.name)
         for at, count in _merged(reactions):
             # One record per reaction, as everywhere else: the import summary counts records.
-            for _ in range(count):
+            for _n in range(count):
                 yield Touch(at=at, touchpoint=TOUCHPOINT, group="reactions")
         yield from not_read(path, _ANY, ctx)
 
 
 def _dated(member: Member, where: str, group: str, ctx: ImportContext, window: Window) -> Iterator[Record]:
     kinds = KINDS[group]
-    for i, (_, item) in enumerate(records(member, ctx, where), start=1):
+    for i, (_key, item) in enumerate(records(member, ctx, where), start=1):
         at = instant(item_time(item), window, kinds)
         if isinstance(at, str):
-            yield Issue(at, f"{where} #{i}")
+            yield Issue(_(at), f"{where} #{i}")
         else:
             yield Touch(at=at, touchpoint=TOUCHPOINT, group=group)
 
@@ -126,10 +126,10 @@ def _reactions(
 ) -> Iterator[Issue]:
     """Count the reactions of one file by family, shape and instant into ``seen``; yield the bad ones."""
     family = re.sub(r"(_\d+)?\.json$", "", member.name.rsplit("/", 1)[-1].lower())
-    for i, (_, item) in enumerate(records(member, ctx, where), start=1):
+    for i, (_key, item) in enumerate(records(member, ctx, where), start=1):
         at = instant(item_time(item), window, KINDS["reactions"])
         if isinstance(at, str):
-            yield Issue(at, f"{where} #{i}")
+            yield Issue(_(at), f"{where} #{i}")
             continue
         shape = "label_values" if isinstance(item, dict) and "label_values" in item else "data"
         seen.setdefault((family, shape), Counter())[at] += 1

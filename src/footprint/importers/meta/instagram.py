@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import DataFileError
-from ...i18n import N_
+from ...i18n import N_, _
 from ..base import ImportContext, Issue, Record, Touch
 from ..toolkit import Member, Window, head, members, names
 from .common import HTML_EXPORT, NOT_READ, Kinds, html_only, instant, item_time, not_read, records, shown, wrapper
@@ -126,11 +126,11 @@ def _dated(
     member: Member, where: str, group: str, ctx: ImportContext, window: Window, stamps: Any
 ) -> Iterator[Record]:
     kinds = KINDS[group]
-    for i, (_, item) in enumerate(records(member, ctx, where), start=1):
+    for i, (_key, item) in enumerate(records(member, ctx, where), start=1):
         for value in stamps(item):
             at = instant(value, window, kinds)
             if isinstance(at, str):
-                yield Issue(at, f"{where} #{i}")
+                yield Issue(_(at), f"{where} #{i}")
             else:
                 yield Touch(at=at, touchpoint=TOUCHPOINT, group=group)
 
@@ -146,12 +146,12 @@ def _old_file(member: Member, where: str, ctx: ImportContext, window: Window) ->
             continue
         at = instant(_old_time(item), window, KINDS[group])
         if isinstance(at, str):
-            yield Issue(at, f"{where}: {name} #{i}")
+            yield Issue(_(at), f"{where}: {name} #{i}")
         else:
             yield Touch(at=at, touchpoint=TOUCHPOINT, group=group)
     for name, n in seen.items():
         if name not in _OLD_KEYS:
-            yield Issue(NOT_READ, f"{where}: {name} × {n}", notice=True)
+            yield Issue(_(NOT_READ), f"{where}: {name} × {n}", notice=True)
 
 
 def _old_time(item: Any) -> Any:
