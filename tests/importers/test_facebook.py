@@ -17,6 +17,7 @@ from importer_support import dumps, entry_rows, hostile_json, touches, zip_folde
 
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
+from footprint.importers.meta.common import item_time
 from footprint.importers.meta.facebook import Facebook
 from footprint.importers.toolkit import unix_instant
 
@@ -323,3 +324,74 @@ def test_a_wrong_file_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     assert "your_posts_1.json" in result.stderr
     other = cli("import", "facebook", str(FIXTURES.parent / "twitter" / "archive"))
     assert other.exit_code == 5 and "no Facebook posts" in other.stderr
+
+
+def test_problems_and_errors_are_said_in_french(cli, tmp_path: Path) -> None:
+    result = cli("--lang", "fr", "import", "facebook", str(FIXTURES / "2024"))
+    assert result.exit_code == 0, result.stderr
+    assert "publication sans date" in result.stderr
+    assert "fichier que footprint ne lit pas (son contenu n’est pas compté)" in result.stderr
+    wrong = cli("--lang", "fr", "import", "facebook", str(FIXTURES.parent / "twitter" / "archive"))
+    assert wrong.exit_code == 5
+    assert wrong.stderr.strip().endswith(
+        "archive\u00a0: aucun fichier Facebook de publications, de commentaires ou de réactions trouvé (export JSON)"
+    )
+
+
+def test_the_html_download_is_recognised_and_the_error_says_which_format_to_ask_for(cli, tmp_path: Path) -> None:
+    download = tmp_path / "download"
+    posts = download / "facebook-camille-2024" / "your_facebook_activity" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "your_posts__check_ins__photos_and_videos_1.html").write_text("<html><body></body></html>")
+    assert Facebook().detect(download)
+    result = cli("import", "facebook", str(download))
+    assert result.exit_code == 5 and result.stdout == ""
+    assert "this is the HTML version of the download" in result.stderr and "JSON" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_what_the_download_holds_beside_is_said_by_file_with_counts_and_no_name(tmp_path: Path) -> None:
+    records = _read(_zip(FIXTURES / "2021", tmp_path / "facebook.zip", wrapper="facebook-camille-2021-09-18-AbCd/"))
+    assert _notices(records) == [
+        ("conversations footprint does not read (files)", "messages/ × 2"),  # threads carry names: counted only
+        (NOT_READ, "comments_and_reactions/pages.json × 1"),
+        (NOT_READ, "friends_and_followers/friends.json × 2"),
+        (NOT_READ, "groups/your_comments_in_groups.json × 1"),
+        (NOT_READ, "profile_information/profile_information.json × 1"),  # an object without a list: one
+    ]
+    assert not any("camille" in r.where.lower() or "dominique" in r.where.lower() for r in records if isinstance(r, Issue))
+    assert all(r.notice for r in records if isinstance(r, Issue))  # nothing broken in that layout: --strict imports
+
+
+def test_the_2021_reactions_file_counts_in_the_journal(cli) -> None:
+    """comments_and_reactions/posts_and_comments.json ({"reactions_v2"}) was silently ignored before."""
+    result = cli("import", "facebook", str(FIXTURES / "2021"), "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert _entries(cli) == [
+        ("2021-09-14", "facebook", 2, "posts:2021-09-14:facebook"),
+        ("2021-09-15", "facebook", 3, "comments:2021-09-15:facebook"),
+        ("2021-09-16", "facebook", 2, "reactions:2021-09-16:facebook"),
+        ("2021-09-17", "facebook", 1, "reactions:2021-09-17:facebook"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ({"timestamp": 1, "data": [{"comment": {"timestamp": 2}}]}, 1),  # the item's own first
+        ({"data": [{"comment": {"timestamp": 2}}]}, 2),
+        ({"data": [{"external_context": {}}, {"comment": {"timestamp": 3}}]}, 3),  # not the first part
+        ({"data": {"comment": {"timestamp": 4}}}, 4),  # one object, not a list
+        ({"data": [{"update_timestamp": 5}]}, 5),
+        ({"attachments": [{"data": [{"media": {"creation_timestamp": 6}}]}]}, 6),  # a photo post
+        ({"string_map_data": {"Heure": {"timestamp": 7}, "Commentaire": {"value": "x"}}}, 7),  # translated
+        ({"media": [{"creation_timestamp": 8}]}, 8),
+        ({"creation_timestamp": 9}, 9),
+        ({"data": [{"comment": "no time"}], "title": "x"}, None),
+        ({"data": 5, "attachments": "x", "media": None}, None),
+        ([1, 2], None),
+        ("text", None),
+    ],
+)
+def test_where_an_item_keeps_its_time(item: object, expected: object) -> None:
+    assert item_time(item) == expected

@@ -284,3 +284,10 @@ def test_a_wrong_file_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     assert "liked_posts.json" in result.stderr
     other = cli("import", "instagram", str(FIXTURES.parent / "facebook" / "2024"))
     assert other.exit_code == 5 and "no Instagram posts" in other.stderr
+
+
+def test_problems_are_said_in_french(cli) -> None:
+    result = cli("--lang", "fr", "import", "instagram", str(FIXTURES / "2019"))
+    assert result.exit_code == 0, result.stderr
+    assert "publication sans date" in result.stderr and "media.json: photos #3" in result.stderr
+    assert "commentaire à la date illisible" in result.stderr

@@ -306,3 +306,22 @@ def test_a_wrong_file_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     assert "Reactions.csv" in result.stderr
     other = cli("import", "linkedin", str(FIXTURES.parent / "twitter" / "archive"))
     assert other.exit_code == 5 and "no LinkedIn" in other.stderr
+
+
+def test_problems_are_said_in_french_with_the_line(cli) -> None:
+    result = cli("--lang", "fr", "import", "linkedin", str(EXPORT))
+    assert result.exit_code == 0, result.stderr
+    assert "commentaire sans date" in result.stderr and "Comments.csv, ligne 5" in result.stderr
+
+
+def test_an_old_export_imports_with_exact_counts_per_local_day(cli) -> None:
+    result = cli("import", "linkedin", str(OLD_EXPORT), "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert _entries(cli) == [
+        ("2018-03-05", "linkedin", 1, "reactions:2018-03-05:linkedin"),
+        ("2018-03-05", "linkedin", 1, "shares:2018-03-05:linkedin"),
+        ("2018-03-06", "linkedin", 1, "shares:2018-03-06:linkedin"),
+        ("2018-03-07", "linkedin", 1, "shares:2018-03-07:linkedin"),  # 23:10 UTC is past midnight in Paris
+        ("2018-03-07", "linkedin", 2, "comments:2018-03-07:linkedin"),
+        ("2018-03-08", "linkedin", 1, "reactions:2018-03-08:linkedin"),
+    ]
