@@ -279,7 +279,7 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
         "Imported facebook: 11 touches from 2024-03-05 to 2024-03-10 — 8 new entries, 0 updated."
     )
     assert len(result.stderr.splitlines()) == 5  # one line per kind of problem, one for what is not read
-    assert "friends/your_friends.json × 1" in result.stderr  # the file beside, and how many records it holds
+    assert "friends/your_friends.json × 1" in result.stderr  # the file beside, what it holds
     assert "camille" not in result.stderr  # the download's folder, named after the account, is never shown
     assert "skipped 1 × post without a date" in result.stderr
     entries = _entries(cli)
@@ -359,7 +359,8 @@ def test_what_the_download_holds_beside_is_said_by_file_with_counts_and_no_name(
         (NOT_READ, "groups/your_comments_in_groups.json × 1"),
         (NOT_READ, "profile_information/profile_information.json × 1"),  # an object without a list: one
     ]
-    assert not any("camille" in r.where.lower() or "dominique" in r.where.lower() for r in records if isinstance(r, Issue))
+    wheres = [r.where.lower() for r in records if isinstance(r, Issue)]
+    assert not any("camille" in w or "dominique" in w for w in wheres)
     assert all(r.notice for r in records if isinstance(r, Issue))  # nothing broken in that layout: --strict imports
 
 

@@ -241,7 +241,7 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
         "Imported instagram: 8 touches from 2024-03-05 to 2024-03-10 — 7 new entries, 0 updated."
     )
     assert len(result.stderr.splitlines()) == 5  # one line per kind of problem, one for what is not read
-    assert "followers_and_following/followers_1.json × 1" in result.stderr  # the file beside, and how many records it holds
+    assert "followers_and_following/followers_1.json × 1" in result.stderr  # the file beside, what it holds
     assert "camille" not in result.stderr  # the download's folder, named after the account, is never shown
     entries = _entries(cli)
     assert entries == [

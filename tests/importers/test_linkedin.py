@@ -251,7 +251,8 @@ def test_junk_rows_only_give_records_or_a_data_file_error(tmp_path: Path, rows: 
 
 
 def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Path) -> None:
-    archive = _zip(EXPORT, tmp_path / "Basic_LinkedInDataExport_03-05-2024.zip", wrapper="Basic_LinkedInDataExport_03-05-2024/")
+    wrapper = "Basic_LinkedInDataExport_03-05-2024/"
+    archive = _zip(EXPORT, tmp_path / "Basic_LinkedInDataExport_03-05-2024.zip", wrapper=wrapper)
     result = cli("import", "linkedin", str(archive))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == (

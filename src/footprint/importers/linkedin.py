@@ -124,7 +124,8 @@ class LinkedIn:
         if path.is_dir() or (path.is_file() and not _CSV.search(path.name)):
             for member in members(path, _CSV):
                 if not _FILES.search(member.name):
-                    yield Issue(_(NOT_READ), f"{shown(member.name.rsplit('/', 1)[-1])} × {_count(member)}", notice=True)
+                    where = shown(member.name.rsplit("/", 1)[-1])
+                    yield Issue(_(NOT_READ), f"{where} × {_count(member)}", notice=True)
 
 
 def _group(name: str) -> str:

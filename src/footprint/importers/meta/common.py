@@ -6,8 +6,9 @@ where an item keeps its time, how a file is named in a message, and what an expo
   ``records`` streams the items of every top-level array with the key they sit under.
 - An item's time can sit at several depths, and moved between years: on the item (``timestamp``,
   ``creation_timestamp``), inside its data (``data[].comment.timestamp``, ``data[].update_timestamp``), in
-  ``string_map_data`` under a translated key (``"Time"``, ``"Heure"``), in ``string_list_data[]``, or on
-  the media of a post made of one photo. ``TimeFinder`` looks in those places, in that order.
+  ``string_map_data`` under a translated key (``"Time"``, ``"Heure"``), or on the media of a post made of
+  one photo: ``item_time`` looks in those places, in that order (a like's ``string_list_data[]``, one time
+  per entry, is Instagram's own).
 - Timestamps are Unix seconds (UTC); a missing, unreadable or impossible one (before the service opened, or
   after the context's ``now``) is an ``Issue``.
 - Mojibake (UTF-8 bytes written as ``\\u00c3\\u00a9``): nothing here reads or matches a text (titles,

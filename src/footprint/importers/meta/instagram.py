@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -122,8 +122,11 @@ def _old_layout(path: Path, listed: list[str]) -> bool:
     return "media.json" in stems and bool(stems & {"likes.json", "comments.json"})
 
 
+Stamps = Callable[[Any], list[Any]]  # the times one item holds (a like file: one per entry)
+
+
 def _dated(
-    member: Member, where: str, group: str, ctx: ImportContext, window: Window, stamps: Any
+    member: Member, where: str, group: str, ctx: ImportContext, window: Window, stamps: Stamps
 ) -> Iterator[Record]:
     kinds = KINDS[group]
     for i, (_key, item) in enumerate(records(member, ctx, where), start=1):
