@@ -17,14 +17,17 @@ from importer_support import dumps, entry_rows, hostile_json, touches, zip_folde
 
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
-from footprint.importers.facebook import Facebook, unix_instant
+from footprint.importers.meta.common import item_time
+from footprint.importers.meta.facebook import Facebook
+from footprint.importers.toolkit import unix_instant
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "facebook"
-# The present an import runs at (the service passes its clock; importers never read one).
-NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
 CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
-POSTS_2024 = "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
-REACTIONS_2024 = "your_facebook_activity/comments_and_reactions/likes_and_reactions_1.json"
+# Messages name a file by its last folder and name: never the download's wrapper folder (the account's name).
+POSTS_2024 = "posts/your_posts__check_ins__photos_and_videos_1.json"
+REACTIONS_2024 = "comments_and_reactions/likes_and_reactions_1.json"
+NOT_READ = "file footprint does not read (what it holds is not counted)"
 
 
 def _read(path: Path) -> list:
@@ -35,7 +38,11 @@ _touches = touches
 
 
 def _issues(records: list) -> list[tuple[str, str]]:
-    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue))
+    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue) and not r.notice)
+
+
+def _notices(records: list) -> list[tuple[str, str]]:
+    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue) and r.notice)
 
 
 _zip = zip_folder
@@ -51,6 +58,16 @@ EXPECTED = {
         _t("2019-06-01 21:30:00", "posts"),
         _t("2019-06-02 08:00:00", "comments"),
         _t("2019-06-03 12:00:00", "reactions"),
+    ],
+    "2021": [  # posts/, comments_and_reactions/comments.json, comments_and_reactions/posts_and_comments.json
+        _t("2021-09-14 08:00:00", "posts"),
+        _t("2021-09-14 20:00:00", "posts"),  # a photo: its time only on the media and in data[]
+        _t("2021-09-15 08:00:00", "comments"),
+        _t("2021-09-15 09:00:00", "comments"),  # its time only inside, after a GIF in data[]
+        _t("2021-09-15 10:00:00", "comments"),  # data written as one object, not a list
+        _t("2021-09-16 08:00:00", "reactions"),  # two in the same second: two
+        _t("2021-09-16 08:00:00", "reactions"),
+        _t("2021-09-17 08:00:00", "reactions"),
     ],
     "2023": [  # your_activity_across_facebook/…
         _t("2023-01-15 09:00:00", "posts"),
@@ -87,7 +104,7 @@ _entries = entry_rows
 # --- what is read -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("layout", ["2019", "2023", "2024"])
+@pytest.mark.parametrize("layout", ["2019", "2021", "2023", "2024"])
 def test_each_folder_layout_gives_exactly_its_touches(layout: str, tmp_path: Path) -> None:
     records = _read(FIXTURES / layout)
     assert _touches(records) == EXPECTED[layout]
@@ -98,7 +115,7 @@ def test_each_folder_layout_gives_exactly_its_touches(layout: str, tmp_path: Pat
 
 
 def test_a_single_posts_file_is_read_alone() -> None:
-    records = _read(FIXTURES / "2024" / POSTS_2024)
+    records = _read(FIXTURES / "2024" / "your_facebook_activity" / POSTS_2024)
     assert [r.group for r in records if isinstance(r, Touch)] == ["posts"] * 3
     assert len(_issues(records)) == 3
 
@@ -169,8 +186,8 @@ def test_unix_instant(value: object, expected: datetime | None) -> None:
 
 def test_detect_on_a_file_the_folder_and_the_zip(tmp_path: Path) -> None:
     facebook = Facebook()
-    assert facebook.detect(FIXTURES / "2024" / POSTS_2024)
-    for layout in ("2019", "2023", "2024"):
+    assert facebook.detect(FIXTURES / "2024" / "your_facebook_activity" / POSTS_2024)
+    for layout in ("2019", "2021", "2023", "2024"):
         assert facebook.detect(FIXTURES / layout)
         assert facebook.detect(_zip(FIXTURES / layout, tmp_path / f"{layout}.zip", wrapper="facebook-x/"))
     assert not facebook.detect(FIXTURES / "2024" / "connections")
@@ -261,7 +278,9 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
     assert result.stdout.splitlines()[0] == (
         "Imported facebook: 11 touches from 2024-03-05 to 2024-03-10 — 8 new entries, 0 updated."
     )
-    assert len(result.stderr.splitlines()) == 4  # one line per kind of problem
+    assert len(result.stderr.splitlines()) == 5  # one line per kind of problem, one for what is not read
+    assert "friends/your_friends.json × 1" in result.stderr  # the file beside, what it holds
+    assert "camille" not in result.stderr  # the download's folder, named after the account, is never shown
     assert "skipped 1 × post without a date" in result.stderr
     entries = _entries(cli)
     assert entries == [
@@ -305,3 +324,75 @@ def test_a_wrong_file_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     assert "your_posts_1.json" in result.stderr
     other = cli("import", "facebook", str(FIXTURES.parent / "twitter" / "archive"))
     assert other.exit_code == 5 and "no Facebook posts" in other.stderr
+
+
+def test_problems_and_errors_are_said_in_french(cli, tmp_path: Path) -> None:
+    result = cli("--lang", "fr", "import", "facebook", str(FIXTURES / "2024"))
+    assert result.exit_code == 0, result.stderr
+    assert "publication sans date" in result.stderr
+    assert "fichier que footprint ne lit pas (son contenu n’est pas compté)" in result.stderr
+    wrong = cli("--lang", "fr", "import", "facebook", str(FIXTURES.parent / "twitter" / "archive"))
+    assert wrong.exit_code == 5
+    assert wrong.stderr.strip().endswith(
+        "archive\u00a0: aucun fichier Facebook de publications, de commentaires ou de réactions trouvé (export JSON)"
+    )
+
+
+def test_the_html_download_is_recognised_and_the_error_says_which_format_to_ask_for(cli, tmp_path: Path) -> None:
+    download = tmp_path / "download"
+    posts = download / "facebook-camille-2024" / "your_facebook_activity" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "your_posts__check_ins__photos_and_videos_1.html").write_text("<html><body></body></html>")
+    assert Facebook().detect(download)
+    result = cli("import", "facebook", str(download))
+    assert result.exit_code == 5 and result.stdout == ""
+    assert "this is the HTML version of the download" in result.stderr and "JSON" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_what_the_download_holds_beside_is_said_by_file_with_counts_and_no_name(tmp_path: Path) -> None:
+    records = _read(_zip(FIXTURES / "2021", tmp_path / "facebook.zip", wrapper="facebook-camille-2021-09-18-AbCd/"))
+    assert _notices(records) == [
+        ("conversations footprint does not read (files)", "messages/ × 2"),  # threads carry names: counted only
+        (NOT_READ, "comments_and_reactions/pages.json × 1"),
+        (NOT_READ, "friends_and_followers/friends.json × 2"),
+        (NOT_READ, "groups/your_comments_in_groups.json × 1"),
+        (NOT_READ, "profile_information/profile_information.json × 1"),  # an object without a list: one
+    ]
+    wheres = [r.where.lower() for r in records if isinstance(r, Issue)]
+    assert not any("camille" in w or "dominique" in w for w in wheres)
+    assert all(r.notice for r in records if isinstance(r, Issue))  # nothing broken in that layout: --strict imports
+
+
+def test_the_2021_reactions_file_counts_in_the_journal(cli) -> None:
+    """comments_and_reactions/posts_and_comments.json ({"reactions_v2"}) was silently ignored before."""
+    result = cli("import", "facebook", str(FIXTURES / "2021"), "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert _entries(cli) == [
+        ("2021-09-14", "facebook", 2, "posts:2021-09-14:facebook"),
+        ("2021-09-15", "facebook", 3, "comments:2021-09-15:facebook"),
+        ("2021-09-16", "facebook", 2, "reactions:2021-09-16:facebook"),
+        ("2021-09-17", "facebook", 1, "reactions:2021-09-17:facebook"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ({"timestamp": 1, "data": [{"comment": {"timestamp": 2}}]}, 1),  # the item's own first
+        ({"data": [{"comment": {"timestamp": 2}}]}, 2),
+        ({"data": [{"external_context": {}}, {"comment": {"timestamp": 3}}]}, 3),  # not the first part
+        ({"data": {"comment": {"timestamp": 4}}}, 4),  # one object, not a list
+        ({"data": [{"update_timestamp": 5}]}, 5),
+        ({"attachments": [{"data": [{"media": {"creation_timestamp": 6}}]}]}, 6),  # a photo post
+        ({"string_map_data": {"Heure": {"timestamp": 7}, "Commentaire": {"value": "x"}}}, 7),  # translated
+        ({"media": [{"creation_timestamp": 8}]}, 8),
+        ({"creation_timestamp": 9}, 9),
+        ({"data": [{"comment": "no time"}], "title": "x"}, None),
+        ({"data": 5, "attachments": "x", "media": None}, None),
+        ([1, 2], None),
+        ("text", None),
+    ],
+)
+def test_where_an_item_keeps_its_time(item: object, expected: object) -> None:
+    assert item_time(item) == expected

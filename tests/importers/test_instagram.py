@@ -16,13 +16,13 @@ from importer_support import dumps, entry_rows, hostile_json, touches, zip_folde
 
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
-from footprint.importers.instagram import Instagram
+from footprint.importers.meta.instagram import Instagram
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "instagram"
-# The present an import runs at (the service passes its clock; importers never read one).
-NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
 CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
 ACTIVITY = "your_instagram_activity"
+NOT_READ = "file footprint does not read (what it holds is not counted)"
 
 
 def _read(path: Path) -> list:
@@ -33,7 +33,11 @@ _touches = touches
 
 
 def _issues(records: list) -> list[tuple[str, str]]:
-    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue))
+    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue) and not r.notice)
+
+
+def _notices(records: list) -> list[tuple[str, str]]:
+    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue) and r.notice)
 
 
 _zip = zip_folder
@@ -60,18 +64,46 @@ EXPECTED = {
         _t("2024-03-07 10:00:00", "likes"),  # a second entry of the same string_list_data
         _t("2024-03-09 23:30:00", "posts"),
     ],
+    "2019": [  # media.json, comments.json, likes.json at the root: ISO times, arrays of arrays
+        _t("2019-06-01 10:00:00", "posts"),
+        _t("2019-06-02 09:00:00", "comments"),
+        _t("2019-06-02 09:05:00", "comments"),
+        _t("2019-06-02 22:30:00", "posts"),
+        _t("2019-06-03 08:15:00", "posts"),  # a video, its time without an offset: UTC
+        _t("2019-06-03 12:00:00", "likes"),  # two likes in the same second: two
+        _t("2019-06-03 12:00:00", "likes"),
+        _t("2019-06-04 07:00:00", "likes"),  # a liked comment
+    ],
     "2022": [  # no your_instagram_activity/, comments wrapped in {"comments_media_comments": [...]}
         _t("2022-07-14 10:00:00", "posts"),
         _t("2022-07-15 22:30:00", "comments"),
         _t("2022-07-16 09:00:00", "likes"),
     ],
 }
-ISSUES_2024 = [
-    ("comment without a date", f"{ACTIVITY}/comments/post_comments_1.json #3"),
-    ("like without a date", f"{ACTIVITY}/likes/liked_posts.json #3"),
-    ("post with an impossible date (before 2010 or in the future)", f"{ACTIVITY}/content/posts_1.json #5"),
-    ("post without a date", f"{ACTIVITY}/content/posts_1.json #4"),
-]
+ISSUES = {
+    "2024": [  # a message names the file by its last folder: never the download's wrapper folder
+        ("comment without a date", "comments/post_comments_1.json #3"),
+        ("like without a date", "likes/liked_posts.json #3"),
+        ("post with an impossible date (before 2010 or in the future)", "content/posts_1.json #5"),
+        ("post without a date", "content/posts_1.json #4"),
+    ],
+    "2019": [
+        ("comment with an unreadable date", "comments.json: media_comments #3"),
+        ("post without a date", "media.json: photos #3"),
+    ],
+    "2022": [],
+}
+NOTICES = {
+    "2024": [(NOT_READ, "followers_and_following/followers_1.json × 1")],
+    "2019": [
+        (NOT_READ, "connections.json × 1"),  # an object without a list: one record
+        (NOT_READ, "media.json: profile × 1"),
+        (NOT_READ, "media.json: stories × 1"),
+        (NOT_READ, "profile.json × 1"),
+        (NOT_READ, "searches.json × 1"),
+    ],
+    "2022": [],
+}
 
 
 _entries = entry_rows
@@ -80,14 +112,17 @@ _entries = entry_rows
 # --- what is read -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("layout", ["2024", "2022"])
+@pytest.mark.parametrize("layout", ["2024", "2022", "2019"])
 def test_each_layout_gives_exactly_its_touches(layout: str, tmp_path: Path) -> None:
     records = _read(FIXTURES / layout)
     assert _touches(records) == EXPECTED[layout]
-    assert _issues(records) == (ISSUES_2024 if layout == "2024" else [])
+    assert _issues(records) == ISSUES[layout]
+    assert _notices(records) == NOTICES[layout]  # what the download holds beside: said, never silent
     assert all(r.note is None and r.source_ref is None for r in records if isinstance(r, Touch))
     zipped = _read(_zip(FIXTURES / layout, tmp_path / "instagram.zip", wrapper="instagram-camille-2024/"))
     assert _touches(zipped) == EXPECTED[layout]
+    assert _issues(zipped) == ISSUES[layout] and _notices(zipped) == NOTICES[layout]
+    assert not any("camille" in r.where for r in zipped if isinstance(r, Issue))
 
 
 def test_followers_are_not_touches() -> None:
@@ -118,7 +153,7 @@ def test_newest_shapes_media_folder_and_top_level_timestamps(tmp_path: Path) -> 
 def test_detect_on_a_file_the_folder_and_the_zip(tmp_path: Path) -> None:
     instagram = Instagram()
     assert instagram.detect(FIXTURES / "2024" / ACTIVITY / "likes" / "liked_posts.json")
-    for layout in ("2022", "2024"):
+    for layout in ("2019", "2022", "2024"):
         assert instagram.detect(FIXTURES / layout)
         assert instagram.detect(_zip(FIXTURES / layout, tmp_path / f"{layout}.zip", wrapper="instagram-x/"))
     assert not instagram.detect(FIXTURES / "2024" / "connections")
@@ -205,7 +240,9 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
     assert result.stdout.splitlines()[0] == (
         "Imported instagram: 8 touches from 2024-03-05 to 2024-03-10 — 7 new entries, 0 updated."
     )
-    assert len(result.stderr.splitlines()) == 4  # one line per kind of problem
+    assert len(result.stderr.splitlines()) == 5  # one line per kind of problem, one for what is not read
+    assert "followers_and_following/followers_1.json × 1" in result.stderr  # the file beside, what it holds
+    assert "camille" not in result.stderr  # the download's folder, named after the account, is never shown
     entries = _entries(cli)
     assert entries == [
         ("2024-03-05", "instagram", 1, "comments:2024-03-05:instagram"),
@@ -247,3 +284,10 @@ def test_a_wrong_file_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     assert "liked_posts.json" in result.stderr
     other = cli("import", "instagram", str(FIXTURES.parent / "facebook" / "2024"))
     assert other.exit_code == 5 and "no Instagram posts" in other.stderr
+
+
+def test_problems_are_said_in_french(cli) -> None:
+    result = cli("--lang", "fr", "import", "instagram", str(FIXTURES / "2019"))
+    assert result.exit_code == 0, result.stderr
+    assert "publication sans date" in result.stderr and "media.json: photos #3" in result.stderr
+    assert "commentaire à la date illisible" in result.stderr

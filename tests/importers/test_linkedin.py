@@ -21,8 +21,10 @@ from footprint.importers.linkedin import LinkedIn, LinkedInCsv, parse_date
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linkedin"
 EXPORT = FIXTURES / "Basic_LinkedInDataExport_03-05-2024"
-# The present an import runs at (the service passes its clock; importers never read one).
-NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+# An export of 2018: Windows-1252 text, a UTF-16 file, ";" between cells, American dates.
+OLD_EXPORT = FIXTURES / "Complete_LinkedInDataExport_2018"
+NOT_READ = "file footprint does not read (what it holds is not counted)"
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
 CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
 
 
@@ -56,12 +58,29 @@ EXPECTED = [
 ]
 
 
-def _expected_issues(prefix: str) -> list[tuple[str, str]]:
-    return [
-        ("comment without a date", f"{prefix}Comments.csv line 5"),
-        ("comment with an unreadable date", f"{prefix}Comments.csv line 7"),
-        ("comment with an impossible date (before 2003 or in the future)", f"{prefix}Comments.csv line 8"),
-    ]
+ISSUES = [  # the file's name only: never the wrapper folder, never the member id of Shares_155814142.csv
+    ("comment without a date", "Comments.csv line 5"),
+    ("comment with an unreadable date", "Comments.csv line 7"),
+    ("comment with an impossible date (before 2003 or in the future)", "Comments.csv line 8"),
+]
+NOTICES = [(NOT_READ, "Connections.csv × 1"), (NOT_READ, "Profile.csv × 1")]  # the notes paragraph is no row
+OLD_EXPECTED = [
+    _t("2018-03-05 08:00:00", "reactions"),  # UTF-16 with its mark
+    _t("2018-03-05 16:41:18", "shares"),  # Windows-1252: ’ … € Œ
+    _t("2018-03-06 09:00:00", "shares"),  # 03/06/2018 09:00:00, American
+    _t("2018-03-06 23:10:00", "shares"),
+    _t("2018-03-07 10:00:00", "comments"),  # ";" between cells, and one inside a message
+    _t("2018-03-07 10:05:00", "comments"),
+    _t("2018-03-08 12:30:00", "reactions"),
+]
+
+
+def _issues_only(records: list) -> list[tuple[str, str]]:
+    return [(r.kind, r.where) for r in records if isinstance(r, Issue) and not r.notice]
+
+
+def _notices(records: list) -> list[tuple[str, str]]:
+    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue) and r.notice)
 
 
 _entries = entry_rows
@@ -73,22 +92,35 @@ _entries = entry_rows
 def test_the_export_gives_exactly_its_touches_and_reports_bad_dates_by_line(tmp_path: Path) -> None:
     records = _read(EXPORT)
     assert _touches(records) == EXPECTED
-    assert _issues(records) == _expected_issues("")
+    assert _issues_only(records) == ISSUES
+    assert _notices(records) == NOTICES
     assert all(r.note is None and r.source_ref is None for r in records if isinstance(r, Touch))
 
 
 def test_files_at_the_zip_root_or_in_a_wrapper_folder(tmp_path: Path) -> None:
     at_root = _read(_zip(EXPORT, tmp_path / "root.zip"))
-    wrapped = _read(_zip(FIXTURES, tmp_path / "Basic_LinkedInDataExport_03-05-2024.zip"))
+    wrapped = _read(_zip(EXPORT, tmp_path / "export.zip", wrapper="Basic_LinkedInDataExport_03-05-2024/"))
     assert _touches(at_root) == _touches(wrapped) == EXPECTED
-    assert _issues(wrapped) == _expected_issues("Basic_LinkedInDataExport_03-05-2024/")
+    assert _issues_only(wrapped) == ISSUES and _notices(wrapped) == NOTICES
+
+
+def test_an_old_export_in_other_encodings_and_separators_gives_exactly_its_touches(tmp_path: Path) -> None:
+    assert (OLD_EXPORT / "Reactions.csv").read_bytes().startswith(b"\xff\xfe")
+    with pytest.raises(UnicodeDecodeError):
+        (OLD_EXPORT / "Shares.csv").read_bytes().decode("utf-8")  # what used to be refused as "not UTF-8 text"
+    for path in (OLD_EXPORT, _zip(OLD_EXPORT, tmp_path / "old.zip", wrapper="Complete_LinkedInDataExport_2018/")):
+        records = _read(path)
+        assert _touches(records) == OLD_EXPECTED
+        assert _issues_only(records) == []
+        assert _notices(records) == [(NOT_READ, "Connections.csv × 2"), (NOT_READ, "messages.csv × 1")]
 
 
 def test_progress_is_reported_as_the_files_are_read() -> None:
     read: list[int] = []
-    list(LinkedIn().read(EXPORT, ImportContext({}, ZoneInfo("Europe/Paris"), read.append, NOW)))
+    list(LinkedIn().read(EXPORT, ImportContext({}, ZoneInfo("Europe/Paris"), read.append)))
     names = ("Comments.csv", "Reactions.csv", "Shares_155814142.csv")
-    assert sum(read) == sum(len((EXPORT / n).read_bytes().decode("utf-8-sig")) for n in names)  # CRLF kept
+    # Bytes, as the progress bar's total is the download's size (and the files beside are read to count them).
+    assert sum(read) == sum(len((EXPORT / n).read_bytes()) for n in names)
 
 
 def test_a_single_csv_with_a_member_id_and_a_bom() -> None:
@@ -120,7 +152,9 @@ def test_a_backslash_escaped_quote_a_comma_and_a_newline_do_not_shift_columns() 
         ("2024-03-05 16:41:18", datetime(2024, 3, 5, 16, 41, 18, tzinfo=UTC)),
         (" 2024-03-05 16:41:18 UTC", datetime(2024, 3, 5, 16, 41, 18, tzinfo=UTC)),
         ("2024-03-05T17:41:18+01:00", datetime(2024, 3, 5, 16, 41, 18, tzinfo=UTC)),
-        ("03/05/24, 4:41 PM", None),
+        ("03/05/24, 4:41 PM", datetime(2024, 3, 5, 16, 41, tzinfo=UTC)),  # older exports: American
+        ("03/06/2018 09:00:00", datetime(2018, 3, 6, 9, 0, tzinfo=UTC)),
+        ("13/05/2018 09:00:00", None),
         ("2024-02-30 10:00:00", None),
         ("", None),
     ],
@@ -160,8 +194,8 @@ def test_detect_on_a_file_the_folder_and_the_zip(tmp_path: Path) -> None:
     ("content", "message"),
     [
         (b"Comment ID,Channel ID,Comment text\n1,2,hello\n", "no Date column"),
-        ("Date,Link,Message\n2024-03-05 09:12:44,l,é\n".encode("cp1252"), "not UTF-8"),
-        (b'Date,Link,Message\n2024-03-05 09:12:44,l,"a quote never closed' + b"x" * 200_000, "malformed CSV"),
+        (b"Date,Link,Message\n2024-03-05 09:12:44,l,\x81\x8d\n", "not text footprint can read"),
+        (b"D\x00a\x00t\x00e\x00,\x00", "no Date column"),  # UTF-16 without its mark: not read as one
         (b"", "no Date column"),
     ],
 )
@@ -171,6 +205,16 @@ def test_a_wrong_comments_file_is_an_error_naming_it(tmp_path: Path, content: by
     with pytest.raises(DataFileError, match=message) as error:
         _read(path)
     assert "Comments.csv" in error.value.message
+
+
+def test_a_row_the_csv_module_refuses_is_one_issue_and_the_rest_imports(tmp_path: Path) -> None:
+    path = tmp_path / "Comments.csv"
+    path.write_bytes(
+        b'Date,Link,Message\n2024-03-05 09:12:44,l,"a quote never closed' + b"x" * 200_000 + b"\n"
+        b"2024-03-06 10:00:00,l,fine\n"
+    )
+    records = _read(path)
+    assert _issues_only(records) == [("unreadable CSV line", "Comments.csv line 2")]
 
 
 @given(junk=st.binary(max_size=400), name=st.sampled_from(["Comments.csv", "Shares.csv", "Reactions_1.csv"]))
@@ -207,17 +251,20 @@ def test_junk_rows_only_give_records_or_a_data_file_error(tmp_path: Path, rows: 
 
 
 def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Path) -> None:
-    archive = _zip(FIXTURES, tmp_path / "Basic_LinkedInDataExport_03-05-2024.zip")
+    wrapper = "Basic_LinkedInDataExport_03-05-2024/"
+    archive = _zip(EXPORT, tmp_path / "Basic_LinkedInDataExport_03-05-2024.zip", wrapper=wrapper)
     result = cli("import", "linkedin", str(archive))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
         "Imported linkedin: 9 touches from 2024-03-05 to 2024-03-07 — 7 new entries, 0 updated."
     )
     assert result.stderr.splitlines() == [
-        "footprint: skipped 1 × comment without a date (first at Basic_LinkedInDataExport_03-05-2024/Comments.csv line 5)",
-        "footprint: skipped 1 × comment with an unreadable date (first at Basic_LinkedInDataExport_03-05-2024/Comments.csv line 7)",
+        "footprint: skipped 1 × comment without a date (first at Comments.csv line 5)",
+        "footprint: skipped 1 × comment with an unreadable date (first at Comments.csv line 7)",
         "footprint: skipped 1 × comment with an impossible date (before 2003 or in the future) "
-        "(first at Basic_LinkedInDataExport_03-05-2024/Comments.csv line 8)",
+        "(first at Comments.csv line 8)",
+        "footprint: skipped 2 × file footprint does not read (what it holds is not counted) "
+        "(first at Connections.csv × 1, Profile.csv × 1)",
     ]
     entries = _entries(cli)
     assert entries == [
@@ -242,7 +289,7 @@ def test_strict_with_a_bad_record_imports_nothing(cli) -> None:
 
 
 def test_a_truncated_zip_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
-    whole = _zip(FIXTURES, tmp_path / "whole.zip").read_bytes()
+    whole = _zip(EXPORT, tmp_path / "whole.zip").read_bytes()
     truncated = tmp_path / "linkedin.zip"
     truncated.write_bytes(whole[: len(whole) // 2])
     result = cli("import", "linkedin", str(truncated))
@@ -253,10 +300,29 @@ def test_a_truncated_zip_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
 
 def test_a_wrong_file_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     path = tmp_path / "Reactions.csv"
-    path.write_bytes(b"\xff\xfeD\x00a\x00t\x00e\x00")  # UTF-16
+    path.write_bytes(b"D\x00a\x00t\x00e\x00")  # UTF-16 without its mark: footprint cannot tell
     result = cli("import", "linkedin", str(path))
     assert result.exit_code == 5 and result.stdout == ""
     assert result.stderr.startswith("footprint: ") and len(result.stderr.strip().splitlines()) == 1
     assert "Reactions.csv" in result.stderr
     other = cli("import", "linkedin", str(FIXTURES.parent / "twitter" / "archive"))
     assert other.exit_code == 5 and "no LinkedIn" in other.stderr
+
+
+def test_problems_are_said_in_french_with_the_line(cli) -> None:
+    result = cli("--lang", "fr", "import", "linkedin", str(EXPORT))
+    assert result.exit_code == 0, result.stderr
+    assert "commentaire sans date" in result.stderr and "Comments.csv, ligne 5" in result.stderr
+
+
+def test_an_old_export_imports_with_exact_counts_per_local_day(cli) -> None:
+    result = cli("import", "linkedin", str(OLD_EXPORT), "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert _entries(cli) == [
+        ("2018-03-05", "linkedin", 1, "reactions:2018-03-05:linkedin"),
+        ("2018-03-05", "linkedin", 1, "shares:2018-03-05:linkedin"),
+        ("2018-03-06", "linkedin", 1, "shares:2018-03-06:linkedin"),
+        ("2018-03-07", "linkedin", 1, "shares:2018-03-07:linkedin"),  # 23:10 UTC is past midnight in Paris
+        ("2018-03-07", "linkedin", 2, "comments:2018-03-07:linkedin"),
+        ("2018-03-08", "linkedin", 1, "reactions:2018-03-08:linkedin"),
+    ]

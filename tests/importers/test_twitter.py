@@ -17,12 +17,11 @@ from importer_support import dumps, hostile_json, issues, touches, zip_folder
 
 from footprint.errors import DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
-from footprint.importers.twitter import LIKES_KIND, Twitter, parse_created_at
+from footprint.importers.twitter import NOT_READ, LIKES_KIND, Twitter, parse_created_at
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "twitter"
 ARCHIVE = FIXTURES / "archive"
-# The present an import runs at (the service passes its clock; importers never read one).
-NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
 CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
 IMPOSSIBLE = "tweet with an impossible date (before 2006 or in the future)"
 
@@ -52,12 +51,14 @@ ARCHIVE_TOUCHES = [
     _tweet("2024-03-05 23:30:00"),
 ]
 ARCHIVE_ISSUES = [
-    (LIKES_KIND, "data/like.js (3 likes)"),
+    (LIKES_KIND, "data/like.js × 3"),
     (IMPOSSIBLE, "data/tweets.js #4"),  # 1997
     (IMPOSSIBLE, "data/tweets.js #5"),  # 2089
     ("tweet with an unreadable date", "data/tweets.js #6"),
     ("tweet without a date", "data/tweets.js #7"),
 ]
+# The archive's other files, said with what they hold (the empty block.js is not worth a line).
+ARCHIVE_NOTICES = [(NOT_READ, "data/account.js × 1"), (NOT_READ, "data/follower.js × 2")]
 
 
 def _entries(cli) -> list[tuple]:
@@ -72,21 +73,21 @@ def _entries(cli) -> list[tuple]:
 def test_the_archive_gives_exactly_its_tweets_and_reports_the_rest() -> None:
     records = _read(ARCHIVE)
     assert _touches(records) == ARCHIVE_TOUCHES
-    assert _issues(records) == ARCHIVE_ISSUES
+    assert _issues(records) == ARCHIVE_ISSUES + ARCHIVE_NOTICES
     assert all(r.note is None and r.source_ref is None for r in records if isinstance(r, Touch))
 
 
 def test_progress_is_reported_as_the_files_are_read(tmp_path: Path) -> None:
     read: list[int] = []
     list(Twitter().read(ARCHIVE, ImportContext({}, ZoneInfo("Europe/Paris"), read.append, NOW)))
-    sizes = sum(len(p.read_text(encoding="utf-8")) for p in (ARCHIVE / "data").glob("*.js") if p.name != "account.js")
-    assert sum(read) == sizes
+    # In bytes, every data file: the ones beside the tweets are read too, to count what they hold.
+    assert sum(read) == sum(p.stat().st_size for p in (ARCHIVE / "data").glob("*.js"))
 
 
 def test_likes_are_one_issue_per_file_with_their_count_and_never_a_touch(tmp_path: Path) -> None:
     like = tmp_path / "like.js"
     shutil.copy(ARCHIVE / "data" / "like.js", like)
-    assert _read(like) == [Issue(LIKES_KIND, "like.js (3 likes)", notice=True)]
+    assert _read(like) == [Issue(LIKES_KIND, "like.js × 3", notice=True)]
     empty = tmp_path / "empty" / "data"
     empty.mkdir(parents=True)
     (empty / "like.js").write_text("window.YTD.like.part0 = [ ]")
@@ -112,7 +113,7 @@ def test_the_zip_the_folder_and_a_wrapper_folder_read_the_same(tmp_path: Path) -
     assert _read(_zip(ARCHIVE, tmp_path / "twitter-2024.zip")) == expected
     wrapped = _read(_zip(ARCHIVE, tmp_path / "wrapped.zip", wrapper="twitter-2024-03-05-abc/"))
     assert _touches(wrapped) == ARCHIVE_TOUCHES
-    assert _issues(wrapped) == [(kind, f"twitter-2024-03-05-abc/{where}") for kind, where in ARCHIVE_ISSUES]
+    assert _issues(wrapped) == ARCHIVE_ISSUES + ARCHIVE_NOTICES  # the download's folder is never shown
 
 
 def test_a_single_tweets_file_is_read_alone() -> None:
@@ -249,10 +250,11 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
         "Imported twitter: 5 touches from 2024-01-01 to 2024-03-06 — 4 new entries, 0 updated."
     )
     assert result.stderr.splitlines() == [
-        f"footprint: skipped 1 × {LIKES_KIND} (first at data/like.js (3 likes))",
+        f"footprint: skipped 1 × {LIKES_KIND} (first at data/like.js × 3)",
         f"footprint: skipped 2 × {IMPOSSIBLE} (first at data/tweets.js #4, data/tweets.js #5)",
         "footprint: skipped 1 × tweet with an unreadable date (first at data/tweets.js #6)",
         "footprint: skipped 1 × tweet without a date (first at data/tweets.js #7)",
+        f"footprint: skipped 2 × {NOT_READ} (first at data/account.js × 1, data/follower.js × 2)",
     ]
     entries = _entries(cli)
     # Paris decides the day: 23:59:59 UTC on New Year's Eve is 2024-01-01, 23:30 UTC on 5 March is the 6th.
@@ -296,7 +298,6 @@ def test_a_truncated_zip_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     [
         ("notes.txt", b"not an archive at all", "no Twitter archive files found"),
         ("tweets.js", b'window.YTD.tweets.part0 = [ {\n  "tweet" : {\n    "created_at" : "Tue', "truncated"),
-        # JSON is Unicode: a UTF-16 file with its mark reads, a Windows-1252 one does not.
         ("tweets.js", 'window.YTD.tweets.part0 = [{"tweet": {"full_text": "café"}}]'.encode("cp1252"), "not UTF-8"),
     ],
 )

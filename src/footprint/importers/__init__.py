@@ -11,12 +11,11 @@ from .activitywatch import ActivityWatch
 from .bank import Bank
 from .base import ImportContext, Importer, Issue, ProfileHint, Record, Touch
 from .enedis import Enedis
-from .facebook import Facebook
 from .footprint_json import FootprintJson
 from .generic_csv import GenericCsv
 from .google import GoogleTakeout
-from .instagram import Instagram
 from .linkedin import LinkedIn
+from .meta import Facebook, Instagram
 from .twitter import Twitter
 
 # Order matters for ``detect``: the first importer that recognises a path names it; the generic CSV,

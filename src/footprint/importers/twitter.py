@@ -14,6 +14,8 @@ Reads the zip as downloaded, the unpacked folder or a single ``tweets.js``. Trap
 - ``like.js`` has no timestamp: a liked tweet's id says when *it* was written, not when you liked it. No date
   is invented: each like file is one Issue saying how many likes were left out.
 - The same tweet read twice (a folder holding two unpacked copies of the archive) is counted once.
+- The archive's other files (followers, direct messages, ad impressions…) are reported as not read, by
+  file with how many items they hold (empty ones are not worth a line).
 """
 
 from __future__ import annotations
@@ -25,25 +27,37 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
-from .archive import ARCHIVE_READ_ERRORS, Member, head, iter_json_array, members, names
+from ..i18n import N_, _
+from .archive import ARCHIVE_READ_ERRORS
 from .base import ImportContext, Issue, Record, Touch
+from .naming import shown, wrapper
+from .toolkit import Member, head, json_array, members, month, names
 
 TOUCHPOINT = "twitter"
 GROUP = "tweets"
-LIKES_KIND = "likes without a date (like.js has none): not imported"
+LIKES_KIND = N_("likes without a date (like.js has none): not imported")
+NOTHING = N_("{path}: no Twitter archive files found (data/tweets.js)")
+UNREADABLE = N_("{file}: unreadable ({error})")
+NOT_READ = N_("file footprint does not read (what it holds is not counted)")
+UNREADABLE_TWEET = N_("unreadable tweet")
+NO_DATE = N_("tweet without a date")
+BAD_DATE = N_("tweet with an unreadable date")
+IMPOSSIBLE = N_("tweet with an impossible date (before 2006 or in the future)")
 
 _TWEETS = re.compile(r"(^|/)(tweets?(-part\d+)?|data/js/tweets/\d{4}_\d{2})\.js$", re.IGNORECASE)
 _LIKES = re.compile(r"(^|/)like(-part\d+)?\.js$", re.IGNORECASE)
 _EITHER = re.compile(f"{_TWEETS.pattern}|{_LIKES.pattern}", re.IGNORECASE)
 # The archive's own viewer ships scripts under assets/; none of them is data.
 _ASSETS = re.compile(r"(^|/)assets/", re.IGNORECASE)
+# The archive's data files: JavaScript arrays under data/ (media, the viewer's own files, the manifest apart).
+_DATA = re.compile(r"(^|/)data/[^/]+\.js$", re.IGNORECASE)
+_NOT_COUNTED = re.compile(r"(^|/)(manifest|README)\.js$|(^|/)assets/", re.IGNORECASE)
 
 # The first tweet was sent on 21 March 2006: anything earlier is a broken date, not a touch.
 FIRST_TWEET = datetime(2006, 3, 21, tzinfo=UTC)
-# An archive is made after its tweets; a day of slack covers clocks and zones.
-FUTURE_SLACK = timedelta(days=1)
 
-_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
+# The archive writes English abbreviations; their numbers come from the toolkit's one month table.
+_MONTHS = {m: month(m) or 0 for m in "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()}
 _MONTH_DIGITS = {m: f"{i:02}" for m, i in _MONTHS.items()}
 # Reading a zip member can fail late, at the damaged bytes, and the JSON decoder has two failures of its own
 # (ValueError: a number of more than 4,300 digits; RecursionError: thousands of nested brackets): all of them
@@ -90,12 +104,11 @@ def _zone(offset: str) -> timezone:
     return timezone(timedelta(minutes=-minutes if offset[0] == "-" else minutes))
 
 
-def _items(member: Member, ctx: ImportContext) -> Iterator[Any]:
+def _items(member: Member, where: str, ctx: ImportContext) -> Iterator[Any]:
     try:
-        with member.open() as stream:
-            yield from iter_json_array(stream, ctx.progress, where=member.name)
+        yield from json_array(member, ctx.progress, where=where)
     except _READ_ERRORS as exc:
-        raise DataFileError(f"{member.name}: unreadable ({type(exc).__name__}: {exc})") from None
+        raise DataFileError(UNREADABLE, file=where, error=type(exc).__name__) from None
 
 
 class Twitter:
@@ -112,41 +125,60 @@ class Twitter:
         return True
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
-        latest = ctx.window().latest  # the context's now and a day of slack: no importer reads the clock
+        window = ctx.window(FIRST_TWEET)
+        earliest, latest = window.earliest, window.latest
+        wrapped = wrapper(names(path))
         seen: set[str] = set()
         found = False
         for member in members(path, _EITHER):
             if _ASSETS.search(member.name):
                 continue
             found = True
+            where = shown(member.name, wrapped)
             if _LIKES.search(member.name):
-                likes = sum(1 for _ in _items(member, ctx))
+                likes = sum(1 for _item in _items(member, where, ctx))
                 if likes:
-                    yield Issue(LIKES_KIND, f"{member.name} ({likes} likes)", notice=True)
+                    yield Issue(_(LIKES_KIND), f"{where} × {likes}", notice=True)
                 continue
-            for i, item in enumerate(_items(member, ctx), start=1):
-                record = _tweet(item, seen, latest)
+            for i, item in enumerate(_items(member, where, ctx), start=1):
+                record = _tweet(item, seen, earliest, latest)
                 if isinstance(record, str):
-                    yield Issue(record, f"{member.name} #{i}")
+                    yield Issue(_(record), f"{where} #{i}")
                 elif record is not None:
                     yield record
         if not found:
-            raise DataFileError(f"{path}: no Twitter archive files found (data/tweets.js)")
+            raise DataFileError(NOTHING, path=path.name)
+        if not path.is_file() or not _EITHER.search(path.name):
+            yield from _not_read(path, wrapped, ctx)
 
 
-def _tweet(item: Any, seen: set[str], latest: datetime) -> Touch | str | None:
+def _not_read(path: Path, wrapped: str, ctx: ImportContext) -> Iterator[Issue]:
+    """One notice per other data file of the archive that holds something, with how many items."""
+    for member in members(path, _DATA):
+        if _EITHER.search(member.name) or _NOT_COUNTED.search(member.name):
+            continue
+        where = shown(member.name, wrapped)
+        try:
+            count = str(sum(1 for _item in _items(member, where, ctx)))
+        except DataFileError:
+            count = "?"
+        if count != "0":
+            yield Issue(_(NOT_READ), f"{where} × {count}", notice=True)
+
+
+def _tweet(item: Any, seen: set[str], earliest: datetime, latest: datetime) -> Touch | str | None:
     """The touch of one archive item, or the kind of problem it has, or ``None`` for a tweet already read."""
     tweet = item.get("tweet", item) if isinstance(item, dict) else None
     if not isinstance(tweet, dict):
-        return "unreadable tweet"
+        return UNREADABLE_TWEET
     created = tweet.get("created_at")
     if created is None:
-        return "tweet without a date"
+        return NO_DATE
     at = parse_created_at(created) if isinstance(created, str) else None
     if at is None:
-        return "tweet with an unreadable date"
-    if at < FIRST_TWEET or at > latest:
-        return "tweet with an impossible date (before 2006 or in the future)"
+        return BAD_DATE
+    if at < earliest or at > latest:
+        return IMPOSSIBLE
     ident = tweet.get("id_str", tweet.get("id"))
     if isinstance(ident, str | int) and not isinstance(ident, bool):
         key = str(ident)
