@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from ..i18n import _
+
 
 def fold(name: str) -> str:
     """The lookup key of a name: lowercase, accents stripped, spaces and underscores as hyphens.
@@ -40,4 +42,4 @@ def did_you_mean(
     import difflib  # only paid for on the error path
 
     close = difflib.get_close_matches(key(name), sorted(set(candidates)), n=limit, cutoff=cutoff)
-    return f" (did you mean: {', '.join(close)}?)" if close else ""
+    return _(" (did you mean: {names}?)").format(names=", ".join(close)) if close else ""
