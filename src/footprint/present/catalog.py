@@ -19,9 +19,9 @@ KINDS = {
 }
 MODES = {"active": N_("active: captures when used"), "passive": N_("passive: captures just by being there")}
 CONSENTS = {
-    "opt-in": N_("opt-in: you said yes"),
-    "opt-out": N_("opt-out: on unless you say no"),
-    "legal": N_("required by law: no choice given"),
+    "opt-in": N_("opt-in (you said yes)"),
+    "opt-out": N_("opt-out (on unless you say no)"),
+    "legal": N_("required by law (no choice given)"),
 }
 
 
@@ -67,9 +67,8 @@ def entry_lines(tp: Touchpoint, catalog: Catalog) -> list[str]:
     lang = current()
     collectors = ", ".join(catalog.collector_label(c, lang) for c in tp.collectors)
     lines = [
-        _("{name} ({id}) — {kind}, {mode}").format(
-            name=label(tp), id=tp.id, kind=kind_name(tp.kind), mode=_(MODES.get(tp.mode, tp.mode))
-        ),
+        _("{name} — {kind}, {mode}").format(name=label(tp), kind=kind_name(tp.kind), mode=_(MODES.get(tp.mode, tp.mode))),
+        "  " + _("Id: {id}").format(id=tp.id),
         "  " + _("Consent: {consent}").format(consent=_(CONSENTS.get(tp.consent, tp.consent))),
         "  " + _("Collectors: {names}").format(names=collectors),
         "  " + _estimate(tp.captures_per_use, _("per use")),
@@ -77,9 +76,9 @@ def entry_lines(tp: Touchpoint, catalog: Catalog) -> list[str]:
     if tp.captures_per_minute:
         lines.append("  " + _estimate(tp.captures_per_minute, _("per minute")))
     if tp.passive_per_day:
-        lines.append("  " + _estimate(tp.passive_per_day, _("per day while in the profile")))
+        lines.append("  " + _estimate(tp.passive_per_day, _("per day in the profile")))
     for s in tp.states:
-        estimate = _estimate(s.passive_per_day, _("per day while in the profile"))
+        estimate = _estimate(s.passive_per_day, _("per day in the profile"))
         lines.append("    " + _("{state} ({id}): {estimate}").format(state=s.label.get(lang), id=s.id, estimate=estimate))
     if tp.aliases:
         lines.append("  " + _("Also known as: {names}").format(names=", ".join(tp.aliases)))
