@@ -96,7 +96,10 @@ def test_internal_errors_are_one_line_without_data(cli, monkeypatch, lang) -> No
     monkeypatch.setattr(services.Service, "log", boom)
     result = cli("--lang", lang, "log", "email")
     assert result.exit_code == 1
-    said = {"en": "internal error (ValueError); run again with --debug", "fr": "erreur interne (ValueError)\u00a0; relancez avec --debug"}
+    said = {
+        "en": "internal error (ValueError); run again with --debug",
+        "fr": "erreur interne (ValueError)\u00a0; relancez avec --debug",
+    }
     assert result.stderr == f"footprint: {said[lang]}\n"
 
 

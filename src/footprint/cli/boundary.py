@@ -191,8 +191,12 @@ def _check_value(param: Any, value: Any) -> None:
         from ..l10n import integer
 
         if value > 0:
-            raise BadInput(N_("{name}: the number is too large (at most {limit})"), name=_name(param), limit=integer(INT_LIMIT))
-        raise BadInput(N_("{name}: the number is too small (at least {limit})"), name=_name(param), limit=integer(-INT_LIMIT))
+            raise BadInput(
+                N_("{name}: the number is too large (at most {limit})"), name=_name(param), limit=integer(INT_LIMIT)
+            )
+        raise BadInput(
+            N_("{name}: the number is too small (at least {limit})"), name=_name(param), limit=integer(-INT_LIMIT)
+        )
 
 
 def _special(path: "str | PurePath") -> bool:

@@ -18,7 +18,23 @@ def _days(n: int) -> str:
 def _span(first, last) -> str:  # noqa: ANN001
     from ..l10n import medium_date
 
+    if first == last:
+        return medium_date(first)
     return _("{first} → {last}").format(first=medium_date(first), last=medium_date(last))
+
+
+def _label(svc, b) -> str:  # noqa: ANN001
+    """A break's name: the one you gave it, or for a challenge run its challenge's title."""
+    if not b.id.startswith("r"):
+        return b.label
+    from ..errors import FootprintError
+    from ..i18n import current
+    from ..services.challenges import get_challenge
+
+    try:
+        return get_challenge(svc, b.label).title.get(current())
+    except FootprintError:  # a run of a challenge no longer shipped: its id is all there is
+        return b.label
 
 
 @app.command()
@@ -28,7 +44,8 @@ def add(
     end: Annotated[str, typer.Option("--to", help=N_("Last day of the break."))],
     label: Annotated[str | None, typer.Option("--label", help=N_("A name, e.g. 'summer holiday'."))] = None,
     scope: Annotated[
-        list[str] | None, typer.Option("--scope", help=N_("Touchpoints or kinds it is away from (default: everything)."))
+        list[str] | None,
+        typer.Option("--scope", help=N_("Touchpoints or kinds it is away from (default: everything).")),
     ] = None,
 ) -> None:
     """Add a break."""
@@ -71,7 +88,7 @@ def list_breaks(
         typer.echo(_("No breaks yet: footprint break add --from … --to …"))
     for b in rows:
         scope = f"  [{', '.join(_scope_names(svc, b.scope))}]" if b.scope else ""
-        typer.echo(f"  {b.id:<5} {_span(b.first, b.last)}  {_days(b.days):>9}  {b.label}{scope}")
+        typer.echo(f"  {b.id:<5} {_span(b.first, b.last):<30} {_days(b.days):>9}  {_label(svc, b)}{scope}")
 
 
 def _scope_names(svc, scope) -> list[str]:  # noqa: ANN001
@@ -132,28 +149,29 @@ def effect(
         }
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    typer.echo("\n".join(_effect_lines(e, spans)))
+    typer.echo("\n".join(_effect_lines(e, spans, _label(svc, e.brk))))
 
 
-def _effect_lines(e, spans) -> list[str]:  # noqa: ANN001
+def _effect_lines(e, spans, label: str) -> list[str]:  # noqa: ANN001
     from ..l10n import number
 
     def score(value: float | None) -> str:
         return "—" if value is None else number(value)
 
-    head = _("{label} ({span}, {days})").format(label=e.brk.label, span=_span(e.brk.first, e.brk.last), days=_days(e.brk.days))
+    span, days = _span(e.brk.first, e.brk.last), _days(e.brk.days)
+    head = _("{label} ({span}, {days})").format(label=label, span=span, days=days)
     lines = [head, "", _("Scores:")]
+    names = {s.metric: _("activity (estimate)") if s.metric == "activity" else s.metric for s in e.scores}
+    width = max((len(n) for n in names.values()), default=0)
     for s in e.scores:
         if s.days_to_recover is None:
             back = _("not back yet")
         else:
             back = ngettext("back after {n} day", "back after {n} days", s.days_to_recover).format(n=s.days_to_recover)
-        name = _("activity (estimate)") if s.metric == "activity" else s.metric
-        lines.append(
-            "  " + _("{metric:<20} before {before:>8}  lowest {lowest:>8}  {back}").format(
-                metric=name, before=score(s.before), lowest=score(s.lowest), back=back
-            )
+        figures = _("before {before:>8}  lowest {lowest:>8}  {back}").format(
+            before=score(s.before), lowest=score(s.lowest), back=back
         )
+        lines.append(f"  {names[s.metric]:<{width}}  {figures}")
     lines += ["", _("Captures per day (estimate):")]
     words = {"before": _("before"), "during": _("during"), "after": _("after")}
     width = max(len(w) for w in words.values())

@@ -84,7 +84,8 @@ def usage_message(exc: Exception) -> str:
     if unknown := re.match(r"No such command (.+?)\.( Did you mean .*)?$", message, re.S):
         return _unknown_command(unknown.group(1), ctx, command, hint)
     if extra := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", message, re.S):
-        return _("unexpected argument '{value}' for '{command}'").format(value=one_line(extra.group(1)), command=command) + hint
+        value = one_line(extra.group(1))
+        return _("unexpected argument '{value}' for '{command}'").format(value=value, command=command) + hint
     if needs := re.match(r"Option '(.+)' requires an argument\.$", message):
         return _("{option} needs a value").format(option=one_line(needs.group(1))) + hint
     if flag := re.match(r"Option '(.+)' does not take a value\.$", message):
@@ -123,9 +124,9 @@ def _unknown_option(exc: Any, ctx: Any, command: str, hint: str) -> str:
     root = ctx.find_root() if ctx is not None else None
     name = option.split("=")[0]
     if root is not None and root is not ctx and name in _options_of(root.command):
-        return _("unknown option '{option}' for '{command}': {name} goes before the command, as in 'footprint {name} …'").format(
-            option=shown, command=command, name=name
-        )
+        return _(
+            "unknown option '{option}' for '{command}': {name} goes before the command, as in 'footprint {name} …'"
+        ).format(option=shown, command=command, name=name)
     return _("unknown option '{option}' for '{command}'").format(option=shown, command=command) + hint
 
 

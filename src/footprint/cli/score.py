@@ -50,7 +50,9 @@ def add(
 def import_scores(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help=N_("A CSV of date, metric, value (ISO or French dates)."))],
-    strict: Annotated[bool, typer.Option("--strict", help=N_("Any bad row fails the import; nothing is written."))] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help=N_("Any bad row fails the import; nothing is written."))
+    ] = False,
 ) -> None:
     """Import scores from a CSV file; bad rows are named with their line number and skipped."""
     from ..services import scores
@@ -63,7 +65,8 @@ def import_scores(
         typer.echo("footprint: " + _("{file}: line {line}: {what}").format(file=path, line=line, what=what), err=True)
     if len(result.problems) > 20:
         more = len(result.problems) - 20
-        typer.echo("footprint: " + ngettext("… and {n} more bad row", "… and {n} more bad rows", more).format(n=integer(more)), err=True)
+        said = ngettext("… and {n} more bad row", "… and {n} more bad rows", more).format(n=integer(more))
+        typer.echo(f"footprint: {said}", err=True)
     imported = ngettext("Imported {n} value.", "Imported {n} values.", result.added).format(n=integer(result.added))
     if result.problems:
         bad = len(result.problems)
@@ -122,7 +125,8 @@ def rm(
     from ..services import scores
 
     n = scores.remove(state.service(ctx), metric, days)
-    typer.echo(ngettext("Removed {n} value of {metric}.", "Removed {n} values of {metric}.", n).format(n=n, metric=metric))
+    said = ngettext("Removed {n} value of {metric}.", "Removed {n} values of {metric}.", n)
+    typer.echo(said.format(n=n, metric=metric))
 
 
 @app.command()

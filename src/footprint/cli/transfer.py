@@ -20,7 +20,9 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help=N_("json: everything, re-importable; csv: one row per entry; md: the entries by day, closed days marked."),
+            help=N_(
+                "json: everything, re-importable; csv: one row per entry; md: the entries by day, closed days marked."
+            ),
         ),
     ] = "json",
     out: Annotated[

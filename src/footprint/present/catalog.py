@@ -59,7 +59,8 @@ def _why(estimate: Estimate) -> str:
 
 def _estimate(estimate: Estimate, per: str) -> str:
     # TRANSLATORS: "3 captures per use (estimate): why", the why being the catalog's explanation.
-    return _("{captures} {per} (estimate): {why}").format(captures=captures(estimate.value), per=per, why=_why(estimate))
+    said = _("{captures} {per} (estimate): {why}")
+    return said.format(captures=captures(estimate.value), per=per, why=_why(estimate))
 
 
 def entry_lines(tp: Touchpoint, catalog: Catalog) -> list[str]:
@@ -67,7 +68,9 @@ def entry_lines(tp: Touchpoint, catalog: Catalog) -> list[str]:
     lang = current()
     collectors = ", ".join(catalog.collector_label(c, lang) for c in tp.collectors)
     lines = [
-        _("{name} — {kind}, {mode}").format(name=label(tp), kind=kind_name(tp.kind), mode=_(MODES.get(tp.mode, tp.mode))),
+        _("{name} — {kind}, {mode}").format(
+            name=label(tp), kind=kind_name(tp.kind), mode=_(MODES.get(tp.mode, tp.mode))
+        ),
         "  " + _("Id: {id}").format(id=tp.id),
         "  " + _("Consent: {consent}").format(consent=_(CONSENTS.get(tp.consent, tp.consent))),
         "  " + _("Collectors: {names}").format(names=collectors),
@@ -79,7 +82,8 @@ def entry_lines(tp: Touchpoint, catalog: Catalog) -> list[str]:
         lines.append("  " + _estimate(tp.passive_per_day, _("per day in the profile")))
     for s in tp.states:
         estimate = _estimate(s.passive_per_day, _("per day in the profile"))
-        lines.append("    " + _("{state} ({id}): {estimate}").format(state=s.label.get(lang), id=s.id, estimate=estimate))
+        said = _("{state} ({id}): {estimate}")
+        lines.append("    " + said.format(state=s.label.get(lang), id=s.id, estimate=estimate))
     if tp.aliases:
         lines.append("  " + _("Also known as: {names}").format(names=", ".join(tp.aliases)))
     if tp.alternatives:

@@ -16,6 +16,7 @@ from ..domain.breaks import Break
 from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
 from ..domain.scores import Score, activity_series
 from ..errors import BadInput
+from ..i18n import _
 from . import Service, read_toml
 
 PROFILE = (
@@ -119,7 +120,9 @@ def build(svc: Service, days: int = 365, seed: int = 1) -> DemoReport:
             [Score("klout", d, round(35 + 0.3 * v + rng.uniform(-1.5, 1.5), 1), "demo") for d, v in activity.items()],
             "demo scores",
         )
-        journal.add_break(Break("", break_first, break_last, "summer break", ("social",)), "demo break")
+        # The demo's own words, in the language it is built in: the journal keeps the break's name as given.
+        label = _("summer break from social networks")
+        journal.add_break(Break("", break_first, break_last, label, ("social",)), "demo break")
         if run_day > first + timedelta(days=7):
             start = datetime.combine(run_day, time()).replace(tzinfo=zone)
             rules = read_toml(_challenge_file(svc, "day-without-big-data"))
