@@ -7,20 +7,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (English, French)
-    "logged": (
-        "Logged {what} at {at}: +{captures} captures (estimate)",
-        "Noté {what} le {at} : +{captures} captures (estimation)",
-    ),
-    "day.title": ("{day}", "{day}"),
-    "day.closed": ("closed: fully logged", "clôturée : tout est noté"),
-    "day.open": ("open", "ouverte"),
-    "day.not_logged": ("not logged yet", "pas encore notée"),
-    "day.no_entries": ("No touches logged.", "Aucun contact noté."),
-    "day.empty_closed": (
-        "No touches: a real zero-touch day.",
-        "Aucun contact : une vraie journée sans contact.",
-    ),
-    "footprint": ("Footprint (estimate)", "Empreinte (estimation)"),
     "active": ("active", "active"),
     "passive": ("passive", "passive"),
     "total": ("total", "total"),
@@ -41,6 +27,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "removed": ("Removed {what}", "Supprimé {what}"),
     "undone": ("Undone: {what}", "Annulé : {what}"),
     "nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
+    "profile.empty": (
+        "The profile is empty. Add what you own or live with: footprint profile add smartphone computer bank-card "
+        "health-card smart-meter",
+        "Le profil est vide. Ajoutez ce que vous possédez : footprint profile add smartphone computer bank-card "
+        "health-card smart-meter",
+    ),
     "profile.added": ("Added to the profile: {what}", "Ajouté au profil : {what}"),
     "profile.removed": ("Removed from the profile: {what}", "Retiré du profil : {what}"),
     "per_use": ("per use", "par usage"),

@@ -1,2 +1,2 @@
-"""Shell-neutral presenters: each module words one view (a day, a catalog entry, an import summary…) in
-the language spoken and returns its lines; the command line prints them, the TUI styles them."""
+"""Shell-neutral presenters: one module per view, returning localized lines that the CLI prints and the
+TUI styles, so the two shells never word the same thing twice."""
