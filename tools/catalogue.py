@@ -47,7 +47,21 @@ def extracted() -> Catalog:
         str(PACKAGE), METHODS, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    for text in help_texts():
+        if text not in template:
+            template.add(text, None, [("cli", 0)])
     return template
+
+
+def help_texts() -> list[str]:
+    """The help of every command and option, as Typer builds it from the declarations (``help=``,
+    docstrings), and each importer's description (``footprint import sources``): msgids without a mark,
+    translated where they are shown."""
+    sys.path.insert(0, str(PACKAGE.parent))
+    from footprint.cli import helptext
+    from footprint.importers import IMPORTERS
+
+    return [*helptext.texts_of(helptext.tree()), *(imp.description for imp in IMPORTERS)]
 
 
 def po_files() -> Iterator[Path]:

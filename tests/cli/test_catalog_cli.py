@@ -13,7 +13,8 @@ def test_catalog_lists_and_searches_in_both_languages(cli) -> None:
 
 def test_catalog_show_gives_each_estimate_and_its_reason(cli) -> None:
     out = cli("catalog", "show", "cb").stdout
-    assert "Bank card (bank-card)" in out and "per use (estimate):" in out and "Alternatives:" in out
+    assert out.startswith("Bank card — card, active: captures when used\n  Id: bank-card\n")
+    assert "per use (estimate):" in out and "Alternatives:" in out
     data = json.loads(cli("catalog", "show", "linky", "--json").stdout)
     assert data["passive_per_day"]["estimate"] is True and data["passive_per_day"]["why"]
     assert [s["id"] for s in data["states"]] == ["daily-index", "load-curve"]

@@ -9,17 +9,17 @@ def test_empty_profile_says_how_to_start(cli) -> None:
 def test_add_show_remove(cli, day_json) -> None:
     assert cli("profile", "add", "portable", "ordi", "cb", "carte-vitale", "linky").exit_code == 0
     out = cli("profile").stdout
-    for tp in ("smartphone", "computer", "bank-card", "health-card", "smart-meter"):
-        assert tp in out
-    assert "1 captures/day, passive" in out
+    for name in ("Smartphone", "Computer", "Bank card", "Health insurance card", "Smart electricity meter (Linky)"):
+        assert name in out
+    assert "since 22 Nov 2026  1 passive capture a day (daily index only)" in out
     assert cli("profile", "remove", "ordi").exit_code == 0
-    assert "computer" not in cli("profile").stdout
+    assert "Computer" not in cli("profile").stdout
 
 
 def test_meter_state_and_history(cli, day_json) -> None:
     cli("profile", "add", "linky", "--since", "2026-11-01")
     cli("profile", "add", "linky", "--state", "load-curve", "--since", "2026-11-15")
-    assert "48 captures/day" in cli("profile").stdout
+    assert "48 passive captures a day (half-hourly load curve)" in cli("profile").stdout
     assert day_json("2026-11-10")["footprint"]["passive"] == 1
     assert day_json("2026-11-20")["footprint"]["passive"] == 48
 

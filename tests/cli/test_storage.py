@@ -96,7 +96,11 @@ def test_internal_errors_are_one_line_without_data(cli, monkeypatch, lang) -> No
     monkeypatch.setattr(services.Service, "log", boom)
     result = cli("--lang", lang, "log", "email")
     assert result.exit_code == 1
-    assert result.stderr == "footprint: internal error (ValueError); run again with --debug\n"
+    said = {
+        "en": "internal error (ValueError); run again with --debug",
+        "fr": "erreur interne (ValueError)\u00a0; relancez avec --debug",
+    }
+    assert result.stderr == f"footprint: {said[lang]}\n"
 
 
 # --- a journal's birth: empty and half-initialised files ------------------------------------------------

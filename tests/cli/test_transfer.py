@@ -27,12 +27,12 @@ def test_export_then_import_into_an_empty_journal_is_identical(cli, home, monkey
     monkeypatch.setenv("FOOTPRINT_DB", str(home / "fresh.db"))
     result = cli("import", "footprint-json", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "4 touches from 2026-11-20 to 2026-11-22 — 4 new entries" in result.stdout
+    assert "4 touches, from 20 Nov 2026 to 22 Nov 2026.\n  New entries: 4; updated: 0." in result.stdout
     assert _entries(cli) == original
     assert cli("profile").stdout == original_profile
     assert json.loads(cli("day", "-2d", "--json").stdout)["closed"] is True
     again = cli("import", "footprint-json", str(out))
-    assert "0 new entries, 0 updated, nothing new" in again.stdout
+    assert "Nothing new: the journal already had all of it." in again.stdout
     assert _entries(cli) == original
 
 
@@ -75,7 +75,7 @@ def test_bad_records_are_reported_and_skipped_or_fail_with_strict(cli, home) -> 
     assert _entries(cli) == []
     result = cli("import", "footprint-json", str(path))
     assert result.exit_code == 0
-    assert "skipped 2 × unreadable entry (first at entries[2], entries[3])" in result.stderr
+    assert "skipped 2 records: unreadable entry (first at entries[2], entries[3])" in result.stderr
     assert "unknown touchpoint 'teleporter'" in result.stderr
     assert len(_entries(cli)) == 1
 
@@ -163,7 +163,7 @@ def test_a_version_1_export_still_imports(cli, home) -> None:
     )
     result = cli("import", "footprint-json", str(old))
     assert result.exit_code == 0, result.stderr
-    assert "1 new entries" in result.stdout and result.stderr == ""
+    assert "New entries: 1; updated: 0." in result.stdout and result.stderr == ""
     doc = json.loads(cli("export").stdout)
     assert doc["version"] == 2 and doc["runs"] == doc["breaks"] == doc["scores"] == []
     assert [(e["touchpoint"], e["count"], e["note"]) for e in doc["entries"]] == [("smartphone", 2, "alarm")]

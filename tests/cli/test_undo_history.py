@@ -13,7 +13,7 @@ NOOPS = [
         [["profile", "add", "smartphone"]],
         ["profile", "add", "smartphone"],
         0,
-        "Already in the profile (nothing changed): smartphone\n",
+        "Already in the profile (nothing changed): Smartphone\n",
     ),
     ([], ["score", "rm", "klout", "--", "2026-11-20"], 3, ""),
     (
@@ -72,7 +72,7 @@ def test_re_adding_part_of_the_profile_adds_only_the_rest(cli) -> None:
     assert cli("profile", "add", "smartphone").exit_code == 0
     result = cli("profile", "add", "smartphone", "computer")
     assert result.exit_code == 0
-    assert result.stdout == ("Added to the profile: computer\nAlready in the profile (nothing changed): smartphone\n")
+    assert result.stdout == ("Added to the profile: Computer\nAlready in the profile (nothing changed): Smartphone\n")
     assert cli("undo").stdout == "Undone: adding Computer to the profile\n"
     assert cli("undo").stdout == "Undone: adding Smartphone to the profile\n"
 
@@ -106,7 +106,7 @@ def test_an_import_that_adds_nothing_records_no_step(cli, home) -> None:
     assert cli("import", "csv", str(diary)).exit_code == 0
     assert cli("log", "email").exit_code == 0
     again = cli("import", "csv", str(diary))
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert cli("undo").stdout == "Undone: logging Email ×1\n"
     assert [e["touchpoint"] for e in json.loads(cli("list", "--json").stdout)] == ["bank-card"]
 
@@ -115,7 +115,8 @@ def test_an_import_that_adds_nothing_records_no_step(cli, home) -> None:
 def test_the_no_op_answers_speak_french(cli, lang) -> None:
     assert cli("--lang", lang, "reopen").stdout == "La journée du dimanche 22 novembre 2026 était déjà ouverte.\n"
     assert cli("--lang", lang, "profile", "add", "cb").exit_code == 0
-    assert cli("--lang", lang, "profile", "add", "cb").stdout == "Déjà dans le profil (rien de changé) : bank-card\n"
+    again = cli("--lang", lang, "profile", "add", "cb")
+    assert again.stdout == "Déjà dans le profil (rien de changé)\u00a0: Carte bancaire\n"
 
 
 def test_undo_passes_over_the_no_op_steps_earlier_footprints_recorded(cli, db_path) -> None:

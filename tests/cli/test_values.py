@@ -85,7 +85,7 @@ def test_score_import_names_poisoned_rows_and_strict_refuses_the_file(cli, home)
     assert json.loads(cli("score", "list", "--json").stdout) == []
     result = cli("score", "import", str(path))
     assert result.exit_code == 0, result.stderr
-    assert "Imported 1 values (5 bad rows skipped)" in result.stdout
+    assert result.stdout == "Imported 1 value. 5 bad rows skipped.\n"
     lines = result.stderr.splitlines()
     assert [line.split(": line ")[1].split(":")[0] for line in lines] == ["3", "4", "5", "6", "7"]
     assert "0001-01-01 is out of range" in lines[3] and "9999-12-31 is out of range" in lines[4]

@@ -116,14 +116,14 @@ _entries = journal_entries
 def test_cli_import_then_again_adds_nothing(cli) -> None:
     result = cli("import", "activitywatch", str(EXPORT))
     assert result.exit_code == 0, result.stderr
-    assert "Imported activitywatch: 9 touches from 2026-11-20 to 2026-11-21 — 8 new entries" in result.stdout
-    assert "skipped 1 × event with a negative duration" in result.stderr
+    assert "Imported from activitywatch: 9 touches, from 20 Nov 2026 to 21 Nov 2026.\n  New entries: 8;" in result.stdout
+    assert "skipped 1 record: event with a negative duration" in result.stderr
     entries = _entries(cli)
     by_ref = {e["source_ref"]: (e["count"], e["minutes"]) for e in entries}
     assert by_ref["window@laptop:2026-11-20:web-browsing"] == (1, 20.0)
     assert by_ref["unlock@pixel-7:2026-11-21:smartphone"] == (3, None)
     again = cli("import", "activitywatch", str(EXPORT))
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert _entries(cli) == entries
 
 

@@ -356,13 +356,13 @@ def test_import_the_zip_then_again_adds_nothing(cli, tmp_path: Path) -> None:
     result = cli("import", "bank", str(archive))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
-    assert "Imported bank: 18 touches from 2024-02-29 to 2025-01-03 — 16 new entries" in result.stdout
+    assert "Imported from bank: 18 touches, from 29 Feb 2024 to 3 Jan 2025.\n  New entries: 16;" in result.stdout
     entries = _entries(cli)
     assert sum(e["count"] for e in entries if e["touchpoint"] == "bank-card") == 15
     assert sum(e["count"] for e in entries if e["touchpoint"] == "mobile-payment") == 3
     assert {e["day"] for e in entries if e["touchpoint"] == "bank-card"} >= {"2024-02-29", "2024-12-31"}
     again = cli("import", "bank", str(FIXTURES))
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert _entries(cli) == entries
 
 
@@ -387,7 +387,7 @@ def test_strict_with_a_bad_record_imports_nothing(cli, tmp_path: Path) -> None:
     lenient = cli("import", "bank", str(path))
     assert lenient.exit_code == 0
     assert (
-        "skipped 1 × card payment without a readable amount (first at releve_…2222.ofx, transaction 2)"
+        "skipped 1 record: card payment without a readable amount (first at releve_…2222.ofx, transaction 2)"
         in lenient.stderr
     )
     assert "beaucoup" not in lenient.stderr and "CAF" not in lenient.stderr

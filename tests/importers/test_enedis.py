@@ -291,9 +291,9 @@ def test_import_sets_the_meter_state_and_again_adds_nothing(cli, day_json, tmp_p
     result = cli("import", "enedis", str(archive))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
-    assert "121 touches from 2024-02-29 to 2024-04-01 — 8 new entries" in result.stdout
-    assert "profile: smart-meter: load-curve" in result.stdout
-    assert "48 captures/day" in cli("profile").stdout
+    assert "121 touches, from 29 Feb 2024 to 1 Apr 2024.\n  New entries: 8;" in result.stdout
+    assert "Profile in the export: Smart electricity meter (Linky) (half-hourly load curve)" in result.stdout
+    assert "48 passive captures a day" in cli("profile").stdout
     entries = _entries(cli)
     assert [(e["day"], e["count"]) for e in entries if e["day"] >= "2024-03-30"] == [
         ("2024-03-30", 46),
@@ -303,7 +303,7 @@ def test_import_sets_the_meter_state_and_again_adds_nothing(cli, day_json, tmp_p
     # The meter is passive: its touches add no captures, the profile's 48 a day do.
     assert day_json("2024-03-31")["footprint"]["passive"] == 48
     again = cli("import", "enedis", str(tmp_path / "two"))
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert _entries(cli) == entries
 
 
@@ -327,7 +327,7 @@ def test_strict_with_a_bad_record_imports_nothing(cli, tmp_path: Path) -> None:
     lenient = cli("import", "enedis", str(path))
     assert lenient.exit_code == 0
     assert (
-        "skipped 1 × reading that is not a number (first at Enedis_Conso_Heure_20240101-20240102_<PRM>.csv line 5)"
+        "skipped 1 record: reading that is not a number (first at Enedis_Conso_Heure_20240101-20240102_<PRM>.csv line 5)"
         in lenient.stderr
     )
     assert [e["count"] for e in _entries(cli)] == [1]

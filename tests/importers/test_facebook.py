@@ -275,13 +275,13 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
     archive = _zip(FIXTURES / "2024", tmp_path / "facebook-camille-2024.zip")
     result = cli("import", "facebook", str(archive))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0] == (
-        "Imported facebook: 11 touches from 2024-03-05 to 2024-03-10 — 8 new entries, 0 updated."
+    assert "\n".join(result.stdout.splitlines()[:2]) == (
+        "Imported from facebook: 11 touches, from 5 Mar 2024 to 10 Mar 2024.\n  New entries: 8; updated: 0."
     )
     assert len(result.stderr.splitlines()) == 5  # one line per kind of problem, one for what is not read
     assert "friends/your_friends.json × 1" in result.stderr  # the file beside, what it holds
     assert "camille" not in result.stderr  # the download's folder, named after the account, is never shown
-    assert "skipped 1 × post without a date" in result.stderr
+    assert "skipped 1 record: post without a date" in result.stderr
     entries = _entries(cli)
     assert entries == [
         ("2024-03-05", "facebook", 1, "comments:2024-03-05:facebook"),
@@ -294,7 +294,7 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
         ("2024-03-10", "facebook", 1, "posts:2024-03-10:facebook"),  # 23:30 UTC is past midnight in Paris
     ]
     again = cli("import", "facebook", str(FIXTURES / "2024"))
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert _entries(cli) == entries
 
 

@@ -153,12 +153,12 @@ _entries = journal_entries
 def test_cli_import_then_again_adds_nothing(cli) -> None:
     result = cli("import", "csv", str(DIARY))
     assert result.exit_code == 0, result.stderr
-    assert "Imported csv: 8 touches from 2026-11-20 to 2026-11-22 — 5 new entries" in result.stdout
-    assert "skipped 1 × unknown touchpoint (first at line 7)" in result.stderr
+    assert "Imported from csv: 8 touches, from 20 Nov 2026 to 22 Nov 2026.\n  New entries: 5;" in result.stdout
+    assert "skipped 1 record: unknown touchpoint (first at line 7)" in result.stderr
     entries = _entries(cli)
     assert {e["source_ref"] for e in entries} >= {"rows:2026-11-20:bank-card", "rows:2026-11-21:facebook"}
     again = cli("import", "csv", str(DIARY))
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert _entries(cli) == entries
 
 

@@ -312,8 +312,8 @@ def test_cli_import_then_again_adds_nothing(cli) -> None:
     path = str(FIXTURES / "json")
     result = cli("import", "google-takeout", path)
     assert result.exit_code == 0, result.stderr
-    assert "Imported google-takeout: 11 touches from 2016-03-05 to 2026-11-21" in result.stdout
-    assert "skipped 1 × entry without a date (first at Takeout/My Activity/Search/MyActivity.json #4)" in result.stderr
+    assert "Imported from google-takeout: 11 touches, from 5 Mar 2016 to 21 Nov 2026." in result.stdout
+    assert "skipped 1 record: entry without a date (first at Takeout/My Activity/Search/MyActivity.json #4)" in result.stderr
     entries = _entries(cli)
     by_ref = {e["source_ref"]: (e["touchpoint"], e["count"]) for e in entries}
     assert by_ref["Search:2026-11-20:web-search"] == ("web-search", 2)
@@ -322,7 +322,7 @@ def test_cli_import_then_again_adds_nothing(cli) -> None:
     assert by_ref["Android:2026-11-21:instagram"] == ("instagram", 1)
     assert {e["source"] for e in entries} == {"import:google-takeout"}
     again = cli("import", "google-takeout", path)
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert _entries(cli) == entries
 
 
@@ -336,8 +336,8 @@ def test_cli_english_then_french_export_of_the_same_day_adds_nothing(cli, tmp_pa
     (tmp_path / "fr").mkdir()
     (tmp_path / "en" / "MyActivity.json").write_text(json.dumps(day))
     (tmp_path / "fr" / "MonActivité.json").write_text(json.dumps(fr))
-    assert "1 new entries" in cli("import", "google-takeout", str(tmp_path / "en")).stdout
-    assert "nothing new" in cli("import", "google-takeout", str(tmp_path / "fr")).stdout
+    assert "New entries: 1;" in cli("import", "google-takeout", str(tmp_path / "en")).stdout
+    assert "Nothing new" in cli("import", "google-takeout", str(tmp_path / "fr")).stdout
 
 
 def test_cli_strict_with_a_bad_record_imports_nothing(cli) -> None:

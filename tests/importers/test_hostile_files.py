@@ -202,7 +202,7 @@ def test_the_carrier_imports_cleanly(cli, tmp_path: Path, carrier: Carrier) -> N
     """The untouched carrier imports: a shape's exit 5 is then the shape's doing."""
     result = cli("import", carrier.importer, str(_package(carrier, tmp_path)))
     assert result.exit_code == 0, result.stderr
-    assert "new entries" in result.stdout
+    assert "New entries: " in result.stdout
 
 
 @pytest.mark.parametrize(("carrier", "shape"), _cases())

@@ -27,8 +27,8 @@ def test_since_until_and_summary(cli, home, monkeypatch) -> None:
     monkeypatch.setenv("FOOTPRINT_DB", str(home / "fresh.db"))
     result = cli("import", "footprint-json", str(path), "--since", "2026-11-19", "--until", "2026-11-20")
     assert result.exit_code == 0, result.stderr
-    assert "1 touches from 2026-11-20 to 2026-11-20 — 1 new entries" in result.stdout
-    assert "2 touches outside --since/--until left out" in result.stdout
+    assert "1 touch, on 20 Nov 2026.\n  New entries: 1;" in result.stdout
+    assert "2 touches outside --since/--until were left out." in result.stdout
     assert [e["day"] for e in json.loads(cli("list", "--json").stdout)] == ["2026-11-20"]
     bad = cli("import", "footprint-json", str(path), "--since", "2026-11-21", "--until", "2026-11-19")
     assert bad.exit_code == 2 and "is after" in bad.stderr
@@ -49,7 +49,7 @@ def test_generic_csv_with_a_column_mapping(cli, home) -> None:
         "import", "csv", str(path), "--columns", "date=Quand,touchpoint=Quoi,count=Combien,delimiter=semicolon"
     )
     assert result.exit_code == 0, result.stderr
-    assert "4 touches from 2026-11-20 to 2026-11-21 — 2 new entries" in result.stdout
+    assert "4 touches, from 20 Nov 2026 to 21 Nov 2026.\n  New entries: 2;" in result.stdout
     assert "unknown touchpoint" in result.stderr or "nothing" in result.stderr
     rows = {(e["day"], e["touchpoint"], e["count"]) for e in json.loads(cli("list", "--json").stdout)}
     assert rows == {("2026-11-20", "smartphone", 3), ("2026-11-21", "bank-card", 1)}
@@ -63,4 +63,4 @@ def test_a_daily_index_download_does_not_turn_the_load_curve_off(cli, home) -> N
     cli("profile", "add", "linky", "--state", "load-curve", "--since", "2024-01-01")
     daily = next((Path(__file__).resolve().parents[1] / "fixtures" / "enedis").glob("Enedis_Conso_Jour_*.csv"))
     assert cli("import", "enedis", str(daily)).exit_code == 0
-    assert "48 captures/day" in cli("profile").stdout
+    assert "48 passive captures a day" in cli("profile").stdout

@@ -61,9 +61,9 @@ def test_each_poisoned_record_is_a_reported_issue_and_the_rest_imports(cli, home
     path = export_file(home / "j.json", {"at": "2026-11-20T09:00:00+01:00", "day": "2026-11-20"}, changes)
     result = cli("import", "footprint-json", str(path))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith(f"footprint: skipped 1 × {kind} (first at ")
+    assert result.stderr.startswith(f"footprint: skipped 1 record: {kind} (first at ")
     assert result.stderr.count("\n") == 1 and len(result.stderr) < 200 and SECRET not in result.stderr
-    assert "1 touches from 2026-11-20 to 2026-11-20 — 1 new entries" in result.stdout
+    assert "1 touch, on 20 Nov 2026.\n  New entries: 1;" in result.stdout
     assert [(e["day"], e["count"], e["minutes"]) for e in journal_entries(cli)] == [("2026-11-20", 1, None)]
 
 
@@ -83,7 +83,7 @@ def test_every_poison_at_once_is_counted_by_kind_and_nothing_poisoned_is_stored(
     result = cli("import", "footprint-json", str(path))
     assert result.exit_code == 0, result.stderr
     kinds = {kind for _, kind in POISONS.values()}
-    reported = [line.split(" × ")[1].split(" (first at")[0] for line in result.stderr.splitlines()]
+    reported = [line.split("record: ", 1)[-1].split("records: ", 1)[-1].split(" (first at")[0] for line in result.stderr.splitlines()]
     assert sorted(reported) == sorted(kinds)
     day = cli("day", "2026-11-21", "--json")
     assert day.exit_code == 0, day.stderr
@@ -134,6 +134,6 @@ def test_a_csv_with_poisoned_numbers_and_dates_keeps_the_good_rows(cli, home) ->
     assert result.exit_code == 0, result.stderr
     # year 1 is refused by the CSV reader itself (a date it cannot place), the rest by the gate
     assert {"count out of range", "minutes out of range", "unreadable date"} == {
-        line.split(" × ")[1].split(" (first at")[0] for line in result.stderr.splitlines()
+        line.split("record: ", 1)[-1].split("records: ", 1)[-1].split(" (first at")[0] for line in result.stderr.splitlines()
     }
     assert [(e["count"], e["minutes"]) for e in journal_entries(cli)] == [(2, 30.0)]

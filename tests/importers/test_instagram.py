@@ -237,8 +237,8 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
     archive = _zip(FIXTURES / "2024", tmp_path / "instagram-camille-2024.zip")
     result = cli("import", "instagram", str(archive))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0] == (
-        "Imported instagram: 8 touches from 2024-03-05 to 2024-03-10 — 7 new entries, 0 updated."
+    assert "\n".join(result.stdout.splitlines()[:2]) == (
+        "Imported from instagram: 8 touches, from 5 Mar 2024 to 10 Mar 2024.\n  New entries: 7; updated: 0."
     )
     assert len(result.stderr.splitlines()) == 5  # one line per kind of problem, one for what is not read
     assert "followers_and_following/followers_1.json × 1" in result.stderr  # the file beside, what it holds
@@ -254,7 +254,7 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
         ("2024-03-10", "instagram", 1, "posts:2024-03-10:instagram"),  # 23:30 UTC is past midnight in Paris
     ]
     again = cli("import", "instagram", str(FIXTURES / "2024"))
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert _entries(cli) == entries
 
 

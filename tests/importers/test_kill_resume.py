@@ -98,7 +98,7 @@ def test_killed_import_leaves_a_sound_journal_and_a_rerun_finishes(home: Path) -
         capture_output=True,
         text=True,
     )
-    assert "nothing new" in again.stdout and _count(db) == ("ok", N + 1)
+    assert "Nothing new" in again.stdout and _count(db) == ("ok", N + 1)
     undo = subprocess.run([sys.executable, "-m", "footprint", "undo"], env=env, capture_output=True, text=True)
     assert undo.returncode == 0, undo.stderr
     assert _count(db) == ("ok", 1)  # the killed import and its rerun are one step: undo takes both away

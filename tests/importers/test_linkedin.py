@@ -255,15 +255,15 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
     archive = _zip(EXPORT, tmp_path / "Basic_LinkedInDataExport_03-05-2024.zip", wrapper=wrapper)
     result = cli("import", "linkedin", str(archive))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0] == (
-        "Imported linkedin: 9 touches from 2024-03-05 to 2024-03-07 — 7 new entries, 0 updated."
+    assert "\n".join(result.stdout.splitlines()[:2]) == (
+        "Imported from linkedin: 9 touches, from 5 Mar 2024 to 7 Mar 2024.\n  New entries: 7; updated: 0."
     )
     assert result.stderr.splitlines() == [
-        "footprint: skipped 1 × comment without a date (first at Comments.csv line 5)",
-        "footprint: skipped 1 × comment with an unreadable date (first at Comments.csv line 7)",
-        "footprint: skipped 1 × comment with an impossible date (before 2003 or in the future) "
+        "footprint: skipped 1 record: comment without a date (first at Comments.csv line 5)",
+        "footprint: skipped 1 record: comment with an unreadable date (first at Comments.csv line 7)",
+        "footprint: skipped 1 record: comment with an impossible date (before 2003 or in the future) "
         "(first at Comments.csv line 8)",
-        "footprint: skipped 2 × file footprint does not read (what it holds is not counted) "
+        "footprint: skipped 2 records: file footprint does not read (what it holds is not counted) "
         "(first at Connections.csv × 1, Profile.csv × 1)",
     ]
     entries = _entries(cli)
@@ -277,7 +277,7 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
         ("2024-03-07", "linkedin", 1, "shares:2024-03-07:linkedin"),
     ]
     again = cli("import", "linkedin", str(EXPORT))
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert _entries(cli) == entries
 
 

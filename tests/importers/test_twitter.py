@@ -246,15 +246,15 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
     archive = _zip(ARCHIVE, tmp_path / "twitter-2024.zip")
     result = cli("import", "twitter", str(archive))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0] == (
-        "Imported twitter: 5 touches from 2024-01-01 to 2024-03-06 — 4 new entries, 0 updated."
+    assert "\n".join(result.stdout.splitlines()[:2]) == (
+        "Imported from twitter: 5 touches, from 1 Jan 2024 to 6 Mar 2024.\n  New entries: 4; updated: 0."
     )
     assert result.stderr.splitlines() == [
-        f"footprint: skipped 1 × {LIKES_KIND} (first at data/like.js × 3)",
-        f"footprint: skipped 2 × {IMPOSSIBLE} (first at data/tweets.js #4, data/tweets.js #5)",
-        "footprint: skipped 1 × tweet with an unreadable date (first at data/tweets.js #6)",
-        "footprint: skipped 1 × tweet without a date (first at data/tweets.js #7)",
-        f"footprint: skipped 2 × {NOT_READ} (first at data/account.js × 1, data/follower.js × 2)",
+        f"footprint: skipped 1 record: {LIKES_KIND} (first at data/like.js × 3)",
+        f"footprint: skipped 2 records: {IMPOSSIBLE} (first at data/tweets.js #4, data/tweets.js #5)",
+        "footprint: skipped 1 record: tweet with an unreadable date (first at data/tweets.js #6)",
+        "footprint: skipped 1 record: tweet without a date (first at data/tweets.js #7)",
+        f"footprint: skipped 2 records: {NOT_READ} (first at data/account.js × 1, data/follower.js × 2)",
     ]
     entries = _entries(cli)
     # Paris decides the day: 23:59:59 UTC on New Year's Eve is 2024-01-01, 23:30 UTC on 5 March is the 6th.
@@ -265,7 +265,7 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
         ("2024-03-06", "twitter", 1, "tweets:2024-03-06:twitter"),
     ]
     again = cli("import", "twitter", str(ARCHIVE))  # the unpacked folder of the same archive
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert _entries(cli) == entries
 
 
@@ -321,4 +321,4 @@ def test_strict_accepts_the_likes_notice(cli, tmp_path: Path) -> None:
     (data / "like.js").write_text('window.YTD.like.part0 = [{"like": {"tweetId": "9"}}]', encoding="utf-8")
     result = cli("import", "twitter", str(tmp_path / "archive"), "--strict")
     assert result.exit_code == 0, result.stderr
-    assert "1 new entries" in result.stdout and LIKES_KIND in result.stderr
+    assert "New entries: 1;" in result.stdout and LIKES_KIND in result.stderr

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..i18n import N_
 from . import state
 from .boundary import Boundary
 
@@ -21,7 +22,7 @@ def _new_app() -> typer.Typer:
     return typer.Typer(
         cls=Boundary,
         name="footprint",
-        help="A personal journal of your digital footprint: log what you touched, see who got the data.",
+        help=N_("A personal journal of your digital footprint: log what you touched, see who got the data."),
         add_completion=False,
         pretty_exceptions_show_locals=False,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -32,13 +33,13 @@ def _global(
     ctx: typer.Context,
     db: Annotated[
         Path | None,
-        typer.Option("--db", help="The journal file (default: FOOTPRINT_DB, else your data folder)."),
+        typer.Option("--db", help=N_("The journal file (default: FOOTPRINT_DB, else your data folder).")),
     ] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="en or fr (default: FOOTPRINT_LANG or the locale).")
+        str | None, typer.Option("--lang", help=N_("en or fr (default: FOOTPRINT_LANG or the locale)."))
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=N_("Show tracebacks instead of one-line errors."))] = False,
+    version: Annotated[bool, typer.Option("--version", help=N_("Print the version and exit."))] = False,
 ) -> None:
     """Bare ``footprint`` opens the TUI on today (prints today's day when not in a terminal)."""
     ctx.obj = state.State(db=db, lang=lang, debug=debug)

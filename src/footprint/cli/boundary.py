@@ -24,6 +24,7 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import BadInput, ExitCode, FootprintError
+from ..i18n import N_, _
 from . import state
 
 INT_LIMIT = 2**63 - 1  # what SQLite stores; no count, id or size of footprint comes near it
@@ -43,7 +44,12 @@ class Boundary(TyperGroup):
                 stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
             except (AttributeError, ValueError, OSError):
                 pass  # not a text stream we can change (closed, or a test's stand-in)
-        _speak_early(sys.argv[1:] if args is None else list(args))
+        argv = sys.argv[1:] if args is None else list(args)
+        _speak_early(argv)
+        if "-h" in argv or "--help" in argv:  # only then is the help's own wording loaded
+            from .helptext import install
+
+            install()
         return super().main(args, *rest, **extra)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
@@ -70,7 +76,7 @@ class Boundary(TyperGroup):
             _silence_stdout()
             raise typer.Exit(int(ExitCode.OK)) from None
         except KeyboardInterrupt:
-            _say("interrupted")
+            _say(_("interrupted"))
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
@@ -87,7 +93,7 @@ class Boundary(TyperGroup):
             if state.debug(ctx):
                 raise
             # Not the user's doing: say so without dumping data, and point at --debug.
-            _say(f"internal error ({type(exc).__name__}); run again with --debug", tidy=False)
+            _say(_("internal error ({kind}); run again with --debug").format(kind=type(exc).__name__), tidy=False)
             raise typer.Exit(int(ExitCode.FAILURE)) from None
         finally:
             state.close(ctx)
@@ -171,17 +177,26 @@ def _check_value(param: Any, value: Any) -> None:
     is_path = isinstance(value, PurePath) or getattr(getattr(param, "type", None), "name", "") == "path"
     if is_path and isinstance(value, (str, PurePath)) and _special(value):
         # Reading a FIFO waits for a writer forever; writing "to" one (or to /dev/null) would replace it.
-        raise BadInput(f"{_name(param)}: {value} is not a regular file (a FIFO, a device or a socket)")
+        raise BadInput(
+            N_("{name}: {value} is not a regular file (a FIFO, a device or a socket)"), name=_name(param), value=value
+        )
     if is_path:
         return  # a file name need not be UTF-8: the system takes its bytes back as they came
     if isinstance(value, str) and not value.isascii():
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:  # bytes from the shell that are not UTF-8 (Python keeps them as surrogates)
-            raise BadInput(f"{_name(param)}: not valid text (it has bytes that are not UTF-8)") from None
+            raise BadInput(N_("{name}: not valid text (it has bytes that are not UTF-8)"), name=_name(param)) from None
     elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > INT_LIMIT:
-        side = "large" if value > 0 else "small"
-        raise BadInput(f"{_name(param)}: the number is too {side} (at most {INT_LIMIT:,} either way)")
+        from ..l10n import integer
+
+        if value > 0:
+            raise BadInput(
+                N_("{name}: the number is too large (at most {limit})"), name=_name(param), limit=integer(INT_LIMIT)
+            )
+        raise BadInput(
+            N_("{name}: the number is too small (at least {limit})"), name=_name(param), limit=integer(-INT_LIMIT)
+        )
 
 
 def _special(path: "str | PurePath") -> bool:
@@ -195,7 +210,7 @@ def _special(path: "str | PurePath") -> bool:
 def _name(param: Any) -> str:
     """The parameter as its help shows it: ``--count`` for an option, ``entry_id`` for an argument."""
     if param is None:
-        return "a value"
+        return _("a value")
     opts = [o for o in getattr(param, "opts", []) if o.startswith("--")]
     if getattr(param, "param_type_name", "") == "option" and (opts or param.opts):
         return (opts or param.opts)[0]

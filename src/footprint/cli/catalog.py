@@ -6,15 +6,15 @@ from typing import Annotated, Any
 import typer
 
 from ..domain.catalog import Touchpoint
-from ..i18n_legacy import t
-from . import render, state
+from ..i18n import N_, current
+from . import state
 
-app = typer.Typer(help="Browse the catalog of touchpoints and their estimates.")
+app = typer.Typer(help=N_("Browse the catalog of touchpoints and their estimates."))
 
 
 def _record(tp: Touchpoint, lang: str) -> dict[str, Any]:
     def est(e: Any) -> Any:
-        return {"value": e.value, "why": e.why.get(lang), "estimate": True} if e else None
+        return {"value": e.value, "why": e.why, "estimate": True} if e else None
 
     return {
         "id": tp.id,
@@ -46,15 +46,18 @@ def list_all(
     if ctx.invoked_subcommand is not None:
         return
     svc = state.service(ctx)
-    lang = svc.settings.lang
+    lang = current()
     tps = svc.catalog.search(query, lang) if query else svc.catalog.touchpoints
     if kind:
         tps = tuple(tp for tp in tps if tp.kind == kind)
     if as_json:
         typer.echo(json.dumps([_record(tp, lang) for tp in tps], ensure_ascii=False, indent=2))
         return
+    from ..present.catalog import list_line
+
+    width = max((len(tp.label.get(lang)) for tp in tps), default=0)
     for tp in tps:
-        typer.echo(f"  {tp.id:<20} {tp.label.get(lang):<38} {t('kind.' + tp.kind, lang):<15} {tp.mode}")
+        typer.echo(list_line(tp, width))
 
 
 @app.command()
@@ -65,31 +68,11 @@ def show(
 ) -> None:
     """Everything about one touchpoint, with the reason behind each estimate."""
     svc = state.service(ctx)
-    lang = svc.settings.lang
+    lang = current()
     tp = svc.catalog.resolve(touchpoint)
     if as_json:
         typer.echo(json.dumps(_record(tp, lang), ensure_ascii=False, indent=2))
         return
-    est = t("catalog.estimate", lang)
+    from ..present.catalog import entry_lines
 
-    def estimate_line(e: Any, per: str, indent: str = "  ") -> str:
-        return f"{indent}{render.n(e.value)} {t('captures', lang)} {per} ({est}): {e.why.get(lang)}"
-
-    collectors = ", ".join(svc.catalog.collector_label(c, lang) for c in tp.collectors)
-    lines = [
-        f"{tp.label.get(lang)} ({tp.id}) — {t('kind.' + tp.kind, lang)}, {t('mode.' + tp.mode, lang)}",
-        f"  {t('consent', lang)}: {t('consent.' + tp.consent, lang)}",
-        f"  {t('collectors', lang)}: {collectors}",
-        estimate_line(tp.captures_per_use, t("per_use", lang)),
-    ]
-    if tp.captures_per_minute:
-        lines.append(estimate_line(tp.captures_per_minute, t("per_minute", lang)))
-    if tp.passive_per_day:
-        lines.append(estimate_line(tp.passive_per_day, t("per_day", lang)))
-    for s in tp.states:
-        lines.append(estimate_line(s.passive_per_day, t("per_day", lang), f"    {s.id} ({s.label.get(lang)}): "))
-    if tp.aliases:
-        lines.append(f"  {t('aliases', lang)}: {', '.join(tp.aliases)}")
-    if tp.alternatives:
-        lines.append(f"  {t('alternatives', lang)}: " + "; ".join(a.get(lang) for a in tp.alternatives))
-    typer.echo("\n".join(lines))
+    typer.echo("\n".join(entry_lines(tp, svc.catalog)))

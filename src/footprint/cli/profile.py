@@ -4,19 +4,16 @@ from typing import Annotated
 
 import typer
 
-from ..i18n_legacy import register, t
-from . import render, state
+from ..i18n import N_, _, ngettext
+from . import state
 
-register(
-    {
-        "profile.already": (
-            "Already in the profile (nothing changed): {what}",
-            "Déjà dans le profil (rien de changé) : {what}",
-        )
-    }
-)
+app = typer.Typer(help=N_("Show or change your profile (what you own or live with)."), no_args_is_help=False)
 
-app = typer.Typer(help="Show or change your profile (what you own or live with).", no_args_is_help=False)
+
+def _names(tps) -> str:  # noqa: ANN001
+    from ..present.catalog import label
+
+    return ", ".join(dict.fromkeys(label(tp) for tp in tps))
 
 
 @app.callback(invoke_without_command=True)
@@ -24,50 +21,67 @@ def show(ctx: typer.Context) -> None:
     """Show the profile: each touchpoint, since when, and the passive captures it adds each day."""
     if ctx.invoked_subcommand is not None:
         return
-    svc = state.service(ctx)
-    lang = svc.settings.lang
-    rows = svc.profile()
+    from ..l10n import medium_date, number
+    from ..present.catalog import label
+
+    rows = state.service(ctx).profile()
     if not rows:
-        typer.echo(t("profile.empty", lang))
+        typer.echo(
+            _(
+                "The profile is empty. Add what you own or live with, for instance: "
+                "footprint profile add smartphone computer bank-card health-card smart-meter"
+            )
+        )
         return
-    for period, tp in rows:
-        label = tp.label.get(lang) if tp else "?"
-        since = t("profile.since", lang, day=period.since.isoformat())
-        extra = ""
-        if tp and tp.passive:
-            estimate = tp.passive_estimate(period.state)
-            state_label = f" [{tp.state(period.state).label.get(lang)}]" if tp.state(period.state) else ""
-            extra = f"  {t('profile.per_day', lang, n=render.n(estimate.value if estimate else 0))}{state_label}"
-        typer.echo(f"  {period.touchpoint:<18} {label:<32} {since}{extra}")
+    names = [label(tp, period.touchpoint) for period, tp in rows]
+    width = max(len(name) for name in names)
+    for name, (period, tp) in zip(names, rows):
+        line = f"  {name:<{width}}  " + _("since {day}").format(day=medium_date(period.since))
+        estimate = tp.passive_estimate(period.state) if tp and tp.passive else None
+        if estimate is not None:
+            value = estimate.value
+            count = int(value) if value == int(value) else (2 if value >= 2 else 0)
+            line += "  " + ngettext(
+                "{n} passive capture a day", "{n} passive captures a day", count
+            ).format(n=number(value))
+            chosen = tp.state(period.state)
+            if chosen is not None:
+                line += " " + _("({state})").format(state=label(chosen))
+        typer.echo(line)
 
 
 @app.command()
 def add(
     ctx: typer.Context,
-    touchpoints: Annotated[list[str], typer.Argument(help="Touchpoint ids or aliases.")],
+    touchpoints: Annotated[list[str], typer.Argument(help=N_("Touchpoint ids or aliases."))],
     state_id: Annotated[
         str | None,
-        typer.Option("--state", help="For a passive touchpoint with states (smart-meter: daily-index or load-curve)."),
+        typer.Option(
+            "--state", help=N_("For a passive touchpoint with states (smart-meter: daily-index or load-curve).")
+        ),
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From which day it counts (default today).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help=N_("From which day it counts (default today)."))
+    ] = None,
 ) -> None:
     """Add touchpoints to the profile (again, to change a state)."""
     svc = state.service(ctx)
     added = svc.profile_add(touchpoints, state=state_id, since=since)
-    already = [tp.id for tp in svc.touchpoints(touchpoints) if tp.id not in {a.id for a in added}]
+    already = [tp for tp in svc.touchpoints(touchpoints) if tp.id not in {a.id for a in added}]
     if added:
-        typer.echo(t("profile.added", svc.settings.lang, what=", ".join(tp.id for tp in added)))
+        typer.echo(_("Added to the profile: {names}").format(names=_names(added)))
     if already:
-        typer.echo(t("profile.already", svc.settings.lang, what=", ".join(dict.fromkeys(already))))
+        typer.echo(_("Already in the profile (nothing changed): {names}").format(names=_names(already)))
 
 
 @app.command()
 def remove(
     ctx: typer.Context,
-    touchpoints: Annotated[list[str], typer.Argument(help="Touchpoint ids or aliases.")],
-    until: Annotated[str | None, typer.Option("--until", help="Last day it counted (default yesterday).")] = None,
+    touchpoints: Annotated[list[str], typer.Argument(help=N_("Touchpoint ids or aliases."))],
+    until: Annotated[
+        str | None, typer.Option("--until", help=N_("Last day it counted (default yesterday)."))
+    ] = None,
 ) -> None:
     """Take touchpoints out of the profile; past days keep their passive captures."""
-    svc = state.service(ctx)
-    gone = svc.profile_remove(touchpoints, until=until)
-    typer.echo(t("profile.removed", svc.settings.lang, what=", ".join(tp.id for tp in gone)))
+    gone = state.service(ctx).profile_remove(touchpoints, until=until)
+    typer.echo(_("Removed from the profile: {names}").format(names=_names(gone)))

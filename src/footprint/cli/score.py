@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from ..i18n_legacy import t
+from ..i18n import N_, Message, _, ngettext
 from . import state
 
-app = typer.Typer(help="Activity and influence scores: add, import, list, remove, and the computed 'activity'.")
+app = typer.Typer(help=N_("Activity and influence scores: add, import, list, remove, and the computed 'activity'."))
 
 
 def known_metric(svc, name: str) -> str:  # noqa: ANN001
@@ -24,52 +24,65 @@ def known_metric(svc, name: str) -> str:  # noqa: ANN001
     metric = scores.check_metric(name, allow_activity=True)
     known = [*scores.metrics(svc), ACTIVITY]
     if metric not in known:
-        hint = did_you_mean(metric, known) or f"; it has: {', '.join(known[:10])}" + (", …" if len(known) > 10 else "")
-        raise NotFound(f"no score {metric!r} in your journal{hint}")
+        names = ", ".join(known[:10]) + (", …" if len(known) > 10 else "")
+        hint = did_you_mean(metric, known) or _("; it has: {names}").format(names=names)
+        raise NotFound(N_("no score '{metric}' in your journal{hint}"), metric=metric, hint=hint)
     return metric
 
 
 @app.command()
 def add(
     ctx: typer.Context,
-    metric: Annotated[str, typer.Argument(help="Any name: klout, followers:twitter, linkedin-ssi…")],
-    value: Annotated[str, typer.Argument(help="The value (decimal point or comma).")],
-    on: Annotated[str | None, typer.Option("--on", help="The day (default today).")] = None,
+    metric: Annotated[str, typer.Argument(help=N_("Any name: klout, followers:twitter, linkedin-ssi…"))],
+    value: Annotated[str, typer.Argument(help=N_("The value (decimal point or comma)."))],
+    on: Annotated[str | None, typer.Option("--on", help=N_("The day (default today)."))] = None,
 ) -> None:
     """Record a score for a day (again for the same day replaces it)."""
     from ..services import scores
 
     s = scores.add(state.service(ctx), metric, value, on)
-    typer.echo(t("score.added", state.lang(ctx), metric=s.metric, day=s.day, value=f"{s.value:g}"))
+    from ..l10n import long_date, number
+
+    typer.echo(_("{metric} on {day}: {value}").format(metric=s.metric, day=long_date(s.day), value=_value(s.value)))
 
 
 @app.command("import")
 def import_scores(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="A CSV of date, metric, value (ISO or French dates).")],
-    strict: Annotated[bool, typer.Option("--strict", help="Any bad row fails the import; nothing is written.")] = False,
+    path: Annotated[Path, typer.Argument(help=N_("A CSV of date, metric, value (ISO or French dates)."))],
+    strict: Annotated[
+        bool, typer.Option("--strict", help=N_("Any bad row fails the import; nothing is written."))
+    ] = False,
 ) -> None:
     """Import scores from a CSV file; bad rows are named with their line number and skipped."""
     from ..services import scores
 
     result = scores.import_csv(state.service(ctx), path, strict=strict)
-    lang = state.lang(ctx)
+    from ..l10n import integer
+
     for line, what in result.problems[:20]:
-        typer.echo("footprint: " + t("score.line", lang, file=path, line=line, what=what), err=True)
+        what = what.render() if isinstance(what, Message) else _(what)
+        typer.echo("footprint: " + _("{file}: line {line}: {what}").format(file=path, line=line, what=what), err=True)
     if len(result.problems) > 20:
-        typer.echo("footprint: " + t("score.more", lang, n=len(result.problems) - 20), err=True)
-    typer.echo(t("score.imported", lang, n=result.added, bad=len(result.problems)))
+        more = len(result.problems) - 20
+        said = ngettext("… and {n} more bad row", "… and {n} more bad rows", more).format(n=integer(more))
+        typer.echo(f"footprint: {said}", err=True)
+    imported = ngettext("Imported {n} value.", "Imported {n} values.", result.added).format(n=integer(result.added))
+    if result.problems:
+        bad = len(result.problems)
+        imported += " " + ngettext("{n} bad row skipped.", "{n} bad rows skipped.", bad).format(n=integer(bad))
+    typer.echo(imported)
 
 
 @app.command("list")
 def list_scores(
     ctx: typer.Context,
     metric: Annotated[
-        str | None, typer.Option("--metric", "-m", help="Only this metric ('activity' is computed).")
+        str | None, typer.Option("--metric", "-m", help=N_("Only this metric ('activity' is computed)."))
     ] = None,
-    start: Annotated[str | None, typer.Option("--from", help="First day.")] = None,
-    end: Annotated[str | None, typer.Option("--to", help="Last day.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    start: Annotated[str | None, typer.Option("--from", help=N_("First day."))] = None,
+    end: Annotated[str | None, typer.Option("--to", help=N_("Last day."))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON."))] = False,
 ) -> None:
     """List recorded scores (or the computed 'activity' score with --metric activity)."""
     from ..services import scores
@@ -95,26 +108,44 @@ def list_scores(
             )
         )
         return
+    from ..l10n import medium_date
+
     for m, d, v, src in rows:
-        typer.echo(f"  {m:<24} {d}  {v:>10g}" + (f"  ({t('estimate', state.lang(ctx))})" if src == "computed" else ""))
+        line = f"  {m:<24} {medium_date(d):<12}  {_value(v):>10}"
+        typer.echo((line + "  " + _("(estimate)")) if src == "computed" else line)
 
 
 @app.command()
 def rm(
     ctx: typer.Context,
-    metric: Annotated[str, typer.Argument(help="The metric.")],
-    days: Annotated[list[str], typer.Argument(help="The days whose value to remove.")],
+    metric: Annotated[str, typer.Argument(help=N_("The metric."))],
+    days: Annotated[list[str], typer.Argument(help=N_("The days whose value to remove."))],
 ) -> None:
     """Remove values of a metric (footprint undo brings them back)."""
     from ..services import scores
 
     n = scores.remove(state.service(ctx), metric, days)
-    typer.echo(t("score.removed", state.lang(ctx), n=n, metric=metric))
+    said = ngettext("Removed {n} value of {metric}.", "Removed {n} values of {metric}.", n)
+    typer.echo(said.format(n=n, metric=metric))
 
 
 @app.command()
 def explain(ctx: typer.Context) -> None:
     """How the computed 'activity' score is made."""
-    from ..domain.scores import FORMULA, FORMULA_FR
+    typer.echo(
+        _(
+            "activity(d) = 100 × A(d) / (A(d) + 20), where A(d) = Σ social touches on day k × 0.5^((d − k) / 7) "
+            "over the days k up to d: a decaying count of your social-network touches with a half-life of 7 days. "
+            "An estimate computed from your journal, not a platform's figure."
+        )
+    )
 
-    typer.echo(FORMULA_FR if state.lang(ctx) == "fr" else FORMULA)
+
+def _value(value: float) -> str:
+    """A score as recorded: whole, or with the decimals it was given (``42``, ``3,75`` in French)."""
+    from ..l10n import decimal, integer
+
+    if value == int(value):
+        return integer(int(value))
+    digits = min(len(f"{value:g}".partition(".")[2]), 4)
+    return decimal(value, digits)

@@ -4,12 +4,12 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from ..errors import NotFound
-from ..i18n_legacy import t
+from ..errors import BadInput, NotFound
+from ..i18n import N_, _
 from . import state
 
 
@@ -20,11 +20,13 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="json: everything, re-importable; csv: one row per entry; md: the entries by day, closed days marked.",
+            help=N_(
+                "json: everything, re-importable; csv: one row per entry; md: the entries by day, closed days marked."
+            ),
         ),
     ] = "json",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write to this file (owner-only) instead of stdout.")
+        Path | None, typer.Option("--out", "-o", help=N_("Write to this file (owner-only) instead of stdout."))
     ] = None,
 ) -> None:
     """Export the journal, written as it is read (any size).
@@ -42,25 +44,25 @@ def export(
             sys.stdout.write(chunk)
         return
     write_private(out, chunks)
-    typer.echo(t("exported", svc.settings.lang, path=out), err=True)
+    typer.echo(_("Exported the journal to {path}").format(path=out), err=True)
 
 
 def import_(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(help="The format (see 'footprint import sources'), or 'detect'.")],
-    path: Annotated[Path | None, typer.Argument(help="A file, a folder or the zip archive as downloaded.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and report; write nothing.")] = False,
+    source: Annotated[str, typer.Argument(help=N_("The format (see 'footprint import sources'), or 'detect'."))],
+    path: Annotated[Path | None, typer.Argument(help=N_("A file, a folder or the zip archive as downloaded."))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=N_("Read and report; write nothing."))] = False,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Any bad record fails the import; nothing is written.")
+        bool, typer.Option("--strict", help=N_("Any bad record fails the import; nothing is written."))
     ] = False,
-    since: Annotated[str | None, typer.Option("--since", help="Only touches from this day on.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Only touches up to this day.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help=N_("Only touches from this day on."))] = None,
+    until: Annotated[str | None, typer.Option("--until", help=N_("Only touches up to this day."))] = None,
     columns: Annotated[
         str | None,
-        typer.Option("--columns", help="For csv: which column is which, e.g. 'date=When,touchpoint=What,count=N'."),
+        typer.Option("--columns", help=N_("For csv: which column is which, e.g. 'date=When,touchpoint=What,count=N'.")),
     ] = None,
     touchpoint: Annotated[
-        str | None, typer.Option("--touchpoint", help="For csv: one touchpoint for every row.")
+        str | None, typer.Option("--touchpoint", help=N_("For csv: one touchpoint for every row."))
     ] = None,
 ) -> None:
     """Import touches from an export you downloaded (importing the same file again adds nothing).
@@ -69,17 +71,18 @@ def import_(
     from ..importers import IMPORTERS
     from ..services import imports
 
+    from ..present import imports as present
+
     if source == "sources":
-        for imp in IMPORTERS:
-            typer.echo(f"  {imp.name:<16} {imp.description}")
+        typer.echo("\n".join(present.source_lines(IMPORTERS)))
         return
     if path is None:
-        raise typer.BadParameter("give the file, folder or zip to import")
+        raise BadInput(N_("'footprint import {source}' needs the file, folder or zip to import"), source=source)
     svc = state.service(ctx)
     if source == "detect":
         found = imports.detect(path, svc)
         if found is None:
-            raise NotFound(f"{path}: no importer recognises it; see 'footprint import sources'")
+            raise NotFound(N_("{path}: no importer recognises it; see 'footprint import sources'"), path=path)
         typer.echo(found)
         return
     with _progress(path) as advance:
@@ -95,25 +98,9 @@ def import_(
             columns=columns,
             touchpoint=touchpoint,
         )
-    lang = svc.settings.lang
-    for kind, (count, places) in report.issues.items():
-        typer.echo("footprint: " + t("imp.skipped", lang, n=count, kind=kind, where=", ".join(places)), err=True)
-    typer.echo("\n".join(_summary(report, lang)))
-
-
-def _summary(r: Any, lang: str) -> list[str]:
-    span = t("imp.span", lang, first=r.first_day, last=r.last_day) if r.first_day else ""
-    if r.dry_run:
-        head = t("imp.dry", lang, n=r.read, span=span)
-    else:
-        head = t("imp.done", lang, source=r.source, n=r.read, span=span, added=r.added, updated=r.updated)
-        head += (t("imp.nothing_new", lang) if not r.added and not r.updated else "") + "."
-    lines = [head, *(f"  {tp:<20} {n}" for tp, n in r.per_touchpoint.items())]
-    if r.outside:
-        lines.append("  " + t("imp.outside", lang, n=r.outside))
-    if r.profile:
-        lines.append(f"  {t('imp.profile', lang)}{t('colon', lang)}" + ", ".join(r.profile))
-    return lines
+    for line in present.skipped_lines(report):
+        typer.echo(f"footprint: {line}", err=True)
+    typer.echo("\n".join(present.summary_lines(report, svc.catalog)))
 
 
 @contextmanager
@@ -133,7 +120,7 @@ def _progress(path: Path) -> Iterator[Callable[[int], None]]:
         transient=True,
         console=_stderr_console(),
     ) as bar:
-        task = bar.add_task(f"reading {path.name}", total=total)
+        task = bar.add_task(_("reading {name}").format(name=path.name), total=total)
         yield lambda n: bar.advance(task, n)
 
 

@@ -21,8 +21,9 @@ def tui(ctx: typer.Context) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Piped or scripted, a full-screen app would wait for keys that never come.
         from ..errors import BadInput
+        from ..i18n import N_
 
-        raise BadInput("the terminal interface needs a terminal; piped or scripted, try 'footprint day'")
+        raise BadInput(N_("the terminal interface needs a terminal; piped or scripted, try 'footprint day'"))
     open_tui(ctx)
 
 

@@ -122,7 +122,9 @@ def build(svc: Service, days: int = 365, seed: int = 1) -> DemoReport:
             [Score("klout", d, round(35 + 0.3 * v + rng.uniform(-1.5, 1.5), 1), "demo") for d, v in activity.items()],
             say("the demo scores"),
         )
-        journal.add_break(Break("", break_first, break_last, _("summer break"), ("social",)), say("the demo break"))
+        # The demo's own words, in the language it is built in: the journal keeps the break's name as given.
+        label = _("summer break from social networks")
+        journal.add_break(Break("", break_first, break_last, label, ("social",)), say("the demo break"))
         if run_day > first + timedelta(days=7):
             start = datetime.combine(run_day, time()).replace(tzinfo=zone)
             rules = read_toml(_challenge_file(svc, "day-without-big-data"))
