@@ -80,57 +80,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reason.unavoidable": ("unavoidable", "inévitable"),
     "reason.chosen": ("chosen", "choisi"),
     "reason.forgot": ("forgot", "oubli"),
-    # challenges
-    "ch.take_it": ("Take it: footprint challenge start {id}", "Pour le relever : footprint challenge start {id}"),
-    "ch.duration": ("Duration", "Durée"),
-    "ch.starts_at": ("usually from {time}", "en général à partir de {time}"),
-    "ch.forbidden": ("Forbidden", "Interdit"),
-    "ch.allowed": ("Allowed anyway", "Autorisé malgré tout"),
-    "ch.hints": ("Hints", "Conseils"),
-    "ch.all_kinds": ("all {kind}s", "tous les {kind}s"),
-    "ch.started": (
-        "Started “{title}” (run #{id}): {start} → {end}.",
-        "Défi « {title} » commencé (essai n°{id}) : {start} → {end}.",
-    ),
-    "ch.your_usual": (
-        "Your usual touchpoints it forbids: {items}",
-        "Vos points de contact habituels qu'il interdit : {items}",
-    ),
-    "ch.status_line": ("Run #{id} — {title} — {state}", "Essai n°{id} — {title} — {state}"),
-    "ch.state.running": ("running, {left} left (ends {end})", "en cours, reste {left} (fin {end})"),
-    "ch.state.upcoming": ("starts in {left} ({start})", "commence dans {left} ({start})"),
-    "ch.state.finished": ("finished", "terminé"),
-    "ch.state.abandoned": ("abandoned", "abandonné"),
-    "ch.violations": ("Touched so far", "Touchés jusqu'ici"),
-    "ch.touched": ("Touched", "Touchés"),
+    # challenges (the rest is footprint.present.challenge; "ch.none" until tui/text.py is converted)
     "ch.none": ("none", "aucun"),
-    "ch.still_avoidable": ("Still avoidable", "Encore évitables"),
-    "ch.removed": ("Removed", "Supprimés"),
-    "ch.unavoidable": ("Unavoidable", "Inévitables"),
-    "ch.captures": (
-        "Captures during the run: {run} (estimate)",
-        "Captures pendant l'essai : {run} (estimation)",
-    ),
-    "ch.baseline": (
-        "Your baseline, {days} closed day(s) just before, same hours: {baseline}",
-        "Votre référence, {days} jour(s) clôturé(s) juste avant, mêmes heures : {baseline}",
-    ),
-    "ch.baseline_partial": (
-        "Only {days} of {wanted} baseline day(s) were closed: the baseline is scaled from them.",
-        "Seuls {days} des {wanted} jour(s) de référence sont clôturés : la référence en est extrapolée.",
-    ),
-    "ch.no_baseline": (
-        "No baseline: close some days before a run (footprint close) to compare with.",
-        "Pas de référence : clôturez des journées avant un essai (footprint close) pour comparer.",
-    ),
-    "ch.ended": ("Ended run #{id}: {headline}", "Essai n°{id} terminé : {headline}"),
-    "ch.abandoned": ("Abandoned run #{id}: {headline}", "Essai n°{id} abandonné : {headline}"),
-    "ch.no_runs": ("No runs yet: footprint challenge list", "Aucun essai : footprint challenge list"),
-    "ch.card_written": ("Wrote the card for run #{id} to {path}", "Carte de l'essai n°{id} écrite dans {path}"),
-    "ch.still_running": (
-        "run #{id} is still going: end it first (footprint challenge end)",
-        "l'essai n°{id} est en cours : terminez-le d'abord (footprint challenge end)",
-    ),
     "imp.span": (" from {first} to {last}", " du {first} au {last}"),
     "imp.dry": (
         "Dry run: {n} touches read{span}; nothing was written.",
@@ -157,21 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.removed": ("Removed {n} value(s) of {metric}", "{n} valeur(s) de {metric} supprimée(s)"),
     "estimate": ("estimate", "estimation"),
     "brk.removed": ("Removed break #{id}", "Pause n°{id} supprimée"),
-    "chart.wrote": ("wrote {path}", "image écrite : {path}"),
     "demo.try": ("Try: {command}", "Essayez : {command}"),
-    "ch.report_written": ("Wrote the report to {path}", "Rapport écrit dans {path}"),
-    "streak.line": (
-        "{current} closed day(s) in a row without {what} (since {since}); longest: {longest}{span}",
-        "{current} jour(s) clôturé(s) d'affilée sans {what} (depuis le {since}) ; record : {longest}{span}",
-    ),
-    "streak.detail": (
-        "Counted over {closed} closed day(s); {with_} of them with {what}. Days never closed break a streak.",
-        "Calculé sur {closed} jour(s) clôturé(s), dont {with_} avec {what}. Un jour non clôturé interrompt la série.",
-    ),
-    "streak.none": (
-        "No closed days yet: streaks count only days you closed (footprint close).",
-        "Aucun jour clôturé : les séries ne comptent que les jours clôturés (footprint close).",
-    ),
 }
 
 

@@ -71,7 +71,7 @@ def test_the_seeds_day_three_of_five_removed(cli, seed_day) -> None:
     assert caps["run"]["passive"] == 1 and caps["baseline"]["passive"] == 1  # the meter never stops
     assert caps["run"]["total"] < caps["baseline"]["total"]
     fr = json.loads(cli("--lang", "fr", "challenge", "verdict", "--json").stdout)
-    assert fr["headline"].startswith("3 sur 5 supprimés ; inévitables : ")
+    assert fr["headline"].startswith("3 sur 5 supprimés\u00a0; inévitables\u00a0: Compteur électrique communicant")
 
 
 def test_live_status_counts_down_and_lists_what_is_still_avoidable(cli, seed_day, monkeypatch) -> None:
@@ -81,7 +81,7 @@ def test_live_status_counts_down_and_lists_what_is_still_avoidable(cli, seed_day
     assert sorted(status["still_avoidable"]) == ["bank-card", "computer", "health-card"]
     assert [t["touchpoint"] for t in status["touched"]] == ["smartphone"]
     text = cli("challenge", "status").stdout
-    assert "running, 14h left" in text and "Still avoidable: Computer, Bank card" in text
+    assert "running, 14 h left (ends 21 Nov 2026 at 00:00)" in text and "Still avoidable: Computer, Bank card" in text
     cli("log", "cb", "--reason", "forgot")
     status = json.loads(cli("challenge", "status", "--json").stdout)
     assert "bank-card" not in status["still_avoidable"]
@@ -143,12 +143,12 @@ def test_evening_run_crossing_midnight_is_compared_with_earlier_evenings(cli, mo
         cli("log", "smartphone", "--at", "09:00", "--count", "50")  # mornings do not count against evenings
         cli("close")
     at(monkeypatch, "2026-11-21T17:00:00+01:00")
-    cli("challenge", "start", "evening-without-smartphone", "--at", "20:00")  # 20:00 → 01:59 next day
+    cli("challenge", "start", "evening-without-smartphone", "--at", "20:00")  # 20:00 → 02:00 next day
     at(monkeypatch, "2026-11-22T00:30:00+01:00")
     cli("log", "smartphone", "--reason", "forgot")
     at(monkeypatch, "2026-11-22T09:00:00+01:00")
     v = json.loads(cli("challenge", "verdict", "--json").stdout)
-    assert v["end"] == "2026-11-22T01:59:00+01:00"
+    assert v["end"] == "2026-11-22T02:00:00+01:00"
     assert v["touched"][0]["count"] == 1
     per_use = json.loads(cli("catalog", "show", "smartphone", "--json").stdout)["captures_per_use"]["value"]
     assert v["captures"]["run"]["active"] == per_use  # the 00:30 touch, after midnight, is in the run
@@ -179,10 +179,10 @@ def test_markdown_report_matches_the_golden_file(cli, seed_day, home, lang) -> N
 
 def test_report_leaves_out_notes_and_times_unless_asked(cli, seed_day) -> None:
     plain = cli("challenge", "report").stdout
-    assert "alarm clock" not in plain and "07:00" not in plain and "00:00" not in plain
+    assert "(alarm clock)" not in plain and "07:00" not in plain and "00:00" not in plain
     assert "data:image/svg+xml;base64," in plain  # stands alone on stdout
     full = cli("challenge", "report", "--with-notes", "--with-times").stdout
-    assert "alarm clock" in full and "2026-11-20 00:00" in full
+    assert "I could not avoid it (alarm clock)" in full and "I took it on Friday 20 November 2026, from 00:00 to 00:00." in full
 
 
 def test_html_report_escapes_user_strings(cli, monkeypatch, home) -> None:
