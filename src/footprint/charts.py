@@ -97,7 +97,10 @@ def footprint_chart(s: FootprintSeries, width: int, height: int, color: bool = T
         line.lines()
         fig.draw(line)
         peak = max(v for _, v in points)
-        fig.ruler("y", "right").lim(0, 100 if s.metric == "activity" else max(peak * 1.1, 1.0))
+        right = 100 if s.metric == "activity" else max(peak * 1.1, 1.0)
+        fig.ruler("y", "right").lim(0, right)
+        marks = [right * k / 4 for k in range(5)]
+        fig.ruler("y", "right").ticks(marks, [l10n.number(v) for v in marks])
         legend.append(f"{SCORE} " + _("{score}, right axis").format(score=metric_name(s.metric)))
     for n, (label, first, last) in enumerate(s.spans):
         level = top * (1.08 + 0.06 * (n % 3))

@@ -1,6 +1,7 @@
 """Challenges as a blogger takes them: the seed's day without Big Data, live status, verdicts, reports, cards."""
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -302,3 +303,45 @@ def test_report_format_comes_from_the_out_extension_and_a_mismatch_is_refused(cl
     assert not (home / "x.md").exists() and not (home / "x.htm").exists()
     assert cli("challenge", "report", "--format", "html", "--out", str(home / "post.txt")).exit_code == 0
     assert (home / "post.txt").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def _golden(name: str, text: str) -> None:
+    golden = GOLDEN / name
+    if os.environ.get("FOOTPRINT_UPDATE_GOLDEN"):  # regenerate on purpose, then read the diff line by line
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), name
+
+
+def test_a_french_tour_of_a_challenge_matches_the_golden_files(cli, seed_day, monkeypatch) -> None:
+    """show, live status, end and verdict, runs and a streak, as a French reader sees them: whole phrases,
+    « guillemets », a no-break space before the colons, 24 h, names and titles rather than ids."""
+    fr = ("--lang", "fr")
+    shown = cli(*fr, "challenge", "show", "day-without-big-data")
+    assert shown.exit_code == 0 and shown.stderr == ""
+    _golden("challenge-show-fr.txt", shown.stdout)
+    assert "tous les appareils, toutes les cartes" in shown.stdout and "Durée\u00a0: 24\u00a0h" in shown.stdout
+    at(monkeypatch, "2026-11-20T10:00:00+01:00")
+    status = cli(*fr, "challenge", "status")
+    assert status.exit_code == 0 and status.stderr == ""
+    _golden("challenge-status-fr.txt", status.stdout)
+    ended = cli(*fr, "challenge", "end", "--at", "2026-11-20T10:00")
+    verdict = cli(*fr, "challenge", "verdict")
+    runs = cli(*fr, "challenge", "runs")
+    streak = cli(*fr, "streak", "social")
+    for result in (ended, verdict, runs, streak):
+        assert result.exit_code == 0 and result.stderr == ""
+    _golden("challenge-end-fr.txt", ended.stdout + verdict.stdout + runs.stdout + streak.stdout)
+    assert ended.stdout.startswith("Essai n°\u00a01 terminé\u00a0: 3 sur 5 supprimés\u00a0; inévitables\u00a0:")
+
+
+def test_the_english_status_and_streak_read_as_english(cli, seed_day, monkeypatch) -> None:
+    at(monkeypatch, "2026-11-20T10:00:00+01:00")
+    lines = cli("challenge", "status").stdout.splitlines()
+    assert lines[0] == "Run #1 — A day without Big Data — running, 14 h left (ends 21 Nov 2026 at 00:00)"
+    assert lines[1] == "So far: 3 of 5 removed; unavoidable: Smart electricity meter (Linky) (passive), Smartphone (alarm clock)"
+    assert "Touched so far: Smartphone ×1 (unavoidable) “alarm clock”" in lines
+    assert cli("streak", "card").stdout.splitlines() == [
+        "Cards: touched on the latest closed day; longest: none yet",
+        "Counted over 7 closed days, 7 of them with a touch. A day never closed breaks a streak.",
+    ]
+    assert cli("streak", "computer").stdout.startswith("Computer: touched on the latest closed day")

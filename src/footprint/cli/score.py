@@ -115,6 +115,7 @@ def rm(
 @app.command()
 def explain(ctx: typer.Context) -> None:
     """How the computed 'activity' score is made."""
-    from ..domain.scores import FORMULA, FORMULA_FR
+    from ..domain.scores import FORMULA
+    from ..i18n import _
 
-    typer.echo(FORMULA_FR if state.lang(ctx) == "fr" else FORMULA)
+    typer.echo(_(FORMULA))

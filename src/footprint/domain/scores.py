@@ -16,18 +16,16 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from ..i18n import N_
+
 HALF_LIFE_DAYS = 7.0
 SCALE = 20.0
 ACTIVITY = "activity"
-FORMULA = (
+# How the computed score is made, said to the person (a msgid: the CLI translates it where it prints it).
+FORMULA = N_(
     "activity(d) = 100 × A(d) / (A(d) + 20), where A(d) = Σ social touches on day k × 0.5^((d − k) / 7) "
     "over the days k up to d: a decaying count of your social-network touches with a half-life of 7 days. "
     "An estimate computed from your journal, not a platform's figure."
-)
-FORMULA_FR = (
-    "activité(j) = 100 × A(j) / (A(j) + 20), où A(j) = Σ contacts sociaux du jour k × 0,5^((j − k) / 7) "
-    "sur les jours k jusqu'à j : un compte de vos contacts avec les réseaux sociaux qui décroît de moitié "
-    "en 7 jours. Une estimation calculée depuis votre journal, pas un chiffre de plateforme."
 )
 
 
