@@ -104,7 +104,7 @@ def test_abandon_keeps_the_verdict_marked_abandoned(cli, monkeypatch) -> None:
     cli("challenge", "start", "cash-only-day")
     cli("log", "cb", "--reason", "chosen")
     result = cli("challenge", "abandon")
-    assert result.exit_code == 0 and result.stdout.startswith("Abandoned run #1: Abandoned: 0 of 1 removed")
+    assert result.exit_code == 0 and result.stdout.startswith("Abandoned run #1: 0 of 1 removed")
     v = json.loads(cli("challenge", "verdict", "1", "--json").stdout)
     assert v["status"] == "abandoned" and v["end"] == "2026-11-22T09:30:00+01:00"
     assert cli("challenge", "status").stdout.startswith("Run #1 — A cash-only day — abandoned")
@@ -260,6 +260,11 @@ def test_challenge_errors_are_one_line(cli, args, code, fragment) -> None:
             "'teleporter' is not one",
         ),
         ('id = "mine"\nduration = "1d"\nforbid_kinds = ["social"]\ntitle = { en = "only english" }\n', "key 'title'"),
+        (
+            'id = "mine"\nduration = "1d"\nforbid_kinds = ["social"]\ntitle = { en = "a", fr = "b" }\n'
+            'description = { en = "a", fr = "b" }\ninvite = { en = "a", fr = "b" }\nsource = { title = "a post" }\n',
+            "key 'source'",
+        ),
     ],
 )
 def test_malformed_user_challenge_names_file_and_key(cli, home, content, fragment) -> None:
@@ -338,10 +343,48 @@ def test_the_english_status_and_streak_read_as_english(cli, seed_day, monkeypatc
     at(monkeypatch, "2026-11-20T10:00:00+01:00")
     lines = cli("challenge", "status").stdout.splitlines()
     assert lines[0] == "Run #1 — A day without Big Data — running, 14 h left (ends 21 Nov 2026 at 00:00)"
-    assert lines[1] == "So far: 3 of 5 removed; unavoidable: Smart electricity meter (Linky) (passive), Smartphone (alarm clock)"
+    assert lines[1] == (
+        "So far: 3 of 5 removed; unavoidable: Smart electricity meter (Linky) (passive), Smartphone (alarm clock)"
+    )
     assert "Touched so far: Smartphone ×1 (unavoidable) “alarm clock”" in lines
     assert cli("streak", "card").stdout.splitlines() == [
         "Cards: touched on the latest closed day; longest: none yet",
         "Counted over 7 closed days, 7 of them with a touch. A day never closed breaks a streak.",
     ]
     assert cli("streak", "computer").stdout.startswith("Computer: touched on the latest closed day")
+
+
+def test_shipped_challenges_credit_their_post_and_speak_to_people_who_never_read_it() -> None:
+    import tomllib
+
+    from footprint.domain.challenge import Source, parse_challenge
+    from footprint.resources import shipped_dir
+
+    found = {}
+    for path in sorted(shipped_dir("challenges").glob("*.toml")):
+        c = parse_challenge(tomllib.loads(path.read_text(encoding="utf-8")), str(path), path.stem)
+        found[c.id] = c
+        texts = [*c.title, *c.description, *c.invite, *(t for h in c.hints for t in h.text)]
+        for text in texts:
+            assert "blogger" not in text and "blogueur" not in text and "23:59" not in text, (c.id, text)
+        assert c.duration.total_seconds() % 3600 == 0, c.id  # no "5h59": an evening ends at midnight
+    assert found["day-without-big-data"].source == Source("Ma journée sans Big Data", "Vincent Barberot", 2018)
+    assert "Big Data" in found["day-without-big-data"].invite.en
+    klout = found["digital-break-3-weeks"].source
+    assert klout is not None and (klout.author, klout.year) == ("Yann Gourvennec", 2011)
+
+
+def test_the_french_html_report_reads_like_a_post(cli, seed_day) -> None:
+    import html
+
+    page = html.unescape(cli("--lang", "fr", "challenge", "report", "--format", "html").stdout)
+    assert page.startswith('<!doctype html>\n<html lang="fr">')
+    for said in (
+        "<p>Je l'ai relevé le vendredi 20 novembre 2026.</p>",
+        "<h2>Ce que j'ai laissé de côté</h2><ul><li>Ordinateur</li>",
+        "<h2>Ce qui est resté, et pourquoi</h2>",
+        "<h2>Si vous essayez</h2>",
+        "D'après l'article «\u00a0Ma journée sans Big Data\u00a0» de Vincent Barberot (2018).",
+    ):
+        assert said in page, said
+    assert "day-without-big-data</code>" in page and "blogueur" not in page and "2026-11-20" not in page

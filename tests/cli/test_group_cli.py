@@ -208,7 +208,7 @@ def test_a_folder_stands_for_its_cards(cli, write_cards) -> None:
 def test_unknown_format_and_missing_cards_are_usage_errors(cli, write_cards) -> None:
     cards = write_cards(1)
     unknown = summarize(cli, *cards, "--format", "htm")
-    assert unknown.exit_code == 3 and "unknown format 'htm' (did you mean: html?)" in unknown.stderr
+    assert unknown.exit_code == 3 and "unknown format “htm” (did you mean: html?)" in unknown.stderr
     assert summarize(cli).exit_code == 2
 
 

@@ -2,7 +2,8 @@
 
 A challenge file is TOML (documented in the README): bilingual title, description and invitation, a
 duration (``24h``, ``7d``, ``5h59m``), an optional default start time, forbidden kinds and touchpoints,
-allowed exceptions, hints, and the post it comes from (``source``: title, author, year). Every problem names the file, the key and what was expected.
+allowed exceptions, hints, and the post it comes from (``source``: title, author, year). Every problem names
+the file, the key and what was expected.
 """
 
 from __future__ import annotations
@@ -94,7 +95,9 @@ def _source(raw: Mapping[str, Any], origin: str) -> Source | None:
     value = raw.get("source")
     if value is None:
         return None
-    ok = isinstance(value, Mapping) and all(isinstance(value.get(k), str) and value[k].strip() for k in ("title", "author"))
+    ok = isinstance(value, Mapping) and all(
+        isinstance(value.get(k), str) and value[k].strip() for k in ("title", "author")
+    )
     year = value.get("year") if isinstance(value, Mapping) else None
     url = value.get("url", "") if isinstance(value, Mapping) else ""
     if not ok or not (year is None or (isinstance(year, int) and 1900 <= year <= 9999)) or not isinstance(url, str):

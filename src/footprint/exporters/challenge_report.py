@@ -58,7 +58,9 @@ def _when(v: Verdict, with_times: bool) -> str:
     if with_times:
         start, end = l10n.clock(v.window.start), l10n.clock(v.window.end)
         if first == last:
-            said = _("I took it on {day}, from {start} to {end}.").format(day=l10n.long_date(first), start=start, end=end)
+            said = _("I took it on {day}, from {start} to {end}.").format(
+                day=l10n.long_date(first), start=start, end=end
+            )
         else:
             said = _("I took it from {first} at {start} to {last} at {end}.").format(
                 first=l10n.long_date(first), start=start, last=l10n.long_date(v.window.end.date()), end=end
@@ -134,7 +136,10 @@ def _story(v: Verdict, catalog: Catalog, with_notes: bool, with_times: bool) -> 
     """The report's content, as plain strings in the current language, shared by both formats."""
     c = v.challenge
     lang = current()
-    hints = [pgettext("label", "{label}: {text}").format(label=label(catalog, h.touchpoint), text=h.text.get(lang)) for h in c.hints]
+    hints = [
+        pgettext("label", "{label}: {text}").format(label=label(catalog, h.touchpoint), text=h.text.get(lang))
+        for h in c.hints
+    ]
     return {
         "title": _("{title}: my verdict").format(title=c.title.get(lang)),
         "headline": headline(v, catalog, with_notes=with_notes),

@@ -47,7 +47,9 @@ def _columns() -> dict[str, str]:
         "unavoidable": pgettext("group column", "unavoidable"),
         "run_mean": pgettext("group column", "mean captures during the challenge (estimate)"),
         "baseline_mean": pgettext("group column", "mean captures on a usual day (estimate)"),
-        "baseline_run_mean": pgettext("group column", "mean captures during the challenge of those with a baseline (estimate)"),
+        "baseline_run_mean": pgettext(
+            "group column", "mean captures during the challenge of those with a baseline (estimate)"
+        ),
     }
 
 
@@ -85,8 +87,8 @@ _CSV_COLUMNS = (
 def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
         raise NotFound(
-            N_("unknown format {format}{hint}; use one of {formats}"),
-            format=repr(fmt),
+            N_("unknown format “{format}”{hint}; use one of {formats}"),
+            format=fmt,
             hint=did_you_mean(fmt, FORMATS),
             formats=", ".join(FORMATS),
         )
@@ -142,10 +144,16 @@ def _totals(s: GroupSummary) -> list[str]:
     else:
         run, baseline = l10n.number(s.baseline_run_mean), l10n.number(s.baseline_mean)
         if s.change is None:
-            text = _("Those with a baseline: {run} captures on average during the challenge against {baseline} on a usual day (estimate)")
+            text = _(
+                "Those with a baseline: {run} captures on average during the challenge against {baseline} on a usual"
+                " day (estimate)"
+            )
             lines.append(text.format(run=run, baseline=baseline))
         else:
-            text = _("Those with a baseline: {run} captures on average during the challenge against {baseline} on a usual day, {change} (estimate)")
+            text = _(
+                "Those with a baseline: {run} captures on average during the challenge against {baseline} on a usual"
+                " day, {change} (estimate)"
+            )
             lines.append(text.format(run=run, baseline=baseline, change=l10n.signed_percent(s.change)))
     return lines
 
@@ -187,7 +195,8 @@ def _markdown(summaries: list[GroupSummary], names: Names, images: Mapping[str, 
             head = [columns["touchpoint"], *(columns[c] for c in _ROW_COLUMNS)]
             out.append(f"\n### {by_touchpoint}\n\n| {' | '.join(head)} |\n|---|---:|---:|---:|---:|\n")
             out.extend(
-                f"| {_md_cell(names.touchpoint(r.touchpoint))} | {r.usual} | {r.touched} | {r.removed} | {r.unavoidable} |\n"
+                f"| {_md_cell(names.touchpoint(r.touchpoint))} | {r.usual} | {r.touched} | {r.removed}"
+                f" | {r.unavoidable} |\n"
                 for r in s.touchpoints
             )
             out.append(f"\n{note}\n")

@@ -97,7 +97,8 @@ def credit(c: Challenge) -> str | None:
     if s is None:
         return None
     if s.year:
-        return _("From the post “{title}” by {author} ({year}).").format(title=s.title, author=s.author, year=s.year)
+        said = _("From the post “{title}” by {author} ({year}).")
+        return said.format(title=s.title, author=s.author, year=s.year)
     return _("From the post “{title}” by {author}.").format(title=s.title, author=s.author)
 
 
@@ -114,7 +115,8 @@ def detail(c: Challenge, catalog: Catalog, usual: Sequence[str] = ()) -> list[Li
     if c.allow:
         lines.append(Line(_("Allowed anyway: {items}").format(items=labels(catalog, c.allow))))
     if usual:
-        lines.append(Line(_("Your usual touchpoints it forbids: {items}").format(items=labels(catalog, usual)), "usual"))
+        usual_line = _("Your usual touchpoints it forbids: {items}").format(items=labels(catalog, usual))
+        lines.append(Line(usual_line, "usual"))
     if c.hints:
         lines += [BLANK, Line(_("Hints:"), "heading")]
         lines += [Line("  - " + hint_text(catalog, h.touchpoint, h.text.get(lang)), "hint") for h in c.hints]
@@ -187,9 +189,10 @@ def run_line(run: Run, c_title: str) -> str:
 
 
 def ended(run: Run, v: Verdict, catalog: Catalog) -> str:
+    said = headline(v, catalog, with_notes=True, status=False)
     if run.status == "abandoned":
-        return _("Abandoned run #{id}: {headline}").format(id=run.id, headline=headline(v, catalog, True))
-    return _("Ended run #{id}: {headline}").format(id=run.id, headline=headline(v, catalog, True))
+        return _("Abandoned run #{id}: {headline}").format(id=run.id, headline=said)
+    return _("Ended run #{id}: {headline}").format(id=run.id, headline=said)
 
 
 # --- the verdict ---------------------------------------------------------------------------------------
@@ -199,11 +202,13 @@ def _why(why: str) -> str:
     return pgettext("why", "passive") if why == "passive" else reason("unavoidable")
 
 
-def headline(v: Verdict, catalog: Catalog, with_notes: bool = False) -> str:
+def headline(v: Verdict, catalog: Catalog, with_notes: bool = False, status: bool = True) -> str:
     """ "3 of 5 removed; unavoidable: Smartphone (alarm clock), Smart meter (passive)". Notes (the person's
-    own words, like "alarm clock") appear only ``with_notes``; otherwise the reason is named."""
+    own words, like "alarm clock") appear only ``with_notes``; otherwise the reason is named. ``status``:
+    say "So far:" or "Abandoned:" before it (not when the sentence around it says so already)."""
     if v.usual:
-        parts = [ngettext("{n} of {m} removed", "{n} of {m} removed", len(v.removed)).format(n=len(v.removed), m=len(v.usual))]
+        n = len(v.removed)
+        parts = [ngettext("{n} of {m} removed", "{n} of {m} removed", n).format(n=n, m=len(v.usual))]
     else:
         parts = [_("none of your usual touchpoints is forbidden by this challenge")]
     if v.unavoidable:
@@ -222,9 +227,9 @@ def headline(v: Verdict, catalog: Catalog, with_notes: bool = False) -> str:
             items.append(f"{label(catalog, t.touchpoint)} ×{t.count}" + (f" ({reasons})" if reasons else ""))
         parts.append(ngettext("touched: {items}", "touched: {items}", len(items)).format(items=", ".join(items)))
     text = pgettext("separator", "; ").join(parts)
-    if v.status == "abandoned":
+    if status and v.status == "abandoned":
         return _("Abandoned: {verdict}").format(verdict=text)
-    if v.status == "running":
+    if status and v.status == "running":
         return _("So far: {verdict}").format(verdict=text)
     return text[:1].upper() + text[1:]
 
@@ -247,19 +252,23 @@ def verdict_lines(v: Verdict, catalog: Catalog, running: bool = False) -> list[L
     none = pgettext("list", "none")
     touched = _touched_items(v, catalog)
     unavoidable = [f"{label(catalog, u.touchpoint)} ({_why(u.why)})" for u in v.unavoidable]
-    removed = labels(catalog, v.removed)
-    lines = [Line(headline(v, catalog, with_notes=True), "headline"), BLANK]
+    touched_text, removed = ", ".join(touched) or none, labels(catalog, v.removed)
     if running:
-        lines.append(Line(ngettext("Touched so far: {items}", "Touched so far: {items}", len(touched)).format(
-            items=", ".join(touched) or none)))
-        lines.append(Line(ngettext("Still avoidable: {items}", "Still avoidable: {items}", len(v.removed)).format(
-            items=removed)))
+        said = [
+            ngettext("Touched so far: {items}", "Touched so far: {items}", len(touched)).format(items=touched_text),
+            ngettext("Still avoidable: {items}", "Still avoidable: {items}", len(v.removed)).format(items=removed),
+        ]
     else:
-        lines.append(Line(ngettext("Removed: {items}", "Removed: {items}", len(v.removed)).format(items=removed)))
-        lines.append(Line(ngettext("Touched: {items}", "Touched: {items}", len(touched)).format(
-            items=", ".join(touched) or none)))
-    lines.append(Line(ngettext("Unavoidable: {items}", "Unavoidable: {items}", len(unavoidable)).format(
-        items=", ".join(unavoidable) or none)))
+        said = [
+            ngettext("Removed: {items}", "Removed: {items}", len(v.removed)).format(items=removed),
+            ngettext("Touched: {items}", "Touched: {items}", len(touched)).format(items=touched_text),
+        ]
+    said.append(
+        ngettext("Unavoidable: {items}", "Unavoidable: {items}", len(unavoidable)).format(
+            items=", ".join(unavoidable) or none
+        )
+    )
+    lines = [Line(headline(v, catalog, with_notes=True), "headline"), BLANK, *map(Line, said)]
     lines.append(Line(_("Captures during the run: {run} (estimate)").format(run=l10n.number(v.run.total))))
     lines += [Line(text, "note") for text in baseline_notes(v)]
     return lines

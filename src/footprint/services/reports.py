@@ -29,7 +29,7 @@ def report_format(fmt: str | None, out: Path | None) -> str:
             N_("--format {format} does not match --out {suffix}: give one or the other"), format=fmt, suffix=out.suffix
         )
     if fmt not in ("md", "html"):
-        raise BadInput(N_("unknown report format {format}: use md or html"), format=repr(fmt))
+        raise BadInput(N_("unknown report format “{format}”: use md or html"), format=fmt)
     try:
         if out is not None and fmt == "md":
             out.name.encode("utf-8")  # the post links to NAME-chart.svg, in UTF-8 text

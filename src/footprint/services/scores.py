@@ -189,7 +189,12 @@ def all_breaks(svc: Service) -> list[Break]:
 
     lang = svc.settings.lang  # a run is named by its challenge's title, as it was when the run started
     runs = [
-        Break(f"r{r.id}", r.start.date(), (r.end - timedelta(microseconds=1)).date(), challenges.rules_of(r).title.get(lang))
+        Break(
+            f"r{r.id}",
+            r.start.date(),
+            (r.end - timedelta(microseconds=1)).date(),
+            challenges.rules_of(r).title.get(lang),
+        )
         for r in challenges.runs(svc)
     ]
     return sorted([*svc.journal.breaks(), *runs], key=lambda b: (b.first, b.id))

@@ -101,7 +101,7 @@ class ChallengeScreen(BaseScreen):
         c = self._selected()
         if c is None:
             return
-        usual = [tp.id for _, tp in self.svc.profile() if tp is not None and c.forbids(tp)]
+        usual = [tp.id for _period, tp in self.svc.profile() if tp is not None and c.forbids(tp)]
         lines = [line for line in words.detail(c, self.svc.catalog, usual) if line.role != "command"]
         self.query_one("#detail", Static).update(styled(lines))
 
