@@ -86,7 +86,7 @@ def test_a_damaged_cache_is_rebuilt(cli, home) -> None:
     folder.mkdir(mode=0o700)
     (folder / cache.NAME).write_text('{"key": "x", "catalog": [[[[')
     result = cli("log", "smartphone")
-    assert result.exit_code == 0 and result.stderr == "" and "Logged smartphone" in result.stdout
+    assert result.exit_code == 0 and result.stderr == "" and "Logged Smartphone" in result.stdout
     assert json.loads((folder / cache.NAME).read_text())["key"] == cache.key(catalog_files(home / "config"))
 
 
@@ -95,7 +95,7 @@ def test_a_stale_pickle_of_ours_is_never_read_and_goes(cli, home) -> None:
     stale = plant_pickle(home / "cache", marker)
     os.chmod(home / "cache", 0o700)
     result = cli("log", "smartphone")
-    assert result.exit_code == 0 and "Logged smartphone" in result.stdout
+    assert result.exit_code == 0 and "Logged Smartphone" in result.stdout
     assert not marker.exists() and not stale.exists()
     assert (home / "cache" / cache.NAME).exists()
 
@@ -110,7 +110,7 @@ def test_a_foreign_cache_is_ignored_and_not_written_into(cli, home, monkeypatch)
     monkeypatch.setattr(os, "geteuid", lambda: os.stat(home).st_uid + 4242)
     result = cli("log", "smartphone")
     assert result.exit_code == 0, result.stderr
-    assert "Logged smartphone" in result.stdout and "+5 captures" in result.stdout
+    assert "Logged Smartphone" in result.stdout and "+5 captures" in result.stdout
     assert not marker.exists()
     assert stale.exists() and planted.read_bytes() == before  # not someone else's to delete or rewrite
 
@@ -130,7 +130,7 @@ def test_a_cache_others_can_write_is_ignored_by_a_real_process(home, loose) -> N
         os.chown(planted, 65534, 65534)
     result = run(["log", "smartphone"], home)
     assert result.returncode == 0, result.stderr
-    assert "Logged smartphone" in result.stdout and "+5 captures" in result.stdout
+    assert "Logged Smartphone" in result.stdout and "+5 captures" in result.stdout
     assert not marker.exists()
     if loose == "folder":  # never written into: the catalog stays out of a folder others can write
         assert planted.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == [

@@ -7,40 +7,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (English, French)
-    "logged": (
-        "Logged {what} at {at}: +{captures} captures (estimate)",
-        "Noté {what} le {at} : +{captures} captures (estimation)",
-    ),
-    "day.title": ("{day}", "{day}"),
-    "day.closed": ("closed: fully logged", "clôturée : tout est noté"),
-    "day.open": ("open", "ouverte"),
-    "day.not_logged": ("not logged yet", "pas encore notée"),
-    "day.no_entries": ("No touches logged.", "Aucun contact noté."),
-    "day.empty_closed": (
-        "No touches: a real zero-touch day.",
-        "Aucun contact : une vraie journée sans contact.",
-    ),
-    "footprint": ("Footprint (estimate)", "Empreinte (estimation)"),
     "active": ("active", "active"),
     "passive": ("passive", "passive"),
     "total": ("total", "total"),
     "captures": ("captures", "captures"),
-    "by_collector": ("By collector", "Par collecteur"),
-    "by_touchpoint": ("By touchpoint", "Par point de contact"),
-    "passive_note": (
-        "passive: {n} profile touchpoint(s) that capture whatever you do",
-        "passive : {n} point(s) de contact du profil qui captent quoi que vous fassiez",
-    ),
-    "unknown_tps": (
-        "not in the catalog any more (counted as 0): {ids}",
-        "absents du catalogue (comptés 0) : {ids}",
-    ),
-    "closed_day": ("Closed {day}: marked as fully logged.", "Journée du {day} clôturée : tout est noté."),
-    "reopened_day": ("Reopened {day}.", "Journée du {day} rouverte."),
-    "edited": ("Edited #{id}: {what}", "Modifié n°{id} : {what}"),
-    "removed": ("Removed {what}", "Supprimé {what}"),
-    "undone": ("Undone: {what}", "Annulé : {what}"),
-    "nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
     "profile.empty": (
         "The profile is empty. Add what you own or live with: footprint profile add smartphone computer bank-card "
         "health-card smart-meter",

@@ -29,7 +29,7 @@ def test_a_day_without_touches_still_has_passive_captures(cli, day_json) -> None
 def test_closed_empty_day_is_a_real_zero_and_unclosed_is_not_logged(cli, day_json) -> None:
     assert day_json("-3d")["logged"] is False
     result = cli("close", "-3d")
-    assert result.exit_code == 0 and "2026-11-19" in result.stdout
+    assert result.exit_code == 0 and result.stdout == "Closed Thursday 19 November 2026: marked as fully logged.\n"
     data = day_json("-3d")
     assert data["closed"] is True and data["logged"] is True
     text = cli("day", "-3d").stdout
@@ -47,21 +47,22 @@ def test_cannot_close_a_future_day(cli) -> None:
 def test_day_text_shows_entries_footprint_and_collectors(cli) -> None:
     cli("log", "cb", "--note", "bakery")
     out = cli("day").stdout
-    assert out.startswith("Sunday 2026-11-22")
-    assert "bank-card" in out and "“bakery”" in out
+    assert out.startswith("Sunday 22 November 2026 — open\n")
+    assert "Bank card" in out and "bank-card" not in out and "“bakery”" in out
     assert "Footprint (estimate):" in out and "By collector:" in out and "your bank" in out
 
 
 def test_day_in_french(cli) -> None:
     cli("log", "cb")
     out = cli("--lang", "fr", "day").stdout
-    assert out.startswith("dimanche 2026-11-22") and "Empreinte (estimation)" in out and "votre banque" in out
+    assert out.startswith("dimanche 22 novembre 2026 — journée ouverte\n")
+    assert "Empreinte (estimation)" in out and "votre banque" in out
 
 
 def test_bare_footprint_shows_today(cli) -> None:
     cli("log", "email")
     result = cli()
-    assert result.exit_code == 0 and "Sunday 2026-11-22" in result.stdout and "email" in result.stdout
+    assert result.exit_code == 0 and "Sunday 22 November 2026" in result.stdout and "Email" in result.stdout
 
 
 def test_day_bad_date(cli) -> None:

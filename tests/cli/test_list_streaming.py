@@ -55,18 +55,18 @@ def test_json_of_an_empty_listing_is_an_empty_array(cli) -> None:
 
 
 def test_text_and_csv_are_what_they_were(cli, varied) -> None:
-    from footprint.cli import render
+    from footprint.present import day
 
     entries = _stored()
     svc = Service(resolve())
     try:
-        lines = "".join(render.entry_line(e, svc.catalog, "en", with_date=True) + "\n" for e in entries)
+        lines = "".join(day.entry_lines(entries, svc.catalog))
     finally:
         svc.close()
     text = cli("list")
     assert text.exit_code == 0 and text.stderr == ""
     assert text.stdout == lines
-    assert text.stdout.splitlines()[0].startswith("  #1      2026-11-19 08:00  email")
+    assert text.stdout.splitlines()[0].startswith("  #1      2026-11-19 08:00  Email")
     table = cli("list", "--csv")
     assert table.exit_code == 0 and table.stderr == ""
     rows = list(csv.DictReader(io.StringIO(table.stdout)))

@@ -122,7 +122,7 @@ def test_an_empty_or_half_initialised_file_becomes_a_whole_journal(cli, home, ma
     make(path)
     logged = cli("--db", str(path), "log", "smartphone")
     assert logged.exit_code == 0, logged.stderr
-    assert logged.stdout.startswith("Logged smartphone ×1") and logged.stderr == ""
+    assert logged.stdout.startswith("Logged Smartphone ×1") and logged.stderr == ""
     again = cli("--db", str(path), "day", "--json")
     assert again.exit_code == 0, again.stderr
     assert '"touchpoint": "smartphone"' in again.stdout

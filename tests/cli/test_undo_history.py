@@ -7,8 +7,8 @@ import pytest
 
 NOOPS = [
     # (what sets the scene, the command that changes nothing, its exit code, what it says on stdout)
-    ([], ["reopen"], 0, "2026-11-22 was already open.\n"),
-    ([["close"]], ["close"], 0, "2026-11-22 was already closed.\n"),
+    ([], ["reopen"], 0, "Sunday 22 November 2026 was already open.\n"),
+    ([["close"]], ["close"], 0, "Sunday 22 November 2026 was already closed.\n"),
     (
         [["profile", "add", "smartphone"]],
         ["profile", "add", "smartphone"],
@@ -64,7 +64,7 @@ def test_an_edit_to_the_values_it_has_says_so(cli) -> None:
     assert cli("log", "cb", "-n", "2", "--at", "08:00").exit_code == 0
     result = cli("edit", "1", "--count", "2")
     assert result.exit_code == 0 and result.stderr == ""
-    assert result.stdout.startswith("Nothing changed: #1 already reads ")
+    assert result.stdout == "Nothing changed: entry #1 already reads Bank card ×2 · 2026-11-22 08:00 · 6 captures\n"
     assert cli("undo").stdout == "Undone: log bank-card ×2\n"
 
 
@@ -86,7 +86,7 @@ def test_a_state_change_or_an_earlier_since_is_a_real_change(cli) -> None:
 
 def test_close_then_close_again_then_undo_reopens(cli, day_json) -> None:
     assert cli("close").exit_code == 0
-    assert cli("close").stdout == "2026-11-22 was already closed.\n"
+    assert cli("close").stdout == "Sunday 22 November 2026 was already closed.\n"
     assert cli("undo").stdout == "Undone: close 2026-11-22\n"
     assert day_json()["closed"] is False
     assert cli("undo").stdout == "Nothing to undo.\n"
@@ -94,8 +94,8 @@ def test_close_then_close_again_then_undo_reopens(cli, day_json) -> None:
 
 def test_reopen_of_a_closed_day_is_undoable(cli, day_json) -> None:
     assert cli("close", "yesterday").exit_code == 0
-    assert cli("reopen", "yesterday").stdout == "Reopened 2026-11-21.\n"
-    assert cli("reopen", "yesterday").stdout == "2026-11-21 was already open.\n"
+    assert cli("reopen", "yesterday").stdout == "Reopened Saturday 21 November 2026.\n"
+    assert cli("reopen", "yesterday").stdout == "Saturday 21 November 2026 was already open.\n"
     assert cli("undo").stdout == "Undone: reopen 2026-11-21\n"
     assert day_json("yesterday")["closed"] is True
 
@@ -113,7 +113,7 @@ def test_an_import_that_adds_nothing_records_no_step(cli, home) -> None:
 
 @pytest.mark.parametrize("lang", ["fr"])
 def test_the_no_op_answers_speak_french(cli, lang) -> None:
-    assert cli("--lang", lang, "reopen").stdout == "La journée du 2026-11-22 était déjà ouverte.\n"
+    assert cli("--lang", lang, "reopen").stdout == "La journée du dimanche 22 novembre 2026 était déjà ouverte.\n"
     assert cli("--lang", lang, "profile", "add", "cb").exit_code == 0
     assert cli("--lang", lang, "profile", "add", "cb").stdout == "Déjà dans le profil (rien de changé) : bank-card\n"
 

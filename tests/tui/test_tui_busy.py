@@ -26,7 +26,11 @@ async def test_a_touch_typed_while_the_journal_is_locked_lands_when_it_is_free(p
             await pilot.press("3", "b")  # typed while the first is still waiting: kept too, in order
             await pilot.pause()
             assert stored(profiled) == []
-            assert ("warning", app_module.t("tui.busy", "en")) in notes(app)
+            busy = (
+                "The journal is busy (another program is writing): "
+                "your touch is kept and saved as soon as it is free."
+            )
+            assert ("warning", busy) in notes(app)
             assert not [m for severity, m in notes(app) if severity == "error"]
         finally:
             blocker.execute("COMMIT")

@@ -87,4 +87,4 @@ async def test_today_says_a_challenge_is_running(profiled) -> None:
     app = make_app()
     async with app.run_test(size=SIZE):
         title = shown(app.screen.query_one("#day-title"))
-        assert title.splitlines()[1] == "Challenge running: A day without Big Data, 14h30 left (F3)"
+        assert title.splitlines()[1] == "Challenge running: A day without Big Data, 14 h 30 left (F3)"

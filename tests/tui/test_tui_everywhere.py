@@ -78,10 +78,10 @@ async def test_french_everywhere(profiled, monkeypatch) -> None:
             *("footprint", "F1", "Aujourd'hui", "F2", "Journal", "F3", "Défi"),
             *("F4", "Graphiques", "F5", "Profil", "?", "Touches"),
         ]
-        assert shown(today.query_one("#day-title")) == "dimanche 22 novembre 2026 — pas encore notée"
-        assert "Clôturer" in [b.binding.description for b in today.active_bindings.values()]
+        assert shown(today.query_one("#day-title")) == "dimanche 22 novembre 2026 — rien de noté pour l'instant"
+        assert "Clôturer la journée" in [b.binding.description for b in today.active_bindings.values()]
         await pilot.press("s")
-        assert shown(today.query_one("#hint")).startswith("Noté smartphone ×1")
+        assert shown(today.query_one("#hint")).startswith("Noté\u00a0: Smartphone ×1 à 09:30")
         assert "Empreinte (estimation)" in shown(today.query_one("FootprintPanel"))
         await pilot.press("question_mark")
         await pilot.pause()

@@ -32,7 +32,7 @@ async def test_moving_between_days_and_weeks_shows_each_days_footprint(week) -> 
         await pilot.pause()
         journal = app.screen
         assert isinstance(journal, JournalScreen)
-        assert shown(journal.query_one("#journal-title")).startswith("Week 47: 2026-11-16 to 2026-11-22")
+        assert shown(journal.query_one("#journal-title")).startswith("Week 47: 16 Nov 2026 to 22 Nov 2026")
         cells = [shown(c) for c in journal.query(DayCell)]
         totals = week.footprint_between(journal.day.replace(day=20), journal.day.replace(day=21))
         assert cells[0] == "Mon 16\nnot logged"
@@ -45,7 +45,7 @@ async def test_moving_between_days_and_weeks_shows_each_days_footprint(week) -> 
         await pilot.press("left")
         assert [r.split()[2] for r in rows(journal.query_one(EntryList))] == ["Smartphone"]
         await pilot.press("left_curly_bracket")
-        assert shown(journal.query_one("#journal-title")).startswith("Week 46: 2026-11-09 to 2026-11-15")
+        assert shown(journal.query_one("#journal-title")).startswith("Week 46: 9 Nov 2026 to 15 Nov 2026")
         await pilot.press("right_curly_bracket", "right_curly_bracket")
         assert journal.day.isoformat() == "2026-11-22"  # never past today
         await pilot.press("t")
@@ -66,7 +66,7 @@ async def test_editing_an_entry_checks_what_is_typed_and_saves_through_the_servi
         form.query_one("#count").focus()
         form.query_one("#count").value = "two"
         await pilot.pause()
-        assert shown(form.query_one("#form-error")) == "'two' is not a valid integer"
+        assert shown(form.query_one("#form-error")) == "“two” is not a whole number"
         await pilot.press("ctrl+s")
         assert app.screen is form
         form.query_one("#count").value = "-1"

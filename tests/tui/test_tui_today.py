@@ -61,7 +61,7 @@ async def test_a_letter_logs_one_touch_now_and_everything_updates(profiled) -> N
         panel = shown(today.query_one(FootprintPanel)).splitlines()
         expected = profiled.day().footprint
         assert panel[1].split() == ["total", n(expected.total)] and panel[2].split() == ["active", n(expected.active)]
-        assert "Logged smartphone ×1 at 09:30" in shown(today.query_one("#hint"))
+        assert "Logged Smartphone ×1 at 09:30: +5 captures (estimate)" in shown(today.query_one("#hint"))
         assert "Sunday 22 November 2026 — open" in shown(today.query_one("#day-title"))
 
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.asyncio
 COUNTS = [
     (str(2**70), "the count must be at most 86400 (one a second for a day), not a number over 10^15"),
     ("86401", "the count must be at most 86400 (one a second for a day), not 86401"),
-    ("9" * 5000, "is not a valid integer"),
+    ("9" * 5000, "is not a whole number"),
 ]
 MINUTES = [
     ("nan", "minutes must be between 0 and 1440, not nan"),

@@ -6,19 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..i18n_legacy import register, t
+from ..present import day as words
 from . import render, state
-
-register(
-    {
-        "edit.unchanged": (
-            "Nothing changed: #{id} already reads {what}",
-            "Rien de changé : n°{id} est déjà {what}",
-        ),
-        "day.already_closed": ("{day} was already closed.", "La journée du {day} était déjà clôturée."),
-        "day.already_open": ("{day} was already open.", "La journée du {day} était déjà ouverte."),
-    }
-)
 
 REASON_HELP = "Why, during a challenge: unavoidable, chosen or forgot."
 
@@ -37,9 +26,7 @@ def log(
     """Log a touch of one or more touchpoints."""
     svc = state.service(ctx)
     done = svc.log(touchpoints, at=at, count=count, minutes=minutes, note=note, reason=reason)
-    lang = svc.settings.lang
-    at_text = render.when(done.entries[0].at)
-    typer.echo(t("logged", lang, what=render.what(done.entries), at=at_text, captures=render.n(done.captures)))
+    typer.echo(words.logged(done, svc.catalog, svc.settings.now().date()))
 
 
 def show_day(ctx: typer.Context, when: str | None, as_json: bool) -> None:
@@ -57,7 +44,7 @@ def show_day(ctx: typer.Context, when: str | None, as_json: bool) -> None:
         }
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
-        typer.echo(render.day_text(view, svc.catalog, svc.settings.lang))
+        typer.echo("\n".join(words.day_lines(view, svc.catalog)))
 
 
 def day(
@@ -92,7 +79,7 @@ def list_entries(
     elif as_json:
         chunks = render.batched(render.json_array(render.json_items(entries)))
     else:
-        chunks = render.batched(render.entry_lines(entries, svc.catalog, svc.settings.lang))
+        chunks = render.batched(words.entry_lines(entries, svc.catalog))
     render.write_all(chunks, sys.stdout)
 
 
@@ -110,8 +97,7 @@ def edit(
     svc = state.service(ctx)
     before = svc.entry(entry_id)
     e = svc.edit(entry_id, at=at, touchpoint=touchpoint, count=count, minutes=minutes, note=note, reason=reason)
-    what = render.entry_line(e, svc.catalog, svc.settings.lang, True).strip()
-    typer.echo(t("edited" if e != before else "edit.unchanged", svc.settings.lang, id=e.id, what=what))
+    typer.echo(words.edited(e, svc.catalog, changed=e != before))
 
 
 def rm(
@@ -121,15 +107,13 @@ def rm(
     """Remove entries (footprint undo brings them back)."""
     svc = state.service(ctx)
     gone = svc.remove(entry_ids)
-    typer.echo(t("removed", svc.settings.lang, what=", ".join(f"#{e.id} {e.touchpoint}" for e in gone)))
+    typer.echo(words.removed(gone, svc.catalog))
 
 
 def undo(ctx: typer.Context) -> None:
     """Undo the last change (log, edit, rm, close, reopen, profile, import)."""
     svc = state.service(ctx)
-    summary = svc.undo()
-    lang = svc.settings.lang
-    typer.echo(t("undone", lang, what=summary) if summary else t("nothing_to_undo", lang))
+    typer.echo(words.undone(svc.undo()))
 
 
 def close(
@@ -139,7 +123,7 @@ def close(
     """Mark a day as fully logged: an empty closed day is a real zero."""
     svc = state.service(ctx)
     done = svc.set_closed(when, True)
-    typer.echo(t("closed_day" if done.changed else "day.already_closed", svc.settings.lang, day=done.day))
+    typer.echo(words.closing(done.day, True, done.changed))
 
 
 def reopen(
@@ -149,7 +133,7 @@ def reopen(
     """Mark a closed day as not fully logged again."""
     svc = state.service(ctx)
     done = svc.set_closed(when, False)
-    typer.echo(t("reopened_day" if done.changed else "day.already_open", svc.settings.lang, day=done.day))
+    typer.echo(words.closing(done.day, False, done.changed))
 
 
 COMMANDS = {

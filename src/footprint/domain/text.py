@@ -17,12 +17,6 @@ def fold(name: str) -> str:
     return "-".join(bare.replace("_", " ").replace("-", " ").split())
 
 
-WEEKDAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-}
-
-
 def number(value: float) -> str:
     """How every surface shows a figure (captures are estimates): whole numbers with spaces between
     thousands, one decimal below 10 — ``1 204``, ``48``, ``0.3``."""

@@ -20,10 +20,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from ..errors import FootprintError, JournalBusy
+from ..i18n import N_, _
 from ..i18n import use as use_language
-from ..i18n_legacy import t
+from ..present import day as day_words
 from ..services import Service
-from . import words  # noqa: F401  (registers the interface's words)
+from . import words
 from .bindings import localize
 from .messages import JournalChanged
 from .watch import journal_version
@@ -80,16 +81,16 @@ class FootprintApp(App[None]):
     CSS_PATH = "footprint.tcss"
     TITLE = "footprint"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "go('today')", "tui.go.today", show=False),
-        Binding("f2", "go('journal')", "tui.go.journal", show=False),
-        Binding("f3", "go('challenge')", "tui.go.challenge", show=False),
-        Binding("f4", "go('charts')", "tui.go.charts", show=False),
-        Binding("f5", "go('profile')", "tui.go.profile", show=False),
-        Binding("ctrl+z", "undo", "tui.key.undo"),
-        Binding("question_mark,f10", "keys", "tui.key.keys", key_display="?"),
-        Binding("ctrl+t", "toggle_dark", "tui.key.theme", show=False),
-        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True),
-        Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True),
+        Binding("f1", "go('today')", words.SCREENS["today"], show=False),
+        Binding("f2", "go('journal')", words.SCREENS["journal"], show=False),
+        Binding("f3", "go('challenge')", words.SCREENS["challenge"], show=False),
+        Binding("f4", "go('charts')", words.SCREENS["charts"], show=False),
+        Binding("f5", "go('profile')", words.SCREENS["profile"], show=False),
+        Binding("ctrl+z", "undo", words.UNDO),
+        Binding("question_mark,f10", "keys", words.KEYS, key_display="?"),
+        Binding("ctrl+t", "toggle_dark", words.THEME, show=False),
+        Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True),
+        Binding("ctrl+q", "quit", words.QUIT, show=False, priority=True),
     ]
 
     def __init__(self, svc: Service) -> None:
@@ -172,7 +173,8 @@ class FootprintApp(App[None]):
             self.notify(exc.message, severity="error", markup=False, timeout=8)
         except Exception as exc:  # noqa: BLE001  the TUI must never crash on a bug: say so and carry on
             self.log.error(repr(exc))
-            self.notify(t("tui.internal", self.lang, what=type(exc).__name__), severity="error", timeout=10)
+            message = _("Something went wrong ({what}); the journal is intact. Please report it.")
+            self.notify(message.format(what=type(exc).__name__), severity="error", markup=False, timeout=10)
 
     def say(self, message: str) -> None:
         self.notify(message, markup=False, timeout=3)
@@ -200,7 +202,7 @@ class FootprintApp(App[None]):
     def action_undo(self) -> None:
         with self.safely():
             what = self.svc.undo()
-            self.say(t("undone", self.lang, what=what) if what else t("nothing_to_undo", self.lang))
+            self.say(day_words.undone(what))
             if what:
                 self.journal_written()
 
@@ -229,7 +231,10 @@ class FootprintApp(App[None]):
             except JournalBusy:
                 self.set_timer(RETRY_SECONDS, self._write_pending)
         self._pending.append((tp_id, count, self.svc.settings.now().isoformat()))
-        self.notify(t("tui.busy", self.lang), severity="warning", timeout=4)
+        busy = _(
+            "The journal is busy (another program is writing): your touch is kept and saved as soon as it is free."
+        )
+        self.notify(busy, severity="warning", timeout=4)
         return None
 
     def _write_pending(self) -> None:
@@ -245,13 +250,16 @@ class FootprintApp(App[None]):
                 self.journal_written()
 
     def logged_text(self, logged: Any) -> str:
-        e = logged.entries[0]
-        what = ", ".join(f"{e.touchpoint} ×{e.count}" for e in logged.entries)
-        from .text import n
-
-        return t("logged", self.lang, what=what, at=e.at.strftime("%H:%M"), captures=n(logged.captures))
+        return day_words.logged(logged, self.svc.catalog, self.svc.settings.now().date())
 
     # --- the command palette ---------------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the interface's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action, in the interface's language: the current screen's, logging each touchpoint of the
@@ -267,17 +275,18 @@ class FootprintApp(App[None]):
         for _period, tp in profile:
             if tp is not None:
                 yield SystemCommand(
-                    t("tui.cmd.log", lang, what=tp.label.get(lang)),
-                    t("tui.cmd.log_help", lang),
+                    _("Log {touchpoint}").format(touchpoint=tp.label.get(lang)),
+                    _("Log one touch now"),
                     partial(self.log_now, tp.id),
                 )
         for mode in MODES_IN_ORDER:
-            name = t(f"tui.go.{mode}", lang)
             yield SystemCommand(
-                t("tui.cmd.go", lang, screen=name), t("tui.cmd.go_help", lang), partial(self.action_go, mode)
+                _("Go to {screen}").format(screen=words.screen_name(mode)),
+                _("Show this screen"),
+                partial(self.action_go, mode),
             )
-        yield SystemCommand(t("tui.key.undo", lang), t("tui.cmd.undo_help", lang), self.action_undo)
-        yield SystemCommand(t("tui.key.keys", lang), t("tui.cmd.keys_help", lang), self.action_keys)
-        yield SystemCommand(t("tui.key.theme", lang), t("tui.cmd.theme_help", lang), self.action_toggle_dark)
-        yield SystemCommand(t("tui.cmd.themes", lang), t("tui.cmd.themes_help", lang), self.action_change_theme)
-        yield SystemCommand(t("tui.key.quit", lang), t("tui.cmd.quit_help", lang), self.action_quit)
+        yield SystemCommand(_(words.UNDO), _("Undo the last change to the journal"), self.action_undo)
+        yield SystemCommand(_(words.KEYS), _("Show every key"), self.action_keys)
+        yield SystemCommand(_(words.THEME), _("Switch between the light and dark themes"), self.action_toggle_dark)
+        yield SystemCommand(_("Choose a theme…"), _("Pick one of Textual's themes"), self.action_change_theme)
+        yield SystemCommand(_(words.QUIT), _("Leave footprint"), self.action_quit)

@@ -10,7 +10,9 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
 
-from ...i18n_legacy import t
+from ...i18n import _
+from ...present import day as day_words
+from .. import words
 from ..bindings import localize
 from ..messages import JournalChanged, NavPicked
 from ..widgets.key_bar import KeyBar
@@ -83,7 +85,7 @@ class BaseScreen(Screen[None]):
 
     def commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette: by default, each shown binding of the screen."""
-        where = t("tui.cmd.on_screen", self.lang, screen=t("tui.go." + self.MODE, self.lang))
+        where = _("{screen} screen").format(screen=words.screen_name(self.MODE))
         for bindings in self._bindings.key_to_bindings.values():
             for b in bindings:
                 if b.description and b.show:
@@ -113,7 +115,7 @@ class DayScreen(BaseScreen):
             return
         with self.fapp.safely():
             removed = self.svc.remove([entry.id or 0])
-            self.fapp.say(t("removed", self.lang, what=", ".join(f"#{e.id} {e.touchpoint}" for e in removed)))
+            self.fapp.say(day_words.removed(removed, self.svc.catalog))
             self.reload()
             self.written()
 
@@ -122,7 +124,7 @@ class DayScreen(BaseScreen):
         if view is None:
             return
         with self.fapp.safely():
-            day = self.svc.set_closed(view.day.isoformat(), not view.status.closed).day
-            self.fapp.say(t("reopened_day" if view.status.closed else "closed_day", self.lang, day=day.isoformat()))
+            done = self.svc.set_closed(view.day.isoformat(), not view.status.closed)
+            self.fapp.say(day_words.closing(done.day, not view.status.closed, done.changed))
             self.reload()
             self.written()

@@ -14,7 +14,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
 from ...errors import FootprintError
-from ...i18n_legacy import t
+from .. import words
 from ..bindings import localize
 from .entry_form import ServiceCheck
 
@@ -25,8 +25,8 @@ class ConfirmScreen(ModalScreen[bool]):
     CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "tui.key.yes"),
-        Binding("n,escape", "answer(False)", "tui.key.no"),
+        Binding("y", "answer(True)", words.YES),
+        Binding("n,escape", "answer(False)", words.NO),
     ]
 
     def __init__(self, question: str, lang: str) -> None:
@@ -38,8 +38,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("tui.key.yes", self.lang) + " (y)", variant="error", id="yes")
-                yield Button(t("tui.key.no", self.lang) + " (n)", id="no")
+                yield Button(words.button(words.YES, "y"), variant="error", id="yes")
+                yield Button(words.button(words.NO, "n"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no").focus()
@@ -58,7 +58,7 @@ class AskScreen(ModalScreen[str | None]):
 
     CSS_PATH = "screens.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "tui.key.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", words.CANCEL)]
 
     def __init__(
         self,

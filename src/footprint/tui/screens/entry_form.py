@@ -20,13 +20,14 @@ from textual.suggester import SuggestFromList
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Input, Label, Select, Static
 
-from ...domain.journal import REASONS, Entry
+from ...domain.journal import Entry
 from ...domain.limits import shown
 from ...errors import BadInput, FootprintError
-from ...i18n_legacy import t
+from ...i18n import N_, _
+from ...present import day as day_words
 from ...services import Service
 from ..bindings import localize
-from ..text import n
+from .. import words
 
 STAMP = "%Y-%m-%d %H:%M"
 
@@ -52,8 +53,8 @@ class EntryForm(ModalScreen[bool]):
     CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "tui.key.cancel"),
-        Binding("ctrl+s", "save", "tui.key.save"),
+        Binding("escape", "cancel", words.CANCEL),
+        Binding("ctrl+s", "save", words.SAVE),
     ]
 
     def __init__(
@@ -77,7 +78,7 @@ class EntryForm(ModalScreen[bool]):
         try:
             return int(text.strip())
         except ValueError:  # also a number of thousands of digits
-            raise BadInput(t("tui.form.not_integer", self.lang, value=shown(text))) from None
+            raise BadInput(N_("“{value}” is not a whole number"), value=shown(text)) from None
 
     def _number(self, text: str) -> float | None:
         if not text.strip():
@@ -85,7 +86,7 @@ class EntryForm(ModalScreen[bool]):
         try:
             return float(text.strip().replace(",", "."))
         except ValueError:
-            raise BadInput(t("tui.form.not_number", self.lang, value=shown(text))) from None
+            raise BadInput(N_("“{value}” is not a number"), value=shown(text)) from None
 
     def check_at(self, text: str) -> None:
         if text.strip():
@@ -114,45 +115,43 @@ class EntryForm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         lang, e = self.lang, self.entry
         names = sorted({name for tp in self.svc.catalog.touchpoints for name in (tp.id, *tp.aliases)})
-        title = t("tui.form.edit_title", lang, id=e.id) if e else t("tui.form.log_title", lang)
-        reasons = [(t("reason." + r, lang), r) for r in REASONS]
+        title = _("Edit entry #{id}").format(id=e.id) if e else _("Log a touch")
         with Vertical(id="form"):
             yield Static(title, id="form-title", markup=False)
             with Grid(id="form-grid"):
-                yield Label(t("tui.form.touchpoint", lang))
+                yield Label(_("Touchpoint"))
                 yield self._input(
                     "touchpoint",
                     e.touchpoint if e else self.touchpoint or "",
                     self.check_touchpoint,
                     suggester=SuggestFromList(names, case_sensitive=False),
                 )
-                yield Label(t("tui.form.count", lang))
+                yield Label(_("Count"))
                 yield self._input("count", str(e.count if e else self.count), self.check_count)
-                yield Label(t("tui.form.minutes", lang))
+                yield Label(_("Minutes"))
                 yield self._input(
                     "minutes",
                     f"{e.minutes:g}" if e and e.minutes else "",
                     self.check_minutes,
-                    placeholder=t("tui.form.minutes_hint", lang),
+                    placeholder=_("optional: time spent, 0 to 1440"),
                 )
-                yield Label(t("tui.form.at", lang))
-                yield self._input(
-                    "at", e.at.strftime(STAMP) if e else "", self.check_at, placeholder=t("tui.form.at_hint", lang)
-                )
-                yield Label(t("tui.form.note", lang))
+                yield Label(_("When"))
+                hint = _("now · 08:10 · yesterday 18:00 · 2026-11-20 08:10")
+                yield self._input("at", e.at.strftime(STAMP) if e else "", self.check_at, placeholder=hint)
+                yield Label(_("Note"))
                 yield self._input("note", e.note or "" if e else "", self.check_note)
-                yield Label(t("tui.form.reason", lang))
+                yield Label(_("Reason"))
                 yield Select(
-                    reasons,
-                    prompt=t("tui.form.no_reason", lang),
+                    day_words.reasons(),
+                    prompt=_("none (no challenge)"),
                     value=e.reason if e and e.reason else Select.NULL,
                     compact=True,
                     id="reason",
                 )
             yield Static("", id="form-error", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button(t("tui.key.save", lang) + " (ctrl+s)", variant="primary", id="save")
-                yield Button(t("tui.key.cancel", lang) + " (esc)", id="cancel")
+                yield Button(words.button(words.SAVE, "ctrl+s"), variant="primary", id="save")
+                yield Button(words.button(words.CANCEL, _("esc")), id="cancel")
 
     def _input(
         self,
@@ -221,7 +220,7 @@ class EntryForm(ModalScreen[bool]):
             self._fail(exc.message)
             return
         if message is None:
-            self.app.notify(t("tui.form.nothing", self.lang), timeout=3)
+            self.app.notify(_("Nothing changed."), timeout=3)
             self.dismiss(False)
             return
         self.app.notify(message, markup=False, timeout=3)
@@ -229,7 +228,7 @@ class EntryForm(ModalScreen[bool]):
 
     def _write(self) -> str | None:
         """Call the service; returns what to tell the person, or None when nothing changed."""
-        svc, lang = self.svc, self.lang
+        svc = self.svc
         reason_value = self.query_one("#reason", Select).value
         reason = reason_value if isinstance(reason_value, str) else None
         tp = svc.catalog.resolve(self._value("touchpoint"))
@@ -241,10 +240,7 @@ class EntryForm(ModalScreen[bool]):
             logged = svc.log(
                 [tp.id], at=at or None, count=count, minutes=minutes, note=note or None, reason=reason, source="tui"
             )
-            first = logged.entries[0]
-            return t(
-                "logged", lang, what=f"{tp.id} ×{count}", at=first.at.strftime("%H:%M"), captures=n(logged.captures)
-            )
+            return day_words.logged(logged, svc.catalog, svc.settings.now().date())
         changes: dict[str, object] = {}
         if at and at != e.at.strftime(STAMP):
             changes["at"] = at
@@ -261,4 +257,4 @@ class EntryForm(ModalScreen[bool]):
         if not changes:
             return None
         new = svc.edit(e.id or 0, **changes)  # type: ignore[arg-type]
-        return t("edited", lang, id=new.id, what=f"{new.touchpoint} ×{new.count}")
+        return day_words.edited(new, svc.catalog, changed=True)

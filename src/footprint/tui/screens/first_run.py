@@ -17,7 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from ...i18n_legacy import t
+from ...i18n import _
+from .. import words
 from ...services import Service
 from ..bindings import localize
 
@@ -30,8 +31,8 @@ class FirstRunScreen(ModalScreen[bool]):
     CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "done", "tui.key.done", priority=True),
-        Binding("escape", "skip", "tui.key.skip"),
+        Binding("enter", "done", words.DONE, priority=True),
+        Binding("escape", "skip", words.SKIP),
     ]
 
     def __init__(self, svc: Service, lang: str) -> None:
@@ -43,16 +44,21 @@ class FirstRunScreen(ModalScreen[bool]):
         lang, catalog = self.lang, self.svc.catalog
         first = [tp for i in SUGGESTED if (tp := catalog.get(i)) is not None]
         rest = [tp for tp in catalog.touchpoints if tp.id not in SUGGESTED]
-        choices = [
-            Selection(f"{tp.label.get(lang)}  ({t('tui.first.suggested', lang)})", tp.id, True) for tp in first
-        ] + [Selection(f"{tp.label.get(lang)}  · {t('kind.' + tp.kind, lang)}", tp.id, False) for tp in rest]
+        suggested = _("suggested")
+        choices = [Selection(f"{tp.label.get(lang)}  ({suggested})", tp.id, True) for tp in first] + [
+            Selection(f"{tp.label.get(lang)}  · {kind_name(tp.kind)}", tp.id, False) for tp in rest
+        ]
+        ask = _(
+            "Which connected objects and services do you live with? Space ticks or unticks, Enter saves; "
+            "you can change it any time in the Profile (F5)."
+        )
         with Vertical(id="first-run"):
-            yield Static(t("tui.first.title", lang), id="first-title")
-            yield Static(t("tui.first.ask", lang), id="first-ask", markup=False)
+            yield Static(_("Welcome to footprint"), id="first-title")
+            yield Static(ask, id="first-ask", markup=False)
             yield SelectionList[str](*choices, id="first-list")
             with Horizontal(id="first-buttons"):
-                yield Button(t("tui.key.done", lang) + " (enter)", variant="primary", id="done")
-                yield Button(t("tui.key.skip", lang) + " (esc)", id="skip")
+                yield Button(words.button(words.DONE, _("enter")), variant="primary", id="done")
+                yield Button(words.button(words.SKIP, _("esc")), id="skip")
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
@@ -65,7 +71,8 @@ class FirstRunScreen(ModalScreen[bool]):
         written = False
         with self.app.safely():  # type: ignore[attr-defined]
             tps = self.svc.profile_add(chosen)
-            self.app.notify(t("profile.added", self.lang, what=", ".join(tp.id for tp in tps)), markup=False)
+            added = ", ".join(tp.label.get(self.lang) for tp in tps)
+            self.app.notify(_("Added to the profile: {touchpoints}").format(touchpoints=added), markup=False)
             written = True
         self.dismiss(written)
 
@@ -79,3 +86,12 @@ class FirstRunScreen(ModalScreen[bool]):
     @on(Button.Pressed, "#skip")
     def _skip(self) -> None:
         self.action_skip()
+
+
+def kind_name(kind: str) -> str:
+    """The kind of a touchpoint in the current language."""
+    # LEGACY: the catalog entry's words (the CLI's catalog view owns them, with the kind names).
+    from ...i18n import current
+    from ...i18n_legacy import t
+
+    return t("kind." + kind, current())

@@ -19,18 +19,20 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Static
 
 from ...domain.journal import Entry
-from ...i18n_legacy import t
+from ... import l10n
+from ...i18n import N_, _
+from ...present import day as day_words
+from .. import words
 from ...services import DayView
 from ..bindings import describe
 from ..messages import DayPicked, EntryChosen
-from ..text import label, long_day
 from ..widgets.entry_list import EntryList
 from ..widgets.footprint_panel import FootprintPanel
 from ..widgets.week_strip import WeekStrip
 from .base import DayScreen
 
-DAY = Binding.Group("tui.key.day_group", compact=True)
-WEEK = Binding.Group("tui.key.week_group", compact=True)
+DAY = Binding.Group(N_("Day"), compact=True)
+WEEK = Binding.Group(N_("Week"), compact=True)
 
 
 def monday_of(day: date) -> date:
@@ -42,15 +44,15 @@ class JournalScreen(DayScreen):
 
     MODE = "journal"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket,left", "move(-1)", "tui.key.prev_day", key_display="[", group=DAY),
-        Binding("right_square_bracket,right", "move(1)", "tui.key.next_day", key_display="]", group=DAY),
-        Binding("left_curly_bracket", "move(-7)", "tui.key.prev_week", key_display="{", group=WEEK),
-        Binding("right_curly_bracket", "move(7)", "tui.key.next_week", key_display="}", group=WEEK),
-        Binding("t", "today", "tui.key.today"),
-        Binding("f", "filter", "tui.key.filter"),
-        Binding("e", "edit", "tui.key.edit", show=False),
-        Binding("delete,d", "remove", "tui.key.remove"),
-        Binding("ctrl+d", "toggle_day", "tui.key.close_day", show=False),
+        Binding("left_square_bracket,left", "move(-1)", N_("Previous day"), key_display="[", group=DAY),
+        Binding("right_square_bracket,right", "move(1)", N_("Next day"), key_display="]", group=DAY),
+        Binding("left_curly_bracket", "move(-7)", N_("Previous week"), key_display="{", group=WEEK),
+        Binding("right_curly_bracket", "move(7)", N_("Next week"), key_display="}", group=WEEK),
+        Binding("t", "today", N_("Back to today")),
+        Binding("f", "filter", N_("Filter")),
+        Binding("e", "edit", N_("Edit"), show=False),
+        Binding("delete,d", "remove", N_("Delete")),
+        Binding("ctrl+d", "toggle_day", words.CLOSE_DAY, show=False),
     ]
 
     def __init__(self) -> None:
@@ -79,36 +81,26 @@ class JournalScreen(DayScreen):
         logged = set(svc.journal.usage_by_day(monday, last)) if monday <= last else set()
         closed = svc.journal.closed_days(monday, sunday)
         self.query_one(WeekStrip).show(monday, self.day, self.today, totals, logged, closed, lang)
-        week = t(
-            "tui.journal.week",
-            lang,
-            week=self.day.isocalendar().week,
-            first=monday.isoformat(),
-            last=sunday.isoformat(),
+        week = _("Week {week}: {first} to {last}").format(
+            week=self.day.isocalendar().week, first=l10n.medium_date(monday), last=l10n.medium_date(sunday)
         )
-        only = f" · {t('tui.journal.only', lang, what=label(svc.catalog, self.only, lang))}" if self.only else ""
-        self.query_one("#journal-title", Static).update(week + only)
+        if self.only:
+            only = _("only {touchpoint} (f to change)").format(touchpoint=day_words.label(svc.catalog, self.only))
+            week = f"{week} · {only}"
+        self.query_one("#journal-title", Static).update(week)
         view = self.view = svc.day(self.day.isoformat())
-        status = (
-            t("day.closed", lang)
-            if view.status.closed
-            else t("day.open", lang)
-            if view.entries
-            else t("day.not_logged", lang)
-        )
-        self.query_one("#journal-day", Static).update(f"{long_day(self.day, lang)} — {status}")
+        self.query_one("#journal-day", Static).update(day_words.title(view))
         entries: list[Entry] = [e for e in view.entries if self.only is None or e.touchpoint == self.only]
         self.query_one(EntryList).show(entries)
         catalog = svc.catalog
-        passive = sum(1 for p in view.profile if (tp := catalog.get(p.touchpoint)) and tp.passive)
-        self.query_one(FootprintPanel).show(view.footprint, catalog, lang, passive)
-        describe(self, "toggle_day", t("tui.key.reopen_day" if view.status.closed else "tui.key.close_day", lang))
+        self.query_one(FootprintPanel).show(view.footprint, catalog, lang, day_words.passive_count(view, catalog))
+        describe(self, "toggle_day", _(words.REOPEN_DAY if view.status.closed else words.CLOSE_DAY))
 
     # --- moving ----------------------------------------------------------------------------------------
 
     def go_to(self, day: date) -> None:
         if day > self.today:
-            self.fapp.say(t("tui.journal.future", self.lang))
+            self.fapp.say(_("That day has not happened yet."))
             day = self.today
         if day != self.day:
             self.day = day
@@ -132,7 +124,7 @@ class JournalScreen(DayScreen):
         names = sorted({name for tp in self.svc.catalog.touchpoints for name in (tp.id, *tp.aliases)})
         self.app.push_screen(
             AskScreen(
-                t("tui.journal.filter_ask", self.lang),
+                _("Show only one touchpoint (name or alias; empty shows them all):"),
                 self.lang,
                 self.only or "",
                 check=self.svc.catalog.resolve,

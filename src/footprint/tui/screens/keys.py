@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from ...i18n_legacy import t
+from ...i18n import N_, _
 from ..bindings import localize
 
 
@@ -20,7 +20,7 @@ class KeysScreen(ModalScreen[None]):
     CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f10,q", "dismiss", "tui.key.close"),
+        Binding("escape,question_mark,f10,q", "dismiss", N_("Close")),
     ]
 
     def __init__(self, under: Screen, lang: str) -> None:
@@ -30,13 +30,13 @@ class KeysScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="keys"):
-            yield Static(t("tui.keys.title", self.lang), id="keys-title")
+            yield Static(_("Keys"), id="keys-title")
             with VerticalScroll(id="keys-body"):
                 yield Static(self._text(), markup=False)
-            yield Static(t("tui.keys.close_hint", self.lang), id="keys-close")
+            yield Static(_("Esc or ? closes this"), id="keys-close")
 
     def _text(self) -> Text:
-        app, lang = self.app, self.lang
+        app = self.app
         here: list[tuple[str, str]] = []
         everywhere: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
@@ -53,17 +53,17 @@ class KeysScreen(ModalScreen[None]):
         helper = getattr(self.under, "help_lines", None)
         lines = helper() if callable(helper) else []
         if lines or here:
-            text.append(t("tui.keys.here", lang) + "\n", style="bold")
+            text.append(_("On this screen") + "\n", style="bold")
             for line in lines:
                 text.append(f"  {line}\n")
             for key, what in here:
                 text.append(f"  {key:<12}", style="bold")
                 text.append(f"{what}\n")
             text.append("\n")
-        text.append(t("tui.keys.everywhere", lang) + "\n", style="bold")
+        text.append(_("Everywhere") + "\n", style="bold")
         for key, what in everywhere:
             text.append(f"  {key:<12}", style="bold")
             text.append(f"{what}\n")
-        text.append(f"  {'tab':<12}", style="bold")
-        text.append(t("tui.keys.tab", lang) + "\n")
+        text.append(f"  {_('tab'):<12}", style="bold")
+        text.append(_("Move between the parts of the screen") + "\n")
         return text

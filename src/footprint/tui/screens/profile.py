@@ -16,8 +16,10 @@ from textual.widgets import DataTable, Input, Static
 
 from ...domain.catalog import Touchpoint
 from ...domain.journal import ProfilePeriod
-from ...i18n_legacy import t
-from ..text import n, short
+from ... import l10n
+from ...i18n import N_, _, ngettext, pgettext
+from ...present import day as day_words
+from ..text import short
 from .base import BaseScreen
 
 
@@ -26,9 +28,9 @@ class ProfileScreen(BaseScreen):
 
     MODE = "profile"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "tui.key.search", key_display="/"),
-        Binding("s", "state", "tui.key.state"),
-        Binding("space", "toggle", "tui.key.toggle", show=False),
+        Binding("slash", "search", N_("Search"), key_display="/"),
+        Binding("s", "state", N_("Change state")),
+        Binding("space", "toggle", N_("Add or remove"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -37,13 +39,13 @@ class ProfileScreen(BaseScreen):
         self.shown: list[Touchpoint] = []
 
     def compose_body(self) -> ComposeResult:
-        yield Input(placeholder=t("tui.profile.search", self.lang), id="profile-search", compact=True)
+        search = _("Search the catalog: name, alias or kind")
+        yield Input(placeholder=search, id="profile-search", compact=True)
         table: DataTable[object] = DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
-        lang = self.lang
-        table.add_column(t("tui.profile.col.in", lang), key="in")
-        table.add_column(t("tui.col.touchpoint", lang), key="label")
-        table.add_column(t("tui.profile.col.state", lang), key="state")
-        table.add_column(t("tui.profile.col.per_day", lang), key="per_day")
+        table.add_column(pgettext("column", "in"), key="in")
+        table.add_column(pgettext("column", "touchpoint"), key="label")
+        table.add_column(pgettext("column", "state"), key="state")
+        table.add_column(pgettext("column", "per day"), key="per_day")
         yield table
         yield Static("", id="tp-detail", markup=False)
 
@@ -68,7 +70,7 @@ class ProfileScreen(BaseScreen):
                 Text("✓", style="bold") if period else "",
                 Text(short(tp.label.get(lang), 32)),
                 Text(short(state.label.get(lang), 22)) if state else "",
-                Text(n(per_day.value), justify="right") if per_day else "",
+                Text(l10n.number(per_day.value), justify="right") if per_day else "",
                 key=tp.id,
             )
         if keep is not None and keep in [tp.id for tp in self.shown]:
@@ -94,17 +96,19 @@ class ProfileScreen(BaseScreen):
         catalog = self.svc.catalog
         period = self.current.get(tp.id)
         estimate = tp.passive_estimate(period.state if period else None) if tp.passive else tp.captures_per_use
-        unit = t("per_day", lang) if tp.passive else t("per_use", lang)
         collectors = ", ".join(catalog.collector_label(c, lang) for c in tp.collectors)
         text = Text()
         text.append(f"{tp.id}", style="bold")
         if tp.aliases:
             text.append(f" ({', '.join(tp.aliases[:4])})")
+        # LEGACY: the kind and consent words are the catalog entry's (the CLI's catalog view owns them).
+        from ...i18n_legacy import t
+
         text.append(f" · {t('kind.' + tp.kind, lang)} · {t('consent.' + tp.consent, lang)}\n")
         if estimate is not None:
-            text.append(f"{n(estimate.value)} {t('captures', lang)} {unit} ({t('tui.profile.estimate', lang)}): ")
+            text.append(_estimate(estimate.value, tp.passive).format(n=l10n.number(estimate.value)) + " ")
             text.append(estimate.why + "\n")
-        text.append(f"{t('collectors', lang)}: {collectors}")
+        text.append(_("Collectors: {collectors}").format(collectors=collectors))
         detail.update(text)
 
     @on(DataTable.RowHighlighted, "#catalog")
@@ -138,10 +142,10 @@ class ProfileScreen(BaseScreen):
         with self.fapp.safely():
             if tp.id in self.current:
                 self.svc.profile_remove([tp.id])
-                self.fapp.say(t("profile.removed", self.lang, what=tp.id))
+                self.fapp.say(_("Removed from the profile: {touchpoints}").format(touchpoints=tp.label.get(self.lang)))
             else:
                 self.svc.profile_add([tp.id])
-                self.fapp.say(t("profile.added", self.lang, what=tp.id))
+                self.fapp.say(_("Added to the profile: {touchpoints}").format(touchpoints=tp.label.get(self.lang)))
             self.reload()
             self.written()
 
@@ -151,11 +155,11 @@ class ProfileScreen(BaseScreen):
             return
         lang = self.lang
         if not tp.states:
-            self.fapp.say(t("tui.profile.no_states", lang, what=tp.label.get(lang)))
+            self.fapp.say(_("{touchpoint} has no states to choose from").format(touchpoint=tp.label.get(lang)))
             return
         period = self.current.get(tp.id)
         if period is None:
-            self.fapp.say(t("tui.profile.add_first", lang, what=tp.label.get(lang)))
+            self.fapp.say(_("Add {touchpoint} to the profile first (Enter).").format(touchpoint=tp.label.get(lang)))
             return
         ids = [s.id for s in tp.states]
         now = period.state if period.state in ids else ids[0]
@@ -163,13 +167,19 @@ class ProfileScreen(BaseScreen):
         with self.fapp.safely():
             self.svc.profile_add([tp.id], state=chosen)
             state = tp.state(chosen)
-            self.fapp.say(
-                t(
-                    "tui.profile.state_set",
-                    lang,
-                    what=tp.label.get(lang),
-                    state=state.label.get(lang) if state else chosen,
-                )
-            )
+            said = _("{touchpoint}: {state} from today on")
+            self.fapp.say(said.format(touchpoint=tp.label.get(lang), state=state.label.get(lang) if state else chosen))
             self.reload()
             self.written()
+
+
+def _estimate(value: float, passive: bool) -> str:
+    """« 5 captures par usage (estimation) : », the catalog's estimate before its reason."""
+    k = day_words.plural_count(value)
+    if passive:
+        return ngettext(
+            "{n} capture per day while in the profile (estimate):",
+            "{n} captures per day while in the profile (estimate):",
+            k,
+        )
+    return ngettext("{n} capture per use (estimate):", "{n} captures per use (estimate):", k)

@@ -20,12 +20,14 @@ from textual.widgets import Static
 
 from ...domain.footprint import footprint, usage_of
 from ...domain.journal import Entry
-from ...i18n_legacy import t
+from ... import l10n
+from ...i18n import N_, _, pgettext
+from ...present import day as day_words
 from ...services import DayView
 from ..bindings import describe
 from ..keys import assign
 from ..messages import EntryChosen, TilePressed
-from ..text import long_day, span
+from .. import words
 from ..widgets.entry_list import EntryList
 from ..widgets.footprint_panel import FootprintPanel
 from ..widgets.touchpoint_grid import TileData, TouchpointGrid
@@ -37,10 +39,10 @@ MAX_PREFIX = 4  # digits: at most 9999 touches at once
 class TodayScreen(DayScreen):
     MODE = "today"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+d", "toggle_day", "tui.key.close_day"),
-        Binding("ctrl+n", "note", "tui.key.note"),
-        Binding("plus", "log_form", "tui.key.details", key_display="+"),
-        Binding("delete", "remove", "tui.key.remove", show=False),
+        Binding("ctrl+d", "toggle_day", words.CLOSE_DAY),
+        Binding("ctrl+n", "note", N_("Note, reason")),
+        Binding("plus", "log_form", N_("Log with details"), key_display="+"),
+        Binding("delete", "remove", N_("Delete"), show=False),
         Binding("escape", "clear_prefix", show=False),
     ]
 
@@ -57,11 +59,10 @@ class TodayScreen(DayScreen):
             self.view = self.svc.day()
         self.loaded_generation = self.fapp.generation
         catalog, lang = self.svc.catalog, self.lang
+        empty = _("Your profile is empty: press F5 to add what you own or live with.")
         with Vertical(id="today"):
             yield Static("", id="day-title", markup=False)  # and, below it, the running challenge
-            yield TouchpointGrid(
-                self._tiles(), t("tui.passive_tile", lang), t("tui.today.empty_profile", lang), id="grid"
-            )
+            yield TouchpointGrid(self._tiles(), pgettext("tile", "passive"), empty, id="grid")
             with Horizontal(id="today-main"):
                 yield EntryList(catalog, lang, id="entries")
                 yield FootprintPanel(id="footprint")
@@ -91,28 +92,21 @@ class TodayScreen(DayScreen):
 
     def _show(self) -> None:
         """Show ``self.view`` in every widget."""
-        view, lang = self.view, self.lang
+        view = self.view
         if view is None:
             return
         self._show_title()
         self.query_one(EntryList).show(view.entries, at_end=True)
         self._show_footprint()
         self._show_hint()
-        describe(self, "toggle_day", t("tui.key.reopen_day" if view.status.closed else "tui.key.close_day", lang))
+        describe(self, "toggle_day", _(words.REOPEN_DAY if view.status.closed else words.CLOSE_DAY))
 
     def _show_title(self) -> None:
         """The day and its status, and the running challenge on a second line when there is one."""
-        view, lang = self.view, self.lang
+        view = self.view
         if view is None:
             return
-        status = (
-            t("day.closed", lang)
-            if view.status.closed
-            else t("day.open", lang)
-            if view.entries
-            else t("day.not_logged", lang)
-        )
-        text = Text(f"{long_day(view.day, lang)} — {status}", style="bold")
+        text = Text(day_words.title(view), style="bold")
         run = self._run_line()
         if run:
             text.append("\n")
@@ -123,11 +117,8 @@ class TodayScreen(DayScreen):
         view = self.view
         assert view is not None
         catalog = self.svc.catalog
-        passive = sum(1 for p in view.profile if (tp := catalog.get(p.touchpoint)) and tp.passive)
-        self.query_one(FootprintPanel).show(view.footprint, catalog, self.lang, passive)
-        self.query_one(EntryList).set_empty_text(
-            t("day.empty_closed" if view.status.closed else "day.no_entries", self.lang)
-        )
+        self.query_one(FootprintPanel).show(view.footprint, catalog, self.lang, day_words.passive_count(view, catalog))
+        self.query_one(EntryList).set_empty_text(day_words.empty_text(view.status.closed))
 
     def _run_line(self) -> str:
         """One line about the running challenge, from the runs table alone (no verdict computed here)."""
@@ -136,14 +127,16 @@ class TodayScreen(DayScreen):
             for run in self.svc.journal.runs():
                 if run.status == "active" and run.start <= now < run.planned_end:
                     title = run.rules.get("title", {}).get(self.lang) or run.challenge
-                    return t("tui.run_banner", self.lang, title=title, left=span(run.planned_end - now, self.lang))
+                    line = _("Challenge running: {title}, {left} left (F3)")
+                    return line.format(title=title, left=l10n.duration(run.planned_end - now))
         return ""
 
     def _show_hint(self, text: str | None = None) -> None:
         if self.prefix:
-            text = t("tui.today.prefix", self.lang, n=self.prefix)
+            text = _("×{n}: now press a touchpoint's letter (Esc cancels)").format(n=self.prefix)
         elif text is None:
-            text = t("tui.today.hint", self.lang) if self.keys else ""
+            hint = _("letter: log a touch · Shift+letter: details · digits first: how many · ? keys")
+            text = hint if self.keys else ""
         self.query_one("#hint", Static).update(text)
 
     # --- logging by key ------------------------------------------------------------------------------
@@ -238,7 +231,7 @@ class TodayScreen(DayScreen):
     def action_note(self) -> None:
         entry = self._entry_for_action()
         if entry is None:
-            self.fapp.say(t("day.no_entries", self.lang))
+            self.fapp.say(day_words.empty_text(False))
             return
         from .entry_form import EntryForm
 
@@ -253,13 +246,12 @@ class TodayScreen(DayScreen):
             self.app.push_screen(EntryForm(self.svc, self.lang, entry=entry), self._form_done)
 
     def help_lines(self) -> list[str]:
-        lines = [t("tui.help.letters", self.lang), t("tui.help.shift", self.lang), t("tui.help.digits", self.lang)]
+        lines = [
+            _("a letter shown on a tile: log one touch of it now (or click the tile)"),
+            _("Shift+letter: log it with details (count, minutes, time, note, reason)"),
+            _("digits first: how many touches, e.g. 3 then s logs three"),
+        ]
         if self.keys:
             catalog = self.svc.catalog
-            lines.append(
-                "  "
-                + "  ".join(
-                    f"{k} {catalog.get(v).label.get(self.lang) if catalog.get(v) else v}" for k, v in self.keys.items()
-                )
-            )
+            lines.append("  " + "  ".join(f"{k} {day_words.label(catalog, v)}" for k, v in self.keys.items()))
         return lines

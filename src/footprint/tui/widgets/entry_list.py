@@ -20,12 +20,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ... import l10n
 from ...domain.catalog import Catalog
 from ...domain.footprint import entry_captures
 from ...domain.journal import Entry
-from ...i18n_legacy import t
+from ...i18n import pgettext
+from ...present import day as day_words
 from ..messages import EntryChosen
-from ..text import label, n, short
+from ..text import short
 
 LABEL_WIDTH = 16
 NOTE_WIDTH = 40  # the whole note is in the entry form (Enter)
@@ -79,6 +81,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, catalog: Catalog, lang: str, id: str | None = None, show_ids: bool = False) -> None:
         super().__init__(id=id)
         self.catalog, self.lang, self.show_ids = catalog, lang, show_ids
+        self._labels = day_words.Labels(catalog)
         self.rows: list[Entry] = []
         self._cells: dict[int, tuple[str, str, str, str, str]] = {}  # row -> its words, made when first drawn
         self._id_width = 1
@@ -97,19 +100,9 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self.rows)
 
     def _row_cells(self, e: Entry) -> tuple[str, str, str, str, str]:
-        lang = self.lang
-        extra = []
-        if e.minutes:
-            extra.append(f"{e.minutes:g} min")
-        if e.reason:
-            extra.append(f"[{t('reason.' + e.reason, lang)}]")
-        if e.note:
-            extra.append(f"“{short(e.note, NOTE_WIDTH)}”")
-        if e.source not in ("cli", "tui"):
-            extra.append(f"({e.source})")
-        name = f"{short(label(self.catalog, e.touchpoint, lang), LABEL_WIDTH)} ×{e.count}"
-        captures = n(entry_captures(e, self.catalog))
-        return str(e.id), e.at.strftime("%H:%M"), name, captures, " ".join(extra)
+        name = f"{short(self._labels[e.touchpoint], LABEL_WIDTH)} ×{e.count}"
+        captures = l10n.number(entry_captures(e, self.catalog))
+        return str(e.id), day_words.stamp(e, with_date=False), name, captures, day_words.details(e, NOTE_WIDTH)
 
     def cells(self, row: int) -> tuple[str, str, str, str, str]:
         found = self._cells.get(row)
@@ -141,7 +134,7 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.rows:
             return
         names = {e.touchpoint for e in self.rows}
-        longest = max(len(short(label(self.catalog, tp, self.lang), LABEL_WIDTH)) for tp in names)
+        longest = max(len(short(self._labels[tp], LABEL_WIDTH)) for tp in names)
         most = max(e.count for e in self.rows)
         self._id_width = len(str(max(e.id or 0 for e in self.rows)))
         self._name_width = min(LABEL_WIDTH + 5, max(10, longest + 2 + len(str(most))))
@@ -193,13 +186,12 @@ class EntryList(ScrollView, can_focus=True, inherit_bindings=False):
             words = f"  {self.empty_text}" if y == 1 else ""
             return Strip([Segment(words[:width].ljust(width), self._style("entry-list--empty"))], width)
         if y == 0:
-            head = ("#", t("tui.col.time", self.lang), t("tui.col.touchpoint", self.lang), t("captures", self.lang))
             words = (
-                head[0],
-                head[1].ljust(5),
-                head[2][: self._name_width],
-                head[3][:8],
-                t("tui.col.details", self.lang),
+                "#",
+                pgettext("column", "time").ljust(5),
+                pgettext("column", "touchpoint")[: self._name_width],
+                pgettext("column", "captures")[:8],
+                pgettext("column", "details"),
             )
             return Strip([Segment(self._line(words, width), self._style("entry-list--header"))], width)
         row = y - 1 + int(self.scroll_offset.y)

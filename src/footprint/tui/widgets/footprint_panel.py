@@ -7,8 +7,8 @@ from textual.widget import Widget
 
 from ...domain.catalog import Catalog
 from ...domain.footprint import Footprint
-from ...i18n_legacy import t
-from ..text import n, short
+from ...present import day as day_words
+from ..text import short
 
 NAME_WIDTH = 15  # fits the narrow panel (28 columns at 80)
 
@@ -21,24 +21,25 @@ def _lines(text: Text, width: int) -> int:
 def footprint_text(
     fp: Footprint, catalog: Catalog, lang: str, passive_count: int = 0, size: tuple[int, int] | None = None
 ) -> Text:
-    """The panel's lines; given its (width, height), the smallest collectors give way to a "+N…" line."""
+    """The panel's lines (``present/day.py``'s words); given its (width, height), the smallest collectors
+    give way to a "+N…" line."""
+    words = day_words.footprint_lines(fp, catalog, passive_count)
     head = Text()
-    head.append(t("footprint", lang) + "\n", style="bold")
-    rows = [(t("total", lang), fp.total), (t("active", lang), fp.active), (t("passive", lang), fp.passive)]
-    for name, value in rows:
-        head.append(f" {name:<{NAME_WIDTH}}{n(value):>7}\n", style="bold" if name == rows[0][0] else "")
-    if passive_count:
-        head.append(" " + t("passive_note", lang, n=passive_count) + "\n", style="italic dim")
+    head.append(words.heading + "\n", style="bold")
+    for i, (name, figure) in enumerate(words.rows):
+        head.append(f" {name:<{NAME_WIDTH}}{figure:>7}\n", style="bold" if i == 0 else "")
+    if words.passive_note:
+        head.append(" " + words.passive_note + "\n", style="italic dim")
     tail = Text()
-    if fp.unknown:
-        tail.append("\n" + t("unknown_tps", lang, ids=", ".join(fp.unknown)) + "\n", style="italic")
-    collectors = sorted(fp.by_collector.items(), key=lambda kv: -kv[1])
+    if words.unknown:
+        tail.append("\n" + words.unknown + "\n", style="italic")
+    collectors = words.collectors
     if collectors:
         room = len(collectors) if size is None else max(1, size[1] - _lines(head, size[0]) - 2)
-        head.append("\n" + t("by_collector", lang) + "\n", style="bold")
+        head.append("\n" + words.collectors_heading + "\n", style="bold")
         shown = collectors if len(collectors) <= room else collectors[: room - 1]
-        for cid, value in shown:
-            head.append(f" {short(catalog.collector_label(cid, lang), NAME_WIDTH):<{NAME_WIDTH}}{n(value):>7}\n")
+        for name, figure in shown:
+            head.append(f" {short(name, NAME_WIDTH):<{NAME_WIDTH}}{figure:>7}\n")
         if len(shown) < len(collectors):
             head.append(f" +{len(collectors) - len(shown)}…\n", style="dim")
     return head + tail

@@ -13,7 +13,8 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
-from ...i18n_legacy import t
+from ...i18n import _
+from .. import words
 from ..messages import NavPicked
 
 ITEMS = (("today", "F1"), ("journal", "F2"), ("challenge", "F3"), ("charts", "F4"), ("profile", "F5"))
@@ -48,8 +49,8 @@ class NavBar(Widget):
         self._spans: list[tuple[int, int, str]] = []  # (first column, end column, mode or "keys")
 
     def render(self) -> Text:
-        items = [(mode, key, t("tui.go." + mode, self.lang)) for mode, key in ITEMS]
-        help_item = ("keys", "?", t("tui.key.keys", self.lang))
+        items = [(mode, key, words.screen_name(mode)) for mode, key in ITEMS]
+        help_item = ("keys", "?", _(words.KEYS))
         needed = sum(len(k) + len(w) + 3 for _, k, w in [*items, help_item])
         text = Text(no_wrap=True, overflow="crop")
         if needed + len(NAME) + 2 <= self.size.width:
@@ -57,22 +58,22 @@ class NavBar(Widget):
         key_style = self.get_component_rich_style("nav-bar--key")
         current_style = self.get_component_rich_style("nav-bar--current")
         spans = []
-        for mode, key, words in items:
+        for mode, key, name in items:
             start = len(text)
             if mode == self.current:
-                text.append(f" {key} {words} ", style=current_style)
+                text.append(f" {key} {name} ", style=current_style)
             else:
                 text.append(" ")
                 text.append(key, style=key_style)
-                text.append(f" {words} ")
+                text.append(f" {name} ")
             spans.append((start, len(text), mode))
-        mode, key, words = help_item
-        gap = self.size.width - len(text) - len(key) - len(words) - 3
+        mode, key, name = help_item
+        gap = self.size.width - len(text) - len(key) - len(name) - 3
         text.append(" " * max(1, gap))
         start = len(text)
         text.append(" ")
         text.append(key, style=key_style)
-        text.append(f" {words} ")
+        text.append(f" {name} ")
         spans.append((start, len(text), mode))
         self._spans = spans
         return text
@@ -86,4 +87,4 @@ class NavBar(Widget):
 
     def labels(self) -> list[str]:
         """The names shown, in order (for tests)."""
-        return [t("tui.go." + mode, self.lang) for mode, _ in ITEMS]
+        return [words.screen_name(mode) for mode, _key in ITEMS]

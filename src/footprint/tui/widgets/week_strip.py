@@ -10,7 +10,7 @@ from textual import events
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ...i18n_legacy import t
+from ...i18n import _
 from ..messages import DayPicked
 from ..text import n, short_day
 
@@ -48,7 +48,7 @@ class WeekStrip(Horizontal):
             elif day in logged or day in closed:
                 body = n(totals.get(day, 0.0)) + (" ✓" if day in closed else "")
             else:
-                body = t("tui.journal.not_logged", lang)
-            cell.update(f"{short_day(day, lang)}\n{body}")
+                body = _("not logged")
+            cell.update(f"{short_day(day)}\n{body}")
             cell.set_class(day == selected, "-selected")
             cell.set_class(day > today, "-future")
