@@ -50,8 +50,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reason.unavoidable": ("unavoidable", "inévitable"),
     "reason.chosen": ("chosen", "choisi"),
     "reason.forgot": ("forgot", "oubli"),
-    # challenges (the rest is footprint.present.challenge; "ch.none" until tui/text.py is converted)
-    "ch.none": ("none", "aucun"),
     "imp.span": (" from {first} to {last}", " du {first} au {last}"),
     "imp.dry": (
         "Dry run: {n} touches read{span}; nothing was written.",

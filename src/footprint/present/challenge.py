@@ -19,6 +19,7 @@ from ..domain.journal import Run
 from ..domain.streak import Streaks
 from ..domain.verdict import Verdict
 from ..i18n import N_, _, current, ngettext, pgettext
+from .day import label, labels, reason  # touchpoints by name and touches' reasons: the journal's words
 
 
 class Line(NamedTuple):
@@ -47,27 +48,6 @@ _KIND_NAMES = {
     "service": N_("Online services"),
     "social": N_("Social networks"),
 }
-
-
-def label(catalog: Catalog, tp_id: str) -> str:
-    """The touchpoint's name in the current language (its id only if the catalog no longer has it)."""
-    tp = catalog.get(tp_id)
-    return tp.label.get(current()) if tp else tp_id
-
-
-def labels(catalog: Catalog, ids: Iterable[str]) -> str:
-    """Names joined with commas, or « none »."""
-    return ", ".join(label(catalog, i) for i in ids) or pgettext("list", "none")
-
-
-def reason(name: str) -> str:
-    """A touch's reason, as a short noun-like word that agrees with nothing: « oubli », « choix »."""
-    words = {
-        "unavoidable": pgettext("reason", "unavoidable"),
-        "chosen": pgettext("reason", "chosen"),
-        "forgot": pgettext("reason", "forgot"),
-    }
-    return words.get(name, name)
 
 
 def quoted(text: str) -> str:
