@@ -38,10 +38,10 @@ class ChallengeScreen(BaseScreen):
 
     MODE = "challenge"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start", "tui.key.start"),
-        Binding("e", "end", "tui.key.end"),
-        Binding("a", "abandon", "tui.key.abandon"),
-        Binding("r", "report", "tui.key.report"),
+        Binding("s", "start", N_("Start")),
+        Binding("e", "end", N_("End")),
+        Binding("a", "abandon", N_("Abandon")),
+        Binding("r", "report", N_("Write report")),
     ]
 
     def __init__(self) -> None:

@@ -34,11 +34,11 @@ ACTIVITY = "activity"
 class ChartsScreen(BaseScreen):
     MODE = "charts"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "range('week')", "tui.key.week"),
-        Binding("m", "range('month')", "tui.key.month"),
-        Binding("y", "range('year')", "tui.key.year"),
-        Binding("a", "range('all')", "tui.key.all"),
-        Binding("s", "score", "tui.key.score"),
+        Binding("w", "range('week')", N_("Week")),
+        Binding("m", "range('month')", N_("Month")),
+        Binding("y", "range('year')", N_("Year")),
+        Binding("a", "range('all')", N_("Everything")),
+        Binding("s", "score", N_("Next score")),
     ]
 
     def __init__(self) -> None:
