@@ -26,7 +26,7 @@ def day_or_span(svc: Service, text: str, today: date) -> date:
     if m:
         days = int(m[1]) * _DAYS[m[2]]
         if days > 200 * 365:
-            raise BadInput(N_("“{span}” reaches back too far: at most 200y"), span=text)
+            raise BadInput(N_("'{text}' reaches back too far: at most 200 years"), text=text.strip())
         return today - timedelta(days=max(days, 1) - 1)
     if text.strip().lower() in ("all", "tout"):
         return svc.journal.first_day() or today
