@@ -18,7 +18,7 @@ from ..domain.challenge import Challenge
 from ..domain.journal import Run
 from ..domain.streak import Streaks
 from ..domain.verdict import Verdict
-from ..i18n import N_, _, current, ngettext, pgettext
+from ..i18n import _, current, ngettext, pgettext
 from .day import label, labels, reason  # touchpoints by name and touches' reasons: the journal's words
 
 
@@ -34,19 +34,19 @@ BLANK = Line("", "blank")
 
 # What a challenge forbids by kind, as whole phrases (French agrees « tous les appareils », « toutes les cartes »).
 _ALL_OF_KIND = {
-    "device": N_("all devices"),
-    "card": N_("all cards"),
-    "meter": N_("all meters"),
-    "service": N_("all online services"),
-    "social": N_("all social networks"),
+    "device": lambda: _("all devices"),
+    "card": lambda: _("all cards"),
+    "meter": lambda: _("all meters"),
+    "service": lambda: _("all online services"),
+    "social": lambda: _("all social networks"),
 }
 # A streak counted over a kind: its name, as a heading.
 _KIND_NAMES = {
-    "device": N_("Devices"),
-    "card": N_("Cards"),
-    "meter": N_("Meters"),
-    "service": N_("Online services"),
-    "social": N_("Social networks"),
+    "device": lambda: _("Devices"),
+    "card": lambda: _("Cards"),
+    "meter": lambda: _("Meters"),
+    "service": lambda: _("Online services"),
+    "social": lambda: _("Social networks"),
 }
 
 
@@ -67,7 +67,7 @@ def title(c: Challenge) -> str:
 
 
 def forbidden(c: Challenge, catalog: Catalog) -> str:
-    kinds = [_(_ALL_OF_KIND[k]) for k in c.forbid_kinds if k in _ALL_OF_KIND]
+    kinds = [_ALL_OF_KIND[k]() for k in c.forbid_kinds if k in _ALL_OF_KIND]
     return ", ".join([*kinds, *(label(catalog, i) for i in c.forbid_touchpoints if catalog.get(i))])
 
 
@@ -282,7 +282,7 @@ def baseline_notes(v: Verdict) -> list[str]:
 
 def streak_name(target: str, catalog: Catalog) -> str:
     """A kind's name (« Réseaux sociaux ») or a touchpoint's label."""
-    return _(_KIND_NAMES[target]) if target in _KIND_NAMES else label(catalog, target)
+    return _KIND_NAMES[target]() if target in _KIND_NAMES else label(catalog, target)
 
 
 def streak_lines(target: str, s: Streaks, catalog: Catalog) -> list[str]:
