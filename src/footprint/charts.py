@@ -7,24 +7,11 @@ Never prints. The CLI, the TUI and the reports all call these. Each chart takes 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import NamedTuple
 
-from .i18n_legacy import register, t
-
-register(
-    {
-        "chart.footprint": ("Captures per day (estimate)", "Captures par jour (estimation)"),
-        "chart.touchpoints": ("Touchpoints per day", "Points de contact par jour"),
-        "chart.active": ("active", "actives"),
-        "chart.passive": ("passive", "passives"),
-        "chart.right": ("right axis", "axe de droite"),
-        "chart.per_bucket": ("each bar: daily average over {n} days", "chaque barre : moyenne par jour sur {n} jours"),
-        "chart.no_data": ("Nothing to draw in this range.", "Rien à dessiner sur cette période."),
-        "chart.run": ("during the run", "pendant le défi"),
-        "chart.baseline": ("baseline", "référence"),
-        "chart.scale": ("shades: fewer ░▒▓█ more touches", "nuances : moins ░▒▓█ plus de contacts"),
-    }
-)
+from . import l10n
+from .i18n import _, pgettext
 
 PASSIVE, ACTIVE, SCORE, SPAN = "░", "█", "•", "▬"
 SHADES = " ░▒▓█"
@@ -44,6 +31,26 @@ class TouchpointSeries(NamedTuple):
     labels: list[str]
     bucket_days: int
     rows: list[tuple[str, list[int]]]  # (touchpoint, count per bucket), most used first
+    names: Sequence[str] = ()  # each row's touchpoint by its label, in the language the series was built in
+
+
+def metric_name(metric: str) -> str:
+    """A score as a person reads it: the computed ``activity`` is "activity score (estimate)"; a score the
+    person recorded keeps the name they gave it."""
+    return _("activity score (estimate)") if metric == "activity" else metric
+
+
+def day_label(iso: str) -> str:
+    """A bucket's first day on an axis: ``01/12``."""
+    return l10n.short_date(date.fromisoformat(iso))
+
+
+def _per_bucket(days: int) -> str:
+    return _("each bar: daily average over {n} days").format(n=days)
+
+
+def _no_data() -> str:
+    return _("Nothing to draw in this range.")
 
 
 class ChallengeSeries(NamedTuple):
@@ -70,129 +77,136 @@ def _ticks(labels: Sequence[str], width: int) -> tuple[list[int], list[str]]:
     room = max(1, (width - 12) // 12)
     step = max(1, -(-len(labels) // room))
     positions = list(range(1, len(labels) + 1, step))
-    return positions, [labels[p - 1][5:] if len(labels) <= 366 else labels[p - 1][:7] for p in positions]
+    return positions, [day_label(labels[p - 1]) for p in positions]
 
 
-def footprint_chart(s: FootprintSeries, width: int, height: int, lang: str, color: bool = True) -> str:
+def footprint_chart(s: FootprintSeries, width: int, height: int, color: bool = True) -> str:
     """Stacked bars (passive below, active above) per bucket, the score as a line on the right axis, and each
     break or run as a bar above the plot, named in the legend line under it."""
     if not s.labels:
-        return t("chart.no_data", lang)
+        return _no_data()
     plt, fig = _plotext(width, max(8, height - 1))
     x = list(range(1, len(s.labels) + 1))
     top = max([a + p for a, p in zip(s.active, s.passive, strict=True)] + [1.0])
     fig.draw(fig.bar(x, s.passive, marker=PASSIVE, width=0.6))
     fig.draw(fig.bar(x, s.passive, [a + p for a, p in zip(s.active, s.passive, strict=True)], marker=ACTIVE, width=0.6))
-    legend = [f"{PASSIVE} {t('chart.passive', lang)}", f"{ACTIVE} {t('chart.active', lang)}"]
+    legend = [PASSIVE + " " + pgettext("captures", "passive"), ACTIVE + " " + pgettext("captures", "active")]
     points = [(i, v) for i, v in zip(x, s.score, strict=True) if v is not None]
     if s.metric and points:
         line = fig.signal([i for i, _ in points], [v for _, v in points], yside="right", marker=SCORE)
         line.lines()
         fig.draw(line)
         peak = max(v for _, v in points)
-        fig.ruler("y", "right").lim(0, 100 if s.metric == "activity" else max(peak * 1.1, 1.0))
-        legend.append(f"{SCORE} {s.metric} ({t('chart.right', lang)})")
+        right = 100 if s.metric == "activity" else max(peak * 1.1, 1.0)
+        fig.ruler("y", "right").lim(0, right)
+        marks = [right * k / 4 for k in range(5)]
+        fig.ruler("y", "right").ticks(marks, [l10n.number(v) for v in marks])
+        legend.append(f"{SCORE} " + _("{score}, right axis").format(score=metric_name(s.metric)))
     for n, (label, first, last) in enumerate(s.spans):
         level = top * (1.08 + 0.06 * (n % 3))
         span = fig.signal([first + 1, last + 1], [level, level], marker=SPAN)
         span.lines()
         fig.draw(span)
-        legend.append(f"{SPAN} {label} ({s.labels[first]}…)")
+        legend.append(f"{SPAN} {label} ({day_label(s.labels[first])}…)")
     upper = top * 1.3 if s.spans else top * 1.05
     fig.ruler("y").lim(0, upper)
     steps = [upper * k / 4 for k in range(5)]
-    fig.ruler("y").ticks(steps, [f"{round(v):,}".replace(",", " ") for v in steps])
+    fig.ruler("y").ticks(steps, [l10n.integer(round(v)) for v in steps])
     positions, ticks = _ticks(s.labels, width)
     fig.ruler("x").ticks(positions, ticks)
     fig.legend(False)
-    title = t("chart.footprint", lang)
-    if s.bucket_days > 1:
-        title += " — " + t("chart.per_bucket", lang, n=s.bucket_days)
-    fig.title(title)
+    fig.title(_footprint_title(s))
     canvas = str(fig.build())
     return (canvas if color else plt.uncolorize(canvas)).rstrip("\n") + "\n" + "  ".join(legend)
 
 
-def touchpoints_chart(s: TouchpointSeries, width: int, height: int, lang: str) -> str:
+def _footprint_title(s: FootprintSeries) -> str:
+    title = _("Captures per day (estimate)")
+    return title + " — " + _per_bucket(s.bucket_days) if s.bucket_days > 1 else title
+
+
+def _touchpoints_title(s: TouchpointSeries) -> str:
+    title = _("Touchpoints per day")
+    return title + " — " + _per_bucket(s.bucket_days) if s.bucket_days > 1 else title
+
+
+def _names(s: TouchpointSeries) -> list[str]:
+    return list(s.names) if len(s.names) == len(s.rows) else [tp for tp, _counts in s.rows]
+
+
+def touchpoints_chart(s: TouchpointSeries, width: int, height: int) -> str:
     """A calendar-like grid: one row per touchpoint, one column per bucket, shaded by how many touches."""
     if not s.rows:
-        return t("chart.no_data", lang)
-    name_width = min(18, max(len(tp) for tp, _ in s.rows))
-    lines = [
-        t("chart.touchpoints", lang)
-        + (f" — {t('chart.per_bucket', lang, n=s.bucket_days)}" if s.bucket_days > 1 else "")
-    ]
-    first, last = s.labels[0], s.labels[-1]
+        return _no_data()
+    names = _names(s)
+    name_width = min(18, max(len(name) for name in names))
+    lines = [_touchpoints_title(s)]
+    first, last = day_label(s.labels[0]), day_label(s.labels[-1])
     gap = max(1, len(s.labels) - len(first) - len(last))
     lines.append(
         " " * (name_width + 1) + first + " " * gap + last
         if len(s.labels) >= len(first) + len(last) + 1
         else " " * (name_width + 1) + first
     )
-    for tp, counts in s.rows[: max(1, height - 3)]:
+    for name, (_tp, counts) in list(zip(names, s.rows, strict=True))[: max(1, height - 3)]:
         peak = max(counts) or 1
         cells = "".join(SHADES[0] if c == 0 else SHADES[min(4, 1 + int(3 * c / peak))] for c in counts)
-        lines.append(f"{tp[:name_width]:<{name_width}} {cells}")
-    lines.append(t("chart.scale", lang))
+        shown = name if len(name) <= name_width else name[: name_width - 1] + "…"
+        lines.append(f"{shown:<{name_width}} {cells}")
+    lines.append(_("shades: fewer ░▒▓█ more touches"))
     return "\n".join(lines)
 
 
-def challenge_chart(s: ChallengeSeries, width: int, height: int, lang: str, color: bool = True) -> str:
+def challenge_chart(s: ChallengeSeries, width: int, height: int, color: bool = True) -> str:
     """The run's captures beside the baseline, as text bars (one pair per row), under the verdict's headline."""
+    run_word, baseline_word = _("during the run"), _("baseline")
     rows: list[tuple[str, str, float]] = []
     for i, name in enumerate(s.categories):
-        rows.append((name, t("chart.run", lang), s.run[i]))
+        rows.append((name, run_word, s.run[i]))
         if s.baseline is not None:
-            rows.append(("", t("chart.baseline", lang), s.baseline[i]))
+            rows.append(("", baseline_word, s.baseline[i]))
     peak = max([v for _, _, v in rows] + [1.0])
     name_w = max(len(n) for n, _, _ in rows)
     kind_w = max(len(k) for _, k, _ in rows)
     room = max(10, width - name_w - kind_w - 12)
     lines = [s.headline, s.title, ""]
     for name, kind, value in rows:
-        bar = (ACTIVE if kind == t("chart.run", lang) else PASSIVE) * max(
-            1 if value > 0 else 0, round(room * value / peak)
-        )
-        lines.append(f"{name:<{name_w}}  {kind:<{kind_w}} {bar} {value:g}")
+        bar = (ACTIVE if kind == run_word else PASSIVE) * max(1 if value > 0 else 0, round(room * value / peak))
+        lines.append(f"{name:<{name_w}}  {kind:<{kind_w}} {bar} {l10n.number(value)}")
     if s.baseline is None:
-        lines.append(t("ch.no_baseline", lang))
+        lines.append(_("No baseline: close some days before a run (footprint close) to compare with."))
     return "\n".join(lines)
 
 
 # --- images ----------------------------------------------------------------------------------------------
 
 
-def footprint_svg(s: FootprintSeries, lang: str) -> str:
+def footprint_svg(s: FootprintSeries) -> str:
     from .svg import timeseries_chart
 
-    title = t("chart.footprint", lang) + (
-        f" — {t('chart.per_bucket', lang, n=s.bucket_days)}" if s.bucket_days > 1 else ""
-    )
     return timeseries_chart(
-        title,
-        s.labels,
-        [(t("chart.passive", lang), s.passive), (t("chart.active", lang), s.active)],
-        (s.metric, s.score) if s.metric else None,
+        _footprint_title(s),
+        [day_label(d) for d in s.labels],
+        [(pgettext("captures", "passive"), s.passive), (pgettext("captures", "active"), s.active)],
+        (metric_name(s.metric), s.score) if s.metric else None,
         s.spans,
     )
 
 
-def challenge_svg(s: ChallengeSeries, lang: str) -> str:
+def challenge_svg(s: ChallengeSeries) -> str:
     from .svg import bar_chart
 
-    series: list[tuple[str, Sequence[float | None]]] = [(t("chart.run", lang), s.run)]
+    series: list[tuple[str, Sequence[float | None]]] = [(_("during the run"), s.run)]
     if s.baseline is not None:
-        series.append((t("chart.baseline", lang), s.baseline))
+        series.append((_("baseline"), s.baseline))
     return bar_chart(s.headline, s.categories, series)
 
 
-def touchpoints_svg(s: TouchpointSeries, lang: str) -> str:
+def touchpoints_svg(s: TouchpointSeries) -> str:
     from .svg import bar_chart
 
-    totals = [(tp, float(sum(c))) for tp, c in s.rows]
-    return bar_chart(
-        t("chart.touchpoints", lang), [tp for tp, _ in totals], [(t("captures", lang), [v for _, v in totals])]
-    )
+    totals = [float(sum(c)) for _tp, c in s.rows]
+    return bar_chart(_touchpoints_title(s), _names(s), [(_("touches"), totals)])
 
 
 def png(svg: str) -> bytes:
@@ -201,8 +215,8 @@ def png(svg: str) -> bytes:
         import cairosvg
     except ImportError:
         from .errors import BadInput
+        from .i18n import N_
 
-        raise BadInput(
-            "PNG images need the images extra: pip install 'footprint[images]' (SVG needs nothing)"
-        ) from None
+        needs = N_("PNG images need the images extra: pip install 'footprint[images]' (SVG needs nothing)")
+        raise BadInput(needs) from None
     return cairosvg.svg2png(bytestring=svg.encode("utf-8"))

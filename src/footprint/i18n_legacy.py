@@ -115,6 +115,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No closed days yet: streaks count only days you closed (footprint close).",
         "Aucun jour clôturé : les séries ne comptent que les jours clôturés (footprint close).",
     ),
+    "imp.span": (" from {first} to {last}", " du {first} au {last}"),
+    "imp.dry": (
+        "Dry run: {n} touches read{span}; nothing was written.",
+        "Essai à blanc : {n} contacts lus{span} ; rien n'a été écrit.",
+    ),
+    "imp.done": (
+        "Imported {source}: {n} touches{span} — {added} new entries, {updated} updated",
+        "Importé depuis {source} : {n} contacts{span} — {added} nouvelles entrées, {updated} mises à jour",
+    ),
+    "imp.nothing_new": (", nothing new", ", rien de nouveau"),
+    "imp.outside": (
+        "({n} touches outside --since/--until left out)",
+        "({n} contacts hors de --since/--until laissés de côté)",
+    ),
+    "imp.profile": ("profile", "profil"),
+    "imp.skipped": ("skipped {n} × {kind} (first at {where})", "ignoré {n} × {kind} (d'abord à {where})"),
+    "score.added": ("{metric} on {day}: {value}", "{metric} le {day} : {value}"),
+    "score.imported": (
+        "Imported {n} values ({bad} bad rows skipped)",
+        "{n} valeurs importées ({bad} lignes incorrectes ignorées)",
+    ),
+    "score.line": ("{file}: line {line}: {what}", "{file} : ligne {line} : {what}"),
+    "score.more": ("… and {n} more bad rows", "… et {n} autres lignes incorrectes"),
+    "score.removed": ("Removed {n} value(s) of {metric}", "{n} valeur(s) de {metric} supprimée(s)"),
+    "estimate": ("estimate", "estimation"),
+    "brk.removed": ("Removed break #{id}", "Pause n°{id} supprimée"),
+    "demo.try": ("Try: {command}", "Essayez : {command}"),
 }
 
 

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from html import escape
 
-from .domain.text import number  # the default value label, as everywhere else
+from .i18n import pgettext
+from .l10n import number  # the default value label, as everywhere else, in the language spoken
 
 WIDTH = 720
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")
@@ -28,6 +29,11 @@ _BAR, _BAR_GAP, _GROUP_GAP = 16, 3, 14
 _SWATCH, _LEGEND_ROW = 12, 20
 # Characters XML 1.0 cannot carry, and lone surrogates (which cannot be written as UTF-8).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _label(name: str, value: str) -> str:
+    """ "name: value" with the language's colon (« nom : valeur »)."""
+    return pgettext("label", "{label}: {text}").format(label=name, text=value)
 
 
 def _text(value: str) -> str:
@@ -122,7 +128,7 @@ def bar_chart(
             if value is not None:
                 length = max(value, 0) / scale_top * span
                 length = max(length, 1.0) if value > 0 else 0.0
-                tip = _text(f"{category}: {name}: {labels[si][ci]}")
+                tip = _text(_label(category, _label(name, labels[si][ci])))
                 out.append(
                     f'<rect x="{_c(x0)}" y="{_c(bar_y)}" width="{_c(length)}" height="{_BAR}" '
                     f'fill="{PALETTE[si % len(PALETTE)]}"><title>{tip}</title></rect>'
@@ -203,8 +209,8 @@ def timeseries_chart(
             y0, y1 = y_of(base + v, peak), y_of(base, peak)
             out.append(
                 f'<rect x="{_c(left + i * step + step * 0.1)}" y="{_c(y0)}" width="{_c(max(step * 0.8, 0.5))}" '
-                f'height="{_c(y1 - y0)}" fill="{PALETTE[si % len(PALETTE)]}"><title>{_text(labels[i])} '
-                f"{_text(name)}: {_text(number(v))}</title></rect>"
+                f'height="{_c(y1 - y0)}" fill="{PALETTE[si % len(PALETTE)]}"><title>'
+                f"{_text(_label(labels[i], _label(name, number(v))))}</title></rect>"
             )
             base += v
     if line:

@@ -1,6 +1,7 @@
 """Challenges as a blogger takes them: the seed's day without Big Data, live status, verdicts, reports, cards."""
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def test_the_seeds_day_three_of_five_removed(cli, seed_day) -> None:
     assert caps["run"]["passive"] == 1 and caps["baseline"]["passive"] == 1  # the meter never stops
     assert caps["run"]["total"] < caps["baseline"]["total"]
     fr = json.loads(cli("--lang", "fr", "challenge", "verdict", "--json").stdout)
-    assert fr["headline"].startswith("3 sur 5 supprimés ; inévitables : ")
+    assert fr["headline"].startswith("3 sur 5 supprimés\u00a0; inévitables\u00a0: Compteur électrique communicant")
 
 
 def test_live_status_counts_down_and_lists_what_is_still_avoidable(cli, seed_day, monkeypatch) -> None:
@@ -81,7 +82,7 @@ def test_live_status_counts_down_and_lists_what_is_still_avoidable(cli, seed_day
     assert sorted(status["still_avoidable"]) == ["bank-card", "computer", "health-card"]
     assert [t["touchpoint"] for t in status["touched"]] == ["smartphone"]
     text = cli("challenge", "status").stdout
-    assert "running, 14h left" in text and "Still avoidable: Computer, Bank card" in text
+    assert "running, 14 h left (ends 21 Nov 2026 at 00:00)" in text and "Still avoidable: Computer, Bank card" in text
     cli("log", "cb", "--reason", "forgot")
     status = json.loads(cli("challenge", "status", "--json").stdout)
     assert "bank-card" not in status["still_avoidable"]
@@ -103,7 +104,7 @@ def test_abandon_keeps_the_verdict_marked_abandoned(cli, monkeypatch) -> None:
     cli("challenge", "start", "cash-only-day")
     cli("log", "cb", "--reason", "chosen")
     result = cli("challenge", "abandon")
-    assert result.exit_code == 0 and result.stdout.startswith("Abandoned run #1: Abandoned: 0 of 1 removed")
+    assert result.exit_code == 0 and result.stdout.startswith("Abandoned run #1: 0 of 1 removed")
     v = json.loads(cli("challenge", "verdict", "1", "--json").stdout)
     assert v["status"] == "abandoned" and v["end"] == "2026-11-22T09:30:00+01:00"
     assert cli("challenge", "status").stdout.startswith("Run #1 — A cash-only day — abandoned")
@@ -143,12 +144,12 @@ def test_evening_run_crossing_midnight_is_compared_with_earlier_evenings(cli, mo
         cli("log", "smartphone", "--at", "09:00", "--count", "50")  # mornings do not count against evenings
         cli("close")
     at(monkeypatch, "2026-11-21T17:00:00+01:00")
-    cli("challenge", "start", "evening-without-smartphone", "--at", "20:00")  # 20:00 → 01:59 next day
+    cli("challenge", "start", "evening-without-smartphone", "--at", "20:00")  # 20:00 → 02:00 next day
     at(monkeypatch, "2026-11-22T00:30:00+01:00")
     cli("log", "smartphone", "--reason", "forgot")
     at(monkeypatch, "2026-11-22T09:00:00+01:00")
     v = json.loads(cli("challenge", "verdict", "--json").stdout)
-    assert v["end"] == "2026-11-22T01:59:00+01:00"
+    assert v["end"] == "2026-11-22T02:00:00+01:00"
     assert v["touched"][0]["count"] == 1
     per_use = json.loads(cli("catalog", "show", "smartphone", "--json").stdout)["captures_per_use"]["value"]
     assert v["captures"]["run"]["active"] == per_use  # the 00:30 touch, after midnight, is in the run
@@ -179,10 +180,10 @@ def test_markdown_report_matches_the_golden_file(cli, seed_day, home, lang) -> N
 
 def test_report_leaves_out_notes_and_times_unless_asked(cli, seed_day) -> None:
     plain = cli("challenge", "report").stdout
-    assert "alarm clock" not in plain and "07:00" not in plain and "00:00" not in plain
+    assert "(alarm clock)" not in plain and "07:00" not in plain and "00:00" not in plain
     assert "data:image/svg+xml;base64," in plain  # stands alone on stdout
     full = cli("challenge", "report", "--with-notes", "--with-times").stdout
-    assert "alarm clock" in full and "2026-11-20 00:00" in full
+    assert "I could not avoid it (alarm clock)" in full and "I took it on Friday 20 November 2026, from 00:00 to 00:00." in full
 
 
 def test_html_report_escapes_user_strings(cli, monkeypatch, home) -> None:
@@ -259,6 +260,11 @@ def test_challenge_errors_are_one_line(cli, args, code, fragment) -> None:
             "'teleporter' is not one",
         ),
         ('id = "mine"\nduration = "1d"\nforbid_kinds = ["social"]\ntitle = { en = "only english" }\n', "key 'title'"),
+        (
+            'id = "mine"\nduration = "1d"\nforbid_kinds = ["social"]\ntitle = { en = "a", fr = "b" }\n'
+            'description = { en = "a", fr = "b" }\ninvite = { en = "a", fr = "b" }\nsource = { title = "a post" }\n',
+            "key 'source'",
+        ),
     ],
 )
 def test_malformed_user_challenge_names_file_and_key(cli, home, content, fragment) -> None:
@@ -302,3 +308,83 @@ def test_report_format_comes_from_the_out_extension_and_a_mismatch_is_refused(cl
     assert not (home / "x.md").exists() and not (home / "x.htm").exists()
     assert cli("challenge", "report", "--format", "html", "--out", str(home / "post.txt")).exit_code == 0
     assert (home / "post.txt").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def _golden(name: str, text: str) -> None:
+    golden = GOLDEN / name
+    if os.environ.get("FOOTPRINT_UPDATE_GOLDEN"):  # regenerate on purpose, then read the diff line by line
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), name
+
+
+def test_a_french_tour_of_a_challenge_matches_the_golden_files(cli, seed_day, monkeypatch) -> None:
+    """show, live status, end and verdict, runs and a streak, as a French reader sees them: whole phrases,
+    « guillemets », a no-break space before the colons, 24 h, names and titles rather than ids."""
+    fr = ("--lang", "fr")
+    shown = cli(*fr, "challenge", "show", "day-without-big-data")
+    assert shown.exit_code == 0 and shown.stderr == ""
+    _golden("challenge-show-fr.txt", shown.stdout)
+    assert "tous les appareils, toutes les cartes" in shown.stdout and "Durée\u00a0: 24\u00a0h" in shown.stdout
+    at(monkeypatch, "2026-11-20T10:00:00+01:00")
+    status = cli(*fr, "challenge", "status")
+    assert status.exit_code == 0 and status.stderr == ""
+    _golden("challenge-status-fr.txt", status.stdout)
+    ended = cli(*fr, "challenge", "end", "--at", "2026-11-20T10:00")
+    verdict = cli(*fr, "challenge", "verdict")
+    runs = cli(*fr, "challenge", "runs")
+    streak = cli(*fr, "streak", "social")
+    for result in (ended, verdict, runs, streak):
+        assert result.exit_code == 0 and result.stderr == ""
+    _golden("challenge-end-fr.txt", ended.stdout + verdict.stdout + runs.stdout + streak.stdout)
+    assert ended.stdout.startswith("Essai n°\u00a01 terminé\u00a0: 3 sur 5 supprimés\u00a0; inévitables\u00a0:")
+
+
+def test_the_english_status_and_streak_read_as_english(cli, seed_day, monkeypatch) -> None:
+    at(monkeypatch, "2026-11-20T10:00:00+01:00")
+    lines = cli("challenge", "status").stdout.splitlines()
+    assert lines[0] == "Run #1 — A day without Big Data — running, 14 h left (ends 21 Nov 2026 at 00:00)"
+    assert lines[1] == (
+        "So far: 3 of 5 removed; unavoidable: Smart electricity meter (Linky) (passive), Smartphone (alarm clock)"
+    )
+    assert "Touched so far: Smartphone ×1 (unavoidable) “alarm clock”" in lines
+    assert cli("streak", "card").stdout.splitlines() == [
+        "Cards: touched on the latest closed day; longest: none yet",
+        "Counted over 7 closed days, 7 of them with a touch. A day never closed breaks a streak.",
+    ]
+    assert cli("streak", "computer").stdout.startswith("Computer: touched on the latest closed day")
+
+
+def test_shipped_challenges_credit_their_post_and_speak_to_people_who_never_read_it() -> None:
+    import tomllib
+
+    from footprint.domain.challenge import Source, parse_challenge
+    from footprint.resources import shipped_dir
+
+    found = {}
+    for path in sorted(shipped_dir("challenges").glob("*.toml")):
+        c = parse_challenge(tomllib.loads(path.read_text(encoding="utf-8")), str(path), path.stem)
+        found[c.id] = c
+        texts = [*c.title, *c.description, *c.invite, *(t for h in c.hints for t in h.text)]
+        for text in texts:
+            assert "blogger" not in text and "blogueur" not in text and "23:59" not in text, (c.id, text)
+        assert c.duration.total_seconds() % 3600 == 0, c.id  # no "5h59": an evening ends at midnight
+    assert found["day-without-big-data"].source == Source("Ma journée sans Big Data", "Vincent Barberot", 2018)
+    assert "Big Data" in found["day-without-big-data"].invite.en
+    klout = found["digital-break-3-weeks"].source
+    assert klout is not None and (klout.author, klout.year) == ("Yann Gourvennec", 2011)
+
+
+def test_the_french_html_report_reads_like_a_post(cli, seed_day) -> None:
+    import html
+
+    page = html.unescape(cli("--lang", "fr", "challenge", "report", "--format", "html").stdout)
+    assert page.startswith('<!doctype html>\n<html lang="fr">')
+    for said in (
+        "<p>Je l'ai relevé le vendredi 20 novembre 2026.</p>",
+        "<h2>Ce que j'ai laissé de côté</h2><ul><li>Ordinateur</li>",
+        "<h2>Ce qui est resté, et pourquoi</h2>",
+        "<h2>Si vous essayez</h2>",
+        "D'après l'article «\u00a0Ma journée sans Big Data\u00a0» de Vincent Barberot (2018).",
+    ):
+        assert said in page, said
+    assert "day-without-big-data</code>" in page and "blogueur" not in page and "2026-11-20" not in page

@@ -298,7 +298,7 @@ def test_markdown_report_unchanged_for_plain_strings(cli, home) -> None:
     """What footprint writes itself (headings, the chart, the command) is not escaped."""
     cli("challenge", "start", "cash-only-day", "--at", "2026-11-21T00:00")
     text = cli("challenge", "report").stdout
-    assert "## What I removed" in text and "![Captures during the run" in text
+    assert "## What I dropped" in text and "![Captures during the run" in text
     assert "    footprint challenge start cash-only-day" in text and "\\" not in text
     assert stat.S_ISREG(os.stat(home / "fp-data" / "journal.db").st_mode)
 

@@ -167,17 +167,17 @@ def test_footprint_chart_in_the_terminal_matches_the_golden_file(cli, break_jour
         ).stdout
     )
     series = FootprintSeries(**{**data, "spans": [tuple(s) for s in data["spans"]]})
-    text = footprint_chart(series, 80, 16, "en", color=False)
+    text = footprint_chart(series, 80, 16, color=False)
     golden = GOLDEN / "chart-footprint.txt"
     if os.environ.get("FOOTPRINT_UPDATE_GOLDEN"):  # regenerate on purpose, then read the diff
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
-    assert "▬ summer (#1)" in text and "• klout (right axis)" in text
+    assert "▬ summer (#1) (15/10…)" in text and "• klout, right axis" in text
 
 
 def test_touchpoints_and_challenge_charts(cli, break_journal) -> None:
     grid = cli("chart", "touchpoints", "--from", "2026-10-10", "--to", "2026-10-20", "--width", "60").stdout
-    row = next(line for line in grid.splitlines() if line.startswith("facebook"))
+    row = next(line for line in grid.splitlines() if line.startswith("Facebook"))
     assert row.split(" ", 1)[1].strip() == "█████"  # five days with posts, then the break
     cli("challenge", "start", "week-without-social", "--at", "2026-11-12T09:00")
     chart = cli("chart", "challenge", "--width", "70").stdout

@@ -36,7 +36,7 @@ async def test_start_follow_end_and_write_the_report(profiled, tmp_path) -> None
         screen = await _start_day_without_big_data(pilot)
         (run,) = challenges.runs(profiled)
         assert (run.challenge, run.status) == ("day-without-big-data", "active")
-        assert shown(screen.query_one("#countdown")) == "14:30:00 left, ends 2026-11-23 00:00"
+        assert shown(screen.query_one("#countdown")) == "14:30:00 left, ends 23 Nov 2026 at 00:00"
         body = shown(screen.query_one("#run-body"))
         assert "Touched so far: none" in body and "Still avoidable: Computer, Smartphone, Bank card" in body
         assert "Unavoidable: Smart electricity meter (Linky) (passive)" in body

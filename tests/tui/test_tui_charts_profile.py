@@ -20,15 +20,15 @@ async def test_charts_for_a_week_a_month_a_year_or_everything(profiled) -> None:
         await pilot.pause()
         screen = app.screen
         title = screen.query_one("#charts-title")
-        assert shown(title) == "last 30 days, 2026-10-24 to 2026-11-22 · score: activity"
+        assert shown(title) == "last 30 days, 24 Oct 2026 to 22 Nov 2026 · score: activity score (estimate)"
         chart = shown(screen.query_one(ChartView))
         assert "Captures per day (estimate)" in chart and "░ passive" in chart and "• activity" in chart
         await pilot.press("w")
-        assert shown(title).startswith("last 7 days, 2026-11-16 to 2026-11-22")
+        assert shown(title).startswith("last 7 days, 16 Nov 2026 to 22 Nov 2026")
         await pilot.press("y")
-        assert shown(title).startswith("last 12 months, 2025-11-23 to 2026-11-22")
+        assert shown(title).startswith("last 12 months, 23 Nov 2025 to 22 Nov 2026")
         await pilot.press("a")
-        assert shown(title).startswith("everything, 2025-03-01 to 2026-11-22")
+        assert shown(title).startswith("everything, 1 Mar 2025 to 22 Nov 2026")
         await pilot.press("s")
         assert shown(title).endswith("score: none")
         assert "• activity" not in shown(screen.query_one(ChartView))

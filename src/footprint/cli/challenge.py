@@ -1,15 +1,13 @@
 """``footprint challenge …`` and ``footprint streak``: take challenges, follow them live, get verdicts."""
 
 import json
-from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..errors import BadInput
-from ..i18n_legacy import t
-from . import render, state
+from . import state
 
 app = typer.Typer(help="Take a challenge (a day without Big Data…), follow it, get an honest verdict.")
 
@@ -22,54 +20,26 @@ def _svc(ctx: typer.Context):  # noqa: ANN202
     return state.service(ctx), challenges
 
 
-def _span(d: timedelta) -> str:
-    """24h, 5h59, 7d, 2d 3h: how people say a length of time."""
-    minutes = int(d.total_seconds() // 60)
-    hours, mins = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours}h{mins:02d}" if mins else f"{hours}h"
-    days, hours = divmod(hours, 24)
-    return f"{days}d" + (f" {hours}h" if hours else "")
-
-
-def _labels(svc, ids) -> str:  # noqa: ANN001
-    lang = svc.settings.lang
-    return ", ".join(tp.label.get(lang) if (tp := svc.catalog.get(i)) else i for i in ids) or t("ch.none", lang)
+def _say(lines) -> None:  # noqa: ANN001
+    typer.echo("\n".join(line if isinstance(line, str) else line.text for line in lines))
 
 
 @app.command("list")
 def list_challenges(ctx: typer.Context) -> None:
     """List the challenges you can take."""
+    from ..present.challenge import list_line
+
     svc, ch = _svc(ctx)
-    lang = svc.settings.lang
-    for c in ch.all_challenges(svc):
-        typer.echo(f"  {c.id:<28} {c.title.get(lang):<40} {_span(c.duration)}")
+    _say(list_line(c) for c in ch.all_challenges(svc))
 
 
 @app.command()
 def show(ctx: typer.Context, challenge: Annotated[str, typer.Argument(help="A challenge id.")]) -> None:
     """A challenge's description, what it forbids, and hints."""
+    from ..present.challenge import detail
+
     svc, ch = _svc(ctx)
-    lang = svc.settings.lang
-    c = ch.get_challenge(svc, challenge)
-    forbidden = [t("ch.all_kinds", lang, kind=t("kind." + k, lang)) for k in c.forbid_kinds]
-    forbidden += [svc.catalog.get(i).label.get(lang) for i in c.forbid_touchpoints if svc.catalog.get(i)]
-    start = f", {t('ch.starts_at', lang, time=c.starts_at.strftime('%H:%M'))}" if c.starts_at else ""
-    lines = [
-        c.title.get(lang),
-        "",
-        c.description.get(lang),
-        "",
-        f"{t('ch.duration', lang)}: {_span(c.duration)}{start}",
-        f"{t('ch.forbidden', lang)}: {', '.join(forbidden)}",
-    ]
-    if c.allow:
-        lines.append(f"{t('ch.allowed', lang)}: {_labels(svc, c.allow)}")
-    if c.hints:
-        lines.append(f"{t('ch.hints', lang)}:")
-        lines += [f"  - {_labels(svc, [h.touchpoint])}: {h.text.get(lang)}" for h in c.hints]
-    lines += ["", c.invite.get(lang), t("ch.take_it", lang, id=c.id)]
-    typer.echo("\n".join(lines))
+    _say(detail(ch.get_challenge(svc, challenge), svc.catalog))
 
 
 @app.command()
@@ -83,26 +53,11 @@ def start(
     name: Annotated[str | None, typer.Option("--name", help="Name the run to run several at once.")] = None,
 ) -> None:
     """Start a challenge run."""
+    from ..present.challenge import started
+
     svc, ch = _svc(ctx)
-    lang = svc.settings.lang
     run = ch.start(svc, challenge, at=at, pseudonym=pseudonym, name=name)
-    rules = ch.rules_of(run)
-    typer.echo(
-        t(
-            "ch.started",
-            lang,
-            title=rules.title.get(lang),
-            id=run.id,
-            start=render.when(run.start),
-            end=render.when(run.planned_end),
-        )
-    )
-    usual = ch.verdict_of(svc, run).usual
-    if usual:
-        typer.echo(t("ch.your_usual", lang, items=_labels(svc, usual)))
-        for tp_id in usual:
-            for h in rules.hints_for(tp_id):
-                typer.echo(f"  - {_labels(svc, [tp_id])}: {h.text.get(lang)}")
+    _say(started(run, ch.rules_of(run), svc.catalog, ch.verdict_of(svc, run).usual))
 
 
 @app.command()
@@ -113,9 +68,9 @@ def status(
 ) -> None:
     """The running challenge: time left, what you touched so far, what is still avoidable."""
     from ..exporters.records import verdict_record
+    from ..present import challenge as words
 
     svc, ch = _svc(ctx)
-    lang = svc.settings.lang
     live = ch.live_status(svc, run)
     if as_json:
         data = {
@@ -124,53 +79,13 @@ def status(
             "seconds_left": int(live.time_left.total_seconds()),
             "starts_in_seconds": int(live.starts_in.total_seconds()),
             "still_avoidable": list(live.still_avoidable),
-            **verdict_record(live.verdict, svc.catalog, lang),
+            **verdict_record(live.verdict, svc.catalog, svc.settings.lang),
         }
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     r, v = live.run, live.verdict
-    if live.starts_in:
-        what = t("ch.state.upcoming", lang, left=_span(live.starts_in), start=render.when(r.start))
-    elif r.status == "active":
-        what = t("ch.state.running", lang, left=_span(live.time_left), end=render.when(r.planned_end))
-    else:
-        what = t(f"ch.state.{r.status}", lang)
-    typer.echo(t("ch.status_line", lang, id=r.id, title=v.challenge.title.get(lang), state=what))
-    typer.echo(_verdict_text(svc, v, live.still_avoidable if r.status == "active" else None))
-
-
-def _verdict_text(svc, v, still_avoidable=None) -> str:  # noqa: ANN001
-    from ..domain.verdict import headline
-
-    lang = svc.settings.lang
-    touched = [
-        f"{_labels(svc, [x.touchpoint])} ×{x.count}"
-        + (f" ({', '.join(t('reason.' + r, lang) for r in dict.fromkeys(x.reasons))})" if x.reasons else "")
-        + (f" “{'; '.join(x.notes)}”" if x.notes else "")
-        for x in v.touched
-    ]
-    unavoidable = [
-        f"{_labels(svc, [u.touchpoint])} ({t('passive', lang) if u.why == 'passive' else t('reason.unavoidable', lang)})"
-        for u in v.unavoidable
-    ]
-    lines = [headline(v, svc.catalog, lang, with_notes=True), ""]
-    if still_avoidable is not None:
-        lines.append(f"  {t('ch.still_avoidable', lang)}{t('colon', lang)}{_labels(svc, still_avoidable)}")
-    else:
-        lines.append(f"  {t('ch.removed', lang)}{t('colon', lang)}{_labels(svc, v.removed)}")
-    lines.append(
-        f"  {t('ch.violations' if still_avoidable is not None else 'ch.touched', lang)}{t('colon', lang)}"
-        f"{', '.join(touched) or t('ch.none', lang)}"
-    )
-    lines.append(f"  {t('ch.unavoidable', lang)}{t('colon', lang)}{', '.join(unavoidable) or t('ch.none', lang)}")
-    lines.append("  " + t("ch.captures", lang, run=render.n(v.run.total)))
-    if v.baseline is None:
-        lines.append("  " + t("ch.no_baseline", lang))
-    else:
-        lines.append("  " + t("ch.baseline", lang, days=v.baseline_days, baseline=render.n(v.baseline_scaled or 0)))
-        if v.baseline_days < v.baseline_wanted:
-            lines.append("  " + t("ch.baseline_partial", lang, days=v.baseline_days, wanted=v.baseline_wanted))
-    return "\n".join(lines)
+    typer.echo(words.status_line(r, v.challenge, words.state(r, live.starts_in, live.time_left)))
+    _say(words.verdict_lines(v, svc.catalog, running=r.status == "active"))
 
 
 @app.command()
@@ -180,25 +95,21 @@ def end(
     at: Annotated[str | None, typer.Option("--at", help="When it ended (default now).")] = None,
 ) -> None:
     """End the running challenge and show its verdict."""
-    from ..domain.verdict import headline
+    from ..present.challenge import ended
 
     svc, ch = _svc(ctx)
     done = ch.end(svc, run, at=at)
-    v = ch.verdict_of(svc, done)
-    typer.echo(t("ch.ended", svc.settings.lang, id=done.id, headline=headline(v, svc.catalog, svc.settings.lang, True)))
+    typer.echo(ended(done, ch.verdict_of(svc, done), svc.catalog))
 
 
 @app.command()
 def abandon(ctx: typer.Context, run: RunArg = None) -> None:
     """Give up the running challenge (its verdict stays, marked abandoned)."""
-    from ..domain.verdict import headline
+    from ..present.challenge import ended
 
     svc, ch = _svc(ctx)
     done = ch.abandon(svc, run)
-    v = ch.verdict_of(svc, done)
-    typer.echo(
-        t("ch.abandoned", svc.settings.lang, id=done.id, headline=headline(v, svc.catalog, svc.settings.lang, True))
-    )
+    typer.echo(ended(done, ch.verdict_of(svc, done), svc.catalog))
 
 
 @app.command("runs")
@@ -224,11 +135,13 @@ def list_runs(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json"
             )
         )
         return
+    from ..i18n import _
+    from ..present.challenge import run_line
+
     if not all_runs:
-        typer.echo(t("ch.no_runs", svc.settings.lang))
+        typer.echo(_("No runs yet: footprint challenge list"))
     for r in all_runs:
-        name = f" [{r.name}]" if r.name else ""
-        typer.echo(f"  #{r.id:<4} {r.challenge:<28} {render.when(r.start)} → {render.when(r.end)}  {r.status}{name}")
+        typer.echo(run_line(r, ch.rules_of(r).title.get(svc.settings.lang)))
 
 
 @app.command("verdict")
@@ -239,13 +152,14 @@ def show_verdict(
 ) -> None:
     """The verdict of a run: usual, removed, touched, unavoidable, captures against your baseline."""
     from ..exporters.records import verdict_record
+    from ..present.challenge import verdict_lines
 
     svc, ch = _svc(ctx)
     v = ch.verdict_of(svc, ch.find_run(svc, run))
     if as_json:
         typer.echo(json.dumps(verdict_record(v, svc.catalog, svc.settings.lang), ensure_ascii=False, indent=2))
     else:
-        typer.echo(_verdict_text(svc, v))
+        _say(verdict_lines(v, svc.catalog))
 
 
 @app.command("card")
@@ -262,18 +176,22 @@ def write_card(
     from ..exporters.challenge_card import card, card_json
     from ..files import write_private
 
+    from ..i18n import N_
+
     svc, ch = _svc(ctx)
     lang = svc.settings.lang
     r = ch.find_run(svc, run)
     if r.status == "active":
-        raise typer.BadParameter(t("ch.still_running", lang, id=r.id))
+        raise BadInput(N_("run #{id} is still going: end it first (footprint challenge end)"), id=r.id)
     name = ch.check_pseudonym(pseudonym or r.pseudonym or "anonymous")
     text = card_json(card(r, ch.verdict_of(svc, r), name, lang, with_times))
     if out is None:
         typer.echo(text, nl=False)
     else:
+        from ..i18n import _
+
         write_private(out, [text])
-        typer.echo(t("ch.card_written", lang, id=r.id, path=out), err=True)
+        typer.echo(_("Wrote the card of run #{id} to {path}").format(id=r.id, path=out), err=True)
 
 
 @app.command("report")
@@ -291,53 +209,18 @@ def write_report(
     ] = False,
 ) -> None:
     """Write the story of a run as a blog post: headline, what went, what stayed and why, a chart."""
-    from ..exporters import challenge_report
-    from ..files import write_private
+    from ..i18n import _
+    from ..services.reports import challenge_report, report_format
     from ..settings import resolve_lang
 
     svc, ch = _svc(ctx)
     language = resolve_lang(lang, {}) if lang else svc.settings.lang
-    fmt = _report_format(fmt, out)
-    v = ch.verdict_of(svc, ch.find_run(svc, run))
-    chart_path = out.with_name(f"{out.stem}-chart.svg") if out is not None and fmt == "md" else None
-    if fmt == "md":
-        report = challenge_report.markdown(
-            v, svc.catalog, language, chart_path.name if chart_path else None, with_notes, with_times
-        )
+    report_format(fmt, out)  # a bad --format or --out is said before any run is looked for
+    text = challenge_report(svc, ch.find_run(svc, run), out, fmt, language, with_notes, with_times)
+    if out is None:
+        typer.echo(text, nl=False)
     else:
-        report = challenge_report.html_page(v, svc.catalog, language, with_notes, with_times)
-    if out is None:
-        typer.echo(report.text, nl=False)
-        return
-    write_private(out, [report.text])
-    if chart_path is not None:
-        write_private(chart_path, [report.chart_svg])
-    typer.echo(t("ch.report_written", svc.settings.lang, path=out), err=True)
-
-
-_REPORT_EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-
-
-def _report_format(fmt: str | None, out: Path | None) -> str:
-    """``--format``, else what ``--out``'s extension says, else md. A format that contradicts the extension
-    is refused (a file named post.md holding HTML would be published wrong), and so is an ``--out`` that is a
-    folder or, for md, a name that is not UTF-8."""
-    if out is None:
-        fmt = fmt or "md"
-    elif not out.name or out.is_dir():
-        raise BadInput(f"--out {out} is a folder: give a file name")
-    elif fmt is None:
-        fmt = _REPORT_EXTENSIONS.get(out.suffix.lower(), "md")
-    elif _REPORT_EXTENSIONS.get(out.suffix.lower(), fmt) != fmt:
-        raise BadInput(f"--format {fmt} does not match --out {out.suffix}: give one or the other")
-    if fmt not in ("md", "html"):
-        raise BadInput(f"unknown report format {fmt!r}: use md or html")
-    try:
-        if out is not None and fmt == "md":
-            out.name.encode("utf-8")  # the post links to NAME-chart.svg, in UTF-8 text
-    except UnicodeEncodeError:
-        raise BadInput("--out: a Markdown report's file name must be UTF-8 text (it links to its chart)") from None
-    return fmt
+        typer.echo(_("Wrote the report to {path}").format(path=out), err=True)
 
 
 def streak(
@@ -348,8 +231,9 @@ def streak(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Days without a touchpoint or kind, counted over closed days only."""
+    from ..present.challenge import streak_lines
+
     svc, ch = _svc(ctx)
-    lang = svc.settings.lang
     what, s = ch.streak(svc, target)
     if as_json:
         typer.echo(
@@ -362,14 +246,7 @@ def streak(
             )
         )
         return
-    if not s.closed_days:
-        typer.echo(t("streak.none", lang))
-        return
-    span = f" ({s.longest_from} → {s.longest_to})" if s.longest else ""
-    typer.echo(
-        t("streak.line", lang, current=s.current, what=what, since=s.current_since or "—", longest=s.longest, span=span)
-    )
-    typer.echo(t("streak.detail", lang, closed=s.closed_days, with_=s.days_with, what=what))
+    _say(streak_lines(what, s, svc.catalog))
 
 
 COMMANDS = {"streak": streak}

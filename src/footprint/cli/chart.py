@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import BadInput
-from ..i18n_legacy import t
+from ..i18n import N_, _
 from . import state
 
 app = typer.Typer(help="Charts in the terminal, as SVG/PNG images, or as JSON series.")
@@ -31,7 +31,8 @@ def _size(width: int | None, height: int | None) -> tuple[int, int]:
     h = 20 if height is None else height
     if not (COLUMNS[0] <= w <= COLUMNS[1] and ROWS[0] <= h <= ROWS[1]):
         raise BadInput(
-            f"a chart is {COLUMNS[0]} to {COLUMNS[1]} columns wide and {ROWS[0]} to {ROWS[1]} rows high, not {w}×{h}"
+            N_("a chart is {min_w} to {max_w} columns wide and {min_h} to {max_h} rows high, not {w}×{h}"),
+            min_w=COLUMNS[0], max_w=COLUMNS[1], min_h=ROWS[0], max_h=ROWS[1], w=w, h=h,
         )
     return w, h
 
@@ -42,19 +43,18 @@ def _emit(
     """One chart's series as JSON, as an image file, or drawn for the terminal."""
     from ..files import write_private
 
-    lang = state.lang(ctx)
     if as_json:
         typer.echo(json.dumps(series._asdict(), ensure_ascii=False, indent=2))
     elif out is not None:
         from .. import charts
 
         if out.suffix.lower() not in (".svg", ".png"):
-            raise BadInput("--out must end in .svg or .png")
-        svg = svg_of(series, lang)
+            raise BadInput(N_("--out must end in .svg or .png"))
+        svg = svg_of(series)
         write_private(out, [charts.png(svg) if out.suffix.lower() == ".png" else svg])
-        typer.echo("footprint: " + t("chart.wrote", lang, path=out), err=True)
+        typer.echo("footprint: " + _("wrote {path}").format(path=out), err=True)
     else:
-        typer.echo(draw(series, *size, lang))
+        typer.echo(draw(series, *size))
 
 
 @app.command("footprint")

@@ -39,8 +39,8 @@ def summarize(
     import os
 
     from ..files import write_private
-    from ..i18n_legacy import t
-    from ..services.groups import summarize_files
+    from ..i18n import _, ngettext
+    from ..services.groups import group_names, summarize_files
     from ..settings import resolve_lang
 
     language = resolve_lang(lang, os.environ) if lang else state.lang(ctx)
@@ -55,12 +55,24 @@ def summarize(
             strict,
             chart_stem=out.stem if out is not None else None,
             on_skip=skipped.append,
+            names=group_names(state.service(ctx)),
         )
     except FootprintError as exc:
         if not skipped:
             raise
-        more = f", and {len(skipped) - 1} more skipped" if len(skipped) > 1 else ""
-        raise type(exc)(f"{exc.message} ({skipped[0]}{more})") from None
+        from ..i18n import N_, nsay
+
+        more = len(skipped) - 1
+        if more:
+            said = nsay(
+                "{message} ({first}, and {n} more skipped)",
+                "{message} ({first}, and {n} more skipped)",
+                more,
+                message=exc.message,
+                first=skipped[0],
+            )
+            raise type(exc)(said) from None
+        raise type(exc)(N_("{message} ({first})"), message=exc.message, first=skipped[0]) from None
     for line in skipped:
         typer.echo(f"footprint: {line}", err=True)
     if out is None:
@@ -69,7 +81,9 @@ def summarize(
     write_private(out, [result.text])
     for name, svg in result.charts:
         write_private(out.with_name(name), [svg])
-    done = t("group.written", language, cards=result.cards, path=out)
+    done = ngettext("Wrote the summary of {n} card to {path}", "Wrote the summary of {n} cards to {path}", result.cards)
+    done = done.format(n=result.cards, path=out)
     if result.charts:
-        done += t("group.charts", language, names=", ".join(str(out.with_name(n)) for n, _ in result.charts))
+        charts = ", ".join(str(out.with_name(name)) for name, _svg in result.charts)
+        done = _("{done}; chart: {names}").format(done=done, names=charts)
     typer.echo(done, err=True)

@@ -2,7 +2,8 @@
 
 A challenge file is TOML (documented in the README): bilingual title, description and invitation, a
 duration (``24h``, ``7d``, ``5h59m``), an optional default start time, forbidden kinds and touchpoints,
-allowed exceptions, and hints. Every problem names the file, the key and what was expected.
+allowed exceptions, hints, and the post it comes from (``source``: title, author, year). Every problem names
+the file, the key and what was expected.
 """
 
 from __future__ import annotations
@@ -24,6 +25,15 @@ _DURATION = re.compile(r"^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?$")
 LONGEST = timedelta(days=366)
 
 
+class Source(NamedTuple):
+    """The post a challenge comes from, credited wherever the challenge is shown."""
+
+    title: str
+    author: str
+    year: int | None = None
+    url: str = ""
+
+
 class Hint(NamedTuple):
     touchpoint: str
     text: Text
@@ -41,6 +51,7 @@ class Challenge(NamedTuple):
     hints: tuple[Hint, ...]
     invite: Text
     origin: str = ""
+    source: Source | None = None
 
     def forbids(self, tp: Touchpoint) -> bool:
         if tp.id in self.allow:
@@ -79,6 +90,20 @@ def _slugs(raw: Mapping[str, Any], key: str, origin: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and SLUG.fullmatch(v) for v in value):
         raise _fail(origin, key, say("a list of ids (lowercase letters, digits and hyphens)"))
     return tuple(value)
+
+
+def _source(raw: Mapping[str, Any], origin: str) -> Source | None:
+    value = raw.get("source")
+    if value is None:
+        return None
+    ok = isinstance(value, Mapping) and all(
+        isinstance(value.get(k), str) and value[k].strip() for k in ("title", "author")
+    )
+    year = value.get("year") if isinstance(value, Mapping) else None
+    url = value.get("url", "") if isinstance(value, Mapping) else ""
+    if not ok or not (year is None or (isinstance(year, int) and 1900 <= year <= 9999)) or not isinstance(url, str):
+        raise _fail(origin, "source", "a table with 'title' and 'author' strings, and optionally 'year' and 'url'")
+    return Source(value["title"].strip(), value["author"].strip(), year, url.strip())
 
 
 def parse_challenge(raw: Any, origin: str, expected_id: str | None = None, catalog: Catalog | None = None) -> Challenge:
@@ -142,4 +167,5 @@ def parse_challenge(raw: Any, origin: str, expected_id: str | None = None, catal
         hints=tuple(hints),
         invite=_text(raw, "invite", origin),
         origin=origin,
+        source=_source(raw, origin),
     )

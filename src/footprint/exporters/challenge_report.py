@@ -1,81 +1,25 @@
 """``footprint challenge report``: the story of a run, ready to paste into a blog post (Markdown or HTML).
 
-It reads like the seed's post: the headline ("3 of 5 removed…"), what was removed, what stayed and why,
-captures against the person's own baseline, a chart, and an invitation to the next person. The person's
-notes and exact times stay out unless asked for; every user string is escaped, in HTML and in Markdown
-(where raw HTML, links and images would otherwise pass through).
+It reads like the post the challenge comes from, in the first person: the headline ("3 of 5 removed…"),
+when I took it, what I dropped, what stayed and why, captures against my own baseline, a chart; then, for
+the reader, the challenge's hints ("If you try it") and an invitation to the next person, crediting the
+post. The person's notes and exact times stay out unless asked for; every user string is escaped, in HTML
+and in Markdown (where raw HTML, links and images would otherwise pass through).
 """
 
 from __future__ import annotations
 
 import base64
 import html
+from datetime import timedelta
 from typing import Any, NamedTuple
 
+from .. import l10n
 from ..domain.catalog import Catalog
-from ..domain.text import number
-from ..domain.verdict import Verdict, headline
-from ..i18n_legacy import register, t
+from ..domain.verdict import Verdict
+from ..i18n import _, current, ngettext, pgettext, speaking
+from ..present.challenge import credit, headline, label
 from . import markdown_text as md
-
-register(
-    {
-        "rep.title": ("{title}: my verdict", "{title} : mon verdict"),
-        "rep.when": ("From {start} to {end}.", "Du {start} au {end}."),
-        "rep.abandoned": ("I abandoned the run before its end.", "J'ai abandonné avant la fin."),
-        "rep.running": (
-            "The run is still going: this is the verdict so far.",
-            "L'essai est en cours : voici le verdict provisoire.",
-        ),
-        "rep.usual": (
-            "My usual connected objects and services that this challenge forbids: {n}.",
-            "Mes objets et services connectés habituels que ce défi interdit : {n}.",
-        ),
-        "rep.removed": ("What I removed", "Ce que j'ai supprimé"),
-        "rep.removed_none": (
-            "Nothing: every usual touchpoint stayed.",
-            "Rien : tous mes points de contact habituels sont restés.",
-        ),
-        "rep.stayed": ("What stayed, and why", "Ce qui est resté, et pourquoi"),
-        "rep.stayed_none": ("Nothing stayed.", "Rien n'est resté."),
-        "rep.passive": (
-            "passive — it captures whatever I do",
-            "passif — il capte quoi que je fasse",
-        ),
-        "rep.unavoidable": ("unavoidable", "inévitable"),
-        "rep.touched": ("touched {n} time(s)", "touché {n} fois"),
-        "rep.captures": ("Captures against my baseline", "Captures comparées à ma référence"),
-        "rep.during": ("during the run", "pendant le défi"),
-        "rep.baseline": ("my baseline", "ma référence"),
-        "rep.baseline_note": (
-            "Baseline: the same hours on the {days} closed day(s) just before the run.",
-            "Référence : les mêmes heures sur les {days} jour(s) clôturé(s) juste avant le défi.",
-        ),
-        "rep.baseline_partial": (
-            "Only {days} of {wanted} baseline day(s) were logged; the baseline is scaled from them.",
-            "Seuls {days} des {wanted} jour(s) de référence étaient notés ; la référence en est extrapolée.",
-        ),
-        "rep.no_baseline": (
-            "No baseline: I had not closed any day just before the run.",
-            "Pas de référence : je n'avais clôturé aucune journée juste avant le défi.",
-        ),
-        "rep.estimate": (
-            "All figures are estimates: touches logged in footprint times the documented capture estimates of "
-            "its catalog.",
-            "Tous les chiffres sont des estimations : les contacts notés dans footprint multipliés par les "
-            "estimations documentées de son catalogue.",
-        ),
-        "rep.chart": (
-            "Captures during the run and before it (estimates)",
-            "Captures pendant le défi et avant (estimations)",
-        ),
-        "rep.your_turn": ("Your turn", "À vous"),
-        "rep.take_it": ("Take the same challenge with footprint:", "Relevez le même défi avec footprint :"),
-        "rep.active": ("active", "actives"),
-        "rep.passive_row": ("passive", "passives"),
-        "rep.total": ("total", "total"),
-    }
-)
 
 
 class Report(NamedTuple):
@@ -84,72 +28,152 @@ class Report(NamedTuple):
 
 
 def _num(x: float | None) -> str:
-    return "—" if x is None else number(x)
+    return "—" if x is None else l10n.number(x)
 
 
-def _chart(v: Verdict, lang: str) -> str:
+def _rows() -> list[str]:
+    return [pgettext("captures", "active"), pgettext("captures", "passive"), pgettext("captures", "total")]
+
+
+def _scaled(v: Verdict) -> list[float | None]:
+    if v.baseline is None or not v.baseline_days:
+        return [None, None, None]
+    k, b = v.baseline_wanted / v.baseline_days, v.baseline
+    return [b.active * k, b.passive * k, b.total * k]
+
+
+def _chart(v: Verdict) -> str:
     from ..svg import bar_chart
 
-    rows = [t("rep.active", lang), t("rep.passive_row", lang), t("rep.total", lang)]
-    series: list[tuple[str, list[float]]] = [(t("rep.during", lang), [v.run.active, v.run.passive, v.run.total])]
+    series: list[tuple[str, list[float | None]]] = [(_("during the run"), [v.run.active, v.run.passive, v.run.total])]
     if v.baseline is not None and v.baseline_days:
-        scale = v.baseline_wanted / v.baseline_days
-        b = v.baseline
-        series.append((t("rep.baseline", lang), [b.active * scale, b.passive * scale, b.total * scale]))
-    return bar_chart(t("rep.chart", lang), rows, series)
+        series.append((_("my baseline"), _scaled(v)))
+    return bar_chart(_("Captures during the run and before it (estimates)"), _rows(), series)
 
 
-def _story(v: Verdict, catalog: Catalog, lang: str, with_notes: bool, with_times: bool) -> dict[str, Any]:
-    """The report's content, as plain strings, shared by both formats."""
+def _when(v: Verdict, with_times: bool) -> str:
+    """ "I took it on Friday 20 November 2026." — the days the run covered, in a sentence."""
+    first = v.window.start.date()
+    last = (v.window.end - timedelta(microseconds=1)).date() if v.window.end > v.window.start else first
+    if with_times:
+        start, end = l10n.clock(v.window.start), l10n.clock(v.window.end)
+        if first == last:
+            said = _("I took it on {day}, from {start} to {end}.").format(
+                day=l10n.long_date(first), start=start, end=end
+            )
+        else:
+            said = _("I took it from {first} at {start} to {last} at {end}.").format(
+                first=l10n.long_date(first), start=start, last=l10n.long_date(v.window.end.date()), end=end
+            )
+    elif first == last:
+        said = _("I took it on {day}.").format(day=l10n.long_date(first))
+    else:
+        said = _("I took it from {first} to {last}.").format(first=l10n.long_date(first), last=l10n.long_date(last))
+    if v.status == "abandoned":
+        said += " " + _("I gave up before the end.")
+    elif v.status == "running":
+        said += " " + _("It is still going: this is my verdict so far.")
+    return said
 
-    def label(tp_id: str) -> str:
-        tp = catalog.get(tp_id)
-        return tp.label.get(lang) if tp else tp_id
 
-    fmt = "%Y-%m-%d %H:%M" if with_times else "%Y-%m-%d"
+def _stayed(v: Verdict, catalog: Catalog, with_notes: bool) -> list[str]:
+    why_of = {
+        "unavoidable": pgettext("my reason", "I could not avoid it"),
+        "chosen": pgettext("my reason", "by choice"),
+        "forgot": pgettext("my reason", "I forgot"),
+    }
     stayed = []
     for u in v.unavoidable:
-        why = t("rep.passive", lang) if u.why == "passive" else t("rep.unavoidable", lang)
+        why = pgettext("my reason", "passive capture, whatever I do") if u.why == "passive" else why_of["unavoidable"]
         if with_notes and u.notes:
             why += f" ({', '.join(dict.fromkeys(u.notes))})"
-        stayed.append(f"{label(u.touchpoint)}{t('colon', lang)}{why}")
+        stayed.append(pgettext("label", "{label}: {text}").format(label=label(catalog, u.touchpoint), text=why))
     unavoidable = {u.touchpoint for u in v.unavoidable}
     for x in v.touched:
-        if x.touchpoint not in unavoidable:
-            reasons = ", ".join(t("reason." + r, lang) for r in dict.fromkeys(x.reasons))
-            notes = f" ({', '.join(dict.fromkeys(x.notes))})" if with_notes and x.notes else ""
-            touched = t("rep.touched", lang, n=x.count) + (f", {reasons}" if reasons else "") + notes
-            stayed.append(f"{label(x.touchpoint)}{t('colon', lang)}{touched}")
-    removed = []
-    for tp_id in v.removed:
-        hint = v.challenge.hints_for(tp_id)
-        removed.append(f"{label(tp_id)}" + (f" — {hint[0].text.get(lang)}" if hint else ""))
+        if x.touchpoint in unavoidable:
+            continue
+        parts = [ngettext("{n} touch", "{n} touches", x.count).format(n=x.count)]
+        parts += [why_of.get(r, r) for r in dict.fromkeys(x.reasons)]
+        text = ", ".join(parts) + (f" ({', '.join(dict.fromkeys(x.notes))})" if with_notes and x.notes else "")
+        stayed.append(pgettext("label", "{label}: {text}").format(label=label(catalog, x.touchpoint), text=text))
+    return stayed
+
+
+def _baseline_notes(v: Verdict) -> list[str]:
     if v.baseline is None:
-        baseline_note = [t("rep.no_baseline", lang)]
-    else:
-        baseline_note = [t("rep.baseline_note", lang, days=v.baseline_days)]
-        if v.baseline_days < v.baseline_wanted:
-            baseline_note.append(t("rep.baseline_partial", lang, days=v.baseline_days, wanted=v.baseline_wanted))
-    scale = v.baseline_wanted / v.baseline_days if v.baseline is not None and v.baseline_days else None
-    b = v.baseline
-    rows = [
-        (t("rep.active", lang), v.run.active, b.active * scale if b and scale else None),
-        (t("rep.passive_row", lang), v.run.passive, b.passive * scale if b and scale else None),
-        (t("rep.total", lang), v.run.total, b.total * scale if b and scale else None),
+        return [_("No baseline: I had not closed any day just before the run.")]
+    days = v.baseline_days
+    notes = [
+        ngettext(
+            "My baseline: the same hours on the closed day just before the run.",
+            "My baseline: the same hours on the {n} closed days just before the run.",
+            days,
+        ).format(n=days)
     ]
-    status = {"abandoned": t("rep.abandoned", lang), "running": t("rep.running", lang)}.get(v.status)
+    if days < v.baseline_wanted:
+        notes.append(
+            ngettext(
+                "Only {n} of the {wanted} baseline days was logged; the baseline is scaled from it.",
+                "Only {n} of the {wanted} baseline days were logged; the baseline is scaled from them.",
+                days,
+            ).format(n=days, wanted=v.baseline_wanted)
+        )
+    return notes
+
+
+def _usual(v: Verdict) -> str:
+    if not v.usual:
+        return _("This challenge forbids none of my usual connected objects and services.")
+    n = len(v.usual)
+    return ngettext(
+        "This challenge forbids {n} of my usual connected objects and services.",
+        "This challenge forbids {n} of my usual connected objects and services.",
+        n,
+    ).format(n=n)
+
+
+def _story(v: Verdict, catalog: Catalog, with_notes: bool, with_times: bool) -> dict[str, Any]:
+    """The report's content, as plain strings in the current language, shared by both formats."""
+    c = v.challenge
+    lang = current()
+    hints = [
+        pgettext("label", "{label}: {text}").format(label=label(catalog, h.touchpoint), text=h.text.get(lang))
+        for h in c.hints
+    ]
     return {
-        "title": t("rep.title", lang, title=v.challenge.title.get(lang)),
-        "headline": headline(v, catalog, lang, with_notes=with_notes),
-        "when": t("rep.when", lang, start=v.window.start.strftime(fmt), end=v.window.end.strftime(fmt)),
-        "status": status,
-        "usual": t("rep.usual", lang, n=len(v.usual)),
-        "removed": removed,
-        "stayed": stayed,
-        "rows": rows,
-        "baseline_note": baseline_note,
-        "invite": v.challenge.invite.get(lang),
-        "command": f"footprint challenge start {v.challenge.id}",
+        "title": _("{title}: my verdict").format(title=c.title.get(lang)),
+        "headline": headline(v, catalog, with_notes=with_notes),
+        "when": _when(v, with_times),
+        "usual": _usual(v),
+        "dropped": [label(catalog, tp) for tp in v.removed],
+        "stayed": _stayed(v, catalog, with_notes),
+        "rows": list(zip(_rows(), [v.run.active, v.run.passive, v.run.total], _scaled(v), strict=True)),
+        "baseline_notes": _baseline_notes(v),
+        "hints": hints,
+        "invite": c.invite.get(lang),
+        "credit": credit(c),
+        "command": f"footprint challenge start {c.id}",
+    }
+
+
+def _words() -> dict[str, str]:
+    """The report's own headings and fixed sentences."""
+    return {
+        "dropped": _("What I dropped"),
+        "dropped_none": _("Nothing: every one of them stayed."),
+        "stayed": _("What stayed, and why"),
+        "stayed_none": _("Nothing stayed."),
+        "captures": _("Captures against my baseline"),
+        "during": _("during the run"),
+        "baseline": _("my baseline"),
+        "chart": _("Captures during the run and before it (estimates)"),
+        "estimate": _(
+            "All figures are estimates: touches logged in footprint times the documented capture estimates of "
+            "its catalog."
+        ),
+        "try": _("If you try it"),
+        "turn": _("Your turn"),
+        "take": _("Take the same challenge with footprint:"),
     }
 
 
@@ -163,48 +187,28 @@ def markdown(
 ) -> Report:
     """The report in Markdown; the chart is referenced as ``chart_ref`` (a file written beside the report)
     or, without one, embedded as a data URI so the text stands alone."""
-    s = _story(v, catalog, lang, with_notes, with_times)
-    svg = _chart(v, lang)
+    with speaking(lang):
+        s, w, svg = _story(v, catalog, with_notes, with_times), _words(), _chart(v)
     ref = (
         md.destination(chart_ref)
         if chart_ref
         else "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
     )
     e = md.text  # labels, notes, hints and titles come from the user's files and journal: they print as text
-    out = [f"# {e(s['title'])}", "", f"**{e(s['headline'])}**", "", e(s["when"])]
-    if s["status"]:
-        out += ["", e(s["status"])]
-    out += ["", e(s["usual"]), "", f"## {t('rep.removed', lang)}", ""]
-    out += [f"- {e(r)}" for r in s["removed"]] or [t("rep.removed_none", lang)]
-    out += ["", f"## {t('rep.stayed', lang)}", ""]
-    out += [f"- {e(r)}" for r in s["stayed"]] or [t("rep.stayed_none", lang)]
-    out += [
-        "",
-        f"## {t('rep.captures', lang)}",
-        "",
-        f"| | {t('rep.during', lang)} | {t('rep.baseline', lang)} |",
-        "|---|---:|---:|",
-    ]
+    out = [f"# {e(s['title'])}", "", f"**{e(s['headline'])}**", "", e(s["when"]), "", e(s["usual"])]
+    out += ["", f"## {w['dropped']}", ""]
+    out += [f"- {e(r)}" for r in s["dropped"]] or [w["dropped_none"]]
+    out += ["", f"## {w['stayed']}", ""]
+    out += [f"- {e(r)}" for r in s["stayed"]] or [w["stayed_none"]]
+    out += ["", f"## {w['captures']}", "", f"| | {w['during']} | {w['baseline']} |", "|---|---:|---:|"]
     out += [f"| {md.cell(name)} | {_num(run)} | {_num(base)} |" for name, run, base in s["rows"]]
-    out += [
-        "",
-        *map(e, s["baseline_note"]),
-        "",
-        f"![{e(t('rep.chart', lang))}]({ref})",
-        "",
-        f"_{t('rep.estimate', lang)}_",
-    ]
-    out += [
-        "",
-        f"## {t('rep.your_turn', lang)}",
-        "",
-        e(s["invite"]),
-        "",
-        t("rep.take_it", lang),
-        "",
-        f"    {s['command']}",
-        "",
-    ]
+    out += ["", *map(e, s["baseline_notes"]), "", f"![{e(w['chart'])}]({ref})", "", f"_{w['estimate']}_"]
+    if s["hints"]:
+        out += ["", f"## {w['try']}", "", *(f"- {e(h)}" for h in s["hints"])]
+    out += ["", f"## {w['turn']}", "", e(s["invite"])]
+    if s["credit"]:
+        out += ["", f"_{e(s['credit'])}_"]
+    out += ["", w["take"], "", f"    {s['command']}", ""]
     return Report("\n".join(out), svg)
 
 
@@ -213,16 +217,17 @@ _CSS = (
     "h1{font-size:1.6em}.headline{font-size:1.2em;font-weight:600;background:#f3f6fa;padding:.6em .8em;"
     "border-left:4px solid #3a6ea5}table{border-collapse:collapse}td,th{padding:.3em .8em;border-bottom:1px solid #ddd}"
     "td.n{text-align:right}code{background:#f3f3f3;padding:.1em .3em}.note{color:#555;font-size:.9em}"
+    "figure{margin:1em 0}figure svg{max-width:100%;height:auto}"
 )
 
 
 def html_page(v: Verdict, catalog: Catalog, lang: str, with_notes: bool = False, with_times: bool = False) -> Report:
     """A standalone HTML page with the chart inline; every user string is escaped."""
-    s = _story(v, catalog, lang, with_notes, with_times)
-    svg = _chart(v, lang)
+    with speaking(lang):
+        s, w, svg = _story(v, catalog, with_notes, with_times), _words(), _chart(v)
     e = html.escape
 
-    def items(values: list[str], empty: str) -> str:
+    def items(values: list[str], empty: str = "") -> str:
         return "<ul>" + "".join(f"<li>{e(x)}</li>" for x in values) + "</ul>" if values else f"<p>{e(empty)}</p>"
 
     rows = "".join(
@@ -234,17 +239,18 @@ def html_page(v: Verdict, catalog: Catalog, lang: str, with_notes: bool = False,
         f"<h1>{e(s['title'])}</h1>",
         f"<p class=headline>{e(s['headline'])}</p>",
         f"<p>{e(s['when'])}</p>",
-        f"<p>{e(s['status'])}</p>" if s["status"] else "",
         f"<p>{e(s['usual'])}</p>",
-        f"<h2>{e(t('rep.removed', lang))}</h2>{items(s['removed'], t('rep.removed_none', lang))}",
-        f"<h2>{e(t('rep.stayed', lang))}</h2>{items(s['stayed'], t('rep.stayed_none', lang))}",
-        f"<h2>{e(t('rep.captures', lang))}</h2>",
-        f"<table><tr><th></th><th>{e(t('rep.during', lang))}</th><th>{e(t('rep.baseline', lang))}</th></tr>{rows}</table>",
-        "".join(f"<p class=note>{e(n)}</p>" for n in s["baseline_note"]),
+        f"<h2>{e(w['dropped'])}</h2>{items(s['dropped'], w['dropped_none'])}",
+        f"<h2>{e(w['stayed'])}</h2>{items(s['stayed'], w['stayed_none'])}",
+        f"<h2>{e(w['captures'])}</h2>",
+        f"<table><tr><th></th><th>{e(w['during'])}</th><th>{e(w['baseline'])}</th></tr>{rows}</table>",
+        "".join(f"<p class=note>{e(n)}</p>" for n in s["baseline_notes"]),
         f"<figure>{svg}</figure>",
-        f"<p class=note><em>{e(t('rep.estimate', lang))}</em></p>",
-        f"<h2>{e(t('rep.your_turn', lang))}</h2><p>{e(s['invite'])}</p>",
-        f"<p>{e(t('rep.take_it', lang))} <code>{e(s['command'])}</code></p>",
+        f"<p class=note><em>{e(w['estimate'])}</em></p>",
+        f"<h2>{e(w['try'])}</h2>{items(s['hints'])}" if s["hints"] else "",
+        f"<h2>{e(w['turn'])}</h2><p>{e(s['invite'])}</p>",
+        f"<p class=note><em>{e(s['credit'])}</em></p>" if s["credit"] else "",
+        f"<p>{e(w['take'])} <code>{e(s['command'])}</code></p>",
         "</body></html>\n",
     ]
     return Report("\n".join(p for p in parts if p), svg)

@@ -16,11 +16,15 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from typing import NamedTuple
+
+from .. import l10n
+from ..domain.catalog import Text
 from ..domain.group import GroupSummary
 from ..domain.text import did_you_mean
 from ..errors import NotFound
-from ..i18n_legacy import register, t
-from ..svg import bar_chart, number
+from ..i18n import N_, _, current, ngettext, pgettext, speaking
+from ..svg import bar_chart
 from . import markdown_text as md
 from .records import neutralise
 
@@ -28,87 +32,42 @@ FORMATS = ("md", "html", "csv", "json")
 SUMMARY_FORMAT = "footprint-group-summary"
 SUMMARY_VERSION = 1
 
-register(
-    {
-        "group.title": ("Group summary", "Synthèse de groupe"),
-        "group.challenge": ("Challenge: {challenge}", "Défi : {challenge}"),
-        "group.participants": (
-            "Participants: {n} (finished: {finished}, abandoned: {abandoned})",
-            "Participants : {n} (terminé : {finished}, abandonné : {abandoned})",
+def _columns() -> dict[str, str]:
+    """The columns' headings (CSV and tables), in the current language."""
+    return {
+        "challenge": pgettext("group column", "challenge"),
+        "touchpoint": pgettext("group column", "touchpoint"),
+        "participants": pgettext("group column", "participants"),
+        "finished": pgettext("group column", "finished"),
+        "abandoned": pgettext("group column", "abandoned"),
+        "with_baseline": pgettext("group column", "with a baseline"),
+        "usual": pgettext("group column", "usually used"),
+        "touched": pgettext("group column", "touched"),
+        "removed": pgettext("group column", "removed"),
+        "unavoidable": pgettext("group column", "unavoidable"),
+        "run_mean": pgettext("group column", "mean captures during the challenge (estimate)"),
+        "baseline_mean": pgettext("group column", "mean captures on a usual day (estimate)"),
+        "baseline_run_mean": pgettext(
+            "group column", "mean captures during the challenge of those with a baseline (estimate)"
         ),
-        "group.with_baseline": (
-            "With a usual-day baseline: {n}",
-            "Avec une journée habituelle de référence : {n}",
-        ),
-        "group.run_mean": (
-            "Mean captures during the challenge: {value} (estimate)",
-            "Captures moyennes pendant le défi : {value} (estimation)",
-        ),
-        "group.baseline": (
-            "Those with a baseline: {run} captures on average during the challenge against {baseline} on a usual"
-            " day{change} (estimate)",
-            "Ceux qui ont une référence : {run} captures en moyenne pendant le défi contre {baseline} un jour"
-            " habituel{change} (estimation)",
-        ),
-        "group.no_baseline": (
-            "No participant had a usual-day baseline to compare with.",
-            "Aucun participant n'avait de journée habituelle de référence pour comparer.",
-        ),
-        "group.totals_only": (
-            "Fewer than {min} participants: totals only, so that no one can be singled out.",
-            "Moins de {min} participants : totaux seulement, pour que personne ne puisse être reconnu.",
-        ),
-        "group.by_touchpoint": ("By touchpoint", "Par point de contact"),
-        "group.counts_note": (
-            "Each figure is a number of participants.",
-            "Chaque chiffre est un nombre de participants.",
-        ),
-        "group.footer": (
-            "Made from {n} pseudonymous challenge cards: no names, notes or exact times. Captures are estimates.",
-            "Établi à partir de {n} cartes de défi pseudonymes : ni noms, ni notes, ni heures exactes. Les captures"
-            " sont des estimations.",
-        ),
-        "group.col.challenge": ("challenge", "défi"),
-        "group.col.touchpoint": ("touchpoint", "point de contact"),
-        "group.col.participants": ("participants", "participants"),
-        "group.col.finished": ("finished", "terminé"),
-        "group.col.abandoned": ("abandoned", "abandonné"),
-        "group.col.with_baseline": ("with a baseline", "avec référence"),
-        "group.col.usual": ("usually used", "utilisé d'habitude"),
-        "group.col.touched": ("touched", "touché"),
-        "group.col.removed": ("removed", "retiré"),
-        "group.col.unavoidable": ("unavoidable", "inévitable"),
-        "group.col.run_mean": (
-            "mean captures during the challenge (estimate)",
-            "captures moyennes pendant le défi (estimation)",
-        ),
-        "group.col.baseline_mean": (
-            "mean captures on a usual day (estimate)",
-            "captures moyennes un jour habituel (estimation)",
-        ),
-        "group.col.baseline_run_mean": (
-            "mean captures during the challenge of those with a baseline (estimate)",
-            "captures moyennes pendant le défi de ceux qui ont une référence (estimation)",
-        ),
-        "group.chart.touchpoints": (
-            "{challenge}: participants per touchpoint",
-            "{challenge} : participants par point de contact",
-        ),
-        "group.chart.captures": (
-            "{challenge}: mean captures (estimate)",
-            "{challenge} : captures moyennes (estimation)",
-        ),
-        "group.chart.all": ("all participants ({n})", "tous les participants ({n})"),
-        "group.chart.with_baseline": ("those with a baseline ({n})", "ceux qui ont une référence ({n})"),
-        "group.series.challenge": ("during the challenge", "pendant le défi"),
-        "group.series.usual": ("on a usual day", "un jour habituel"),
-        "group.written": (
-            "Wrote the summary of {cards} card(s) to {path}",
-            "Synthèse de {cards} carte(s) écrite dans {path}",
-        ),
-        "group.charts": ("; chart: {names}", " ; graphique : {names}"),
     }
-)
+
+
+class Names(NamedTuple):
+    """What a person reads instead of the cards' ids: touchpoint labels and challenge titles, in every
+    language (from the facilitator's catalog and challenge files); an id they do not know shows as itself."""
+
+    touchpoints: Mapping[str, Text] = {}
+    challenges: Mapping[str, Text] = {}
+
+    def touchpoint(self, tp_id: str) -> str:
+        text = self.touchpoints.get(tp_id)
+        return text.get(current()) if text else tp_id
+
+    def challenge(self, cid: str) -> str:
+        text = self.challenges.get(cid)
+        return text.get(current()) if text else cid
+
 
 _ROW_COLUMNS = ("usual", "touched", "removed", "unavoidable")
 _CSV_COLUMNS = (
@@ -127,54 +86,88 @@ _CSV_COLUMNS = (
 
 def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
-        raise NotFound(f"unknown format {fmt!r}{did_you_mean(fmt, FORMATS)}; use one of {', '.join(FORMATS)}")
+        raise NotFound(
+            N_("unknown format “{format}”{hint}; use one of {formats}"),
+            format=fmt,
+            hint=did_you_mean(fmt, FORMATS),
+            formats=", ".join(FORMATS),
+        )
     return fmt
 
 
-def chart(summary: GroupSummary, lang: str) -> str:
+def chart(summary: GroupSummary, lang: str, names: Names = Names()) -> str:
     """The summary's chart as SVG: per touchpoint, how many removed, touched and found it unavoidable; or,
     for totals only, the mean captures during the challenge against a usual day."""
-    rows = summary.touchpoints
+    with speaking(lang):
+        return _chart(summary, names)
+
+
+def _chart(summary: GroupSummary, names: Names) -> str:
+    rows, columns = summary.touchpoints, _columns()
     if rows:
         return bar_chart(
-            t("group.chart.touchpoints", lang, challenge=summary.challenge),
-            [row.touchpoint for row in rows],
-            [
-                (t(f"group.col.{column}", lang), [getattr(row, column) for row in rows])
-                for column in ("removed", "touched", "unavoidable")
-            ],
+            _chart_title(summary, names),
+            [names.touchpoint(row.touchpoint) for row in rows],
+            [(columns[c], [getattr(row, c) for row in rows]) for c in ("removed", "touched", "unavoidable")],
         )
-    categories = [t("group.chart.all", lang, n=summary.participants)]
+    n, k = summary.participants, summary.with_baseline
+    categories = [ngettext("all participants ({n})", "all participants ({n})", n).format(n=n)]
     during: list[float | None] = [summary.run_mean]
     usual: list[float | None] = [None]
-    if summary.with_baseline:
-        categories.append(t("group.chart.with_baseline", lang, n=summary.with_baseline))
+    if k:
+        categories.append(ngettext("those with a baseline ({n})", "those with a baseline ({n})", k).format(n=k))
         during.append(summary.baseline_run_mean)
         usual.append(summary.baseline_mean)
-    series = [(t("group.series.challenge", lang), during)]
-    if summary.with_baseline:
-        series.append((t("group.series.usual", lang), usual))
-    return bar_chart(t("group.chart.captures", lang, challenge=summary.challenge), categories, series)
+    series = [(_("during the challenge"), during)]
+    if k:
+        series.append((_("on a usual day"), usual))
+    return bar_chart(_chart_title(summary, names), categories, series)
 
 
-def _percent(change: float, lang: str) -> str:
-    return f"{change * 100:+.0f}" + (" %" if lang == "fr" else "%")
+def _chart_title(s: GroupSummary, names: Names) -> str:
+    if s.touchpoints:
+        return _("{challenge}: participants per touchpoint").format(challenge=names.challenge(s.challenge))
+    return _("{challenge}: mean captures (estimate)").format(challenge=names.challenge(s.challenge))
 
 
-def _totals(s: GroupSummary, lang: str) -> list[str]:
+def _totals(s: GroupSummary) -> list[str]:
     """The totals as sentences (plain text: the caller escapes them for HTML)."""
+    finished = ngettext("{n} finished", "{n} finished", s.finished).format(n=s.finished)
+    gave_up = ngettext("{n} gave up", "{n} gave up", s.abandoned).format(n=s.abandoned)
     lines = [
-        t("group.participants", lang, n=s.participants, finished=s.finished, abandoned=s.abandoned),
-        t("group.with_baseline", lang, n=s.with_baseline),
-        t("group.run_mean", lang, value=number(s.run_mean)),
+        _("Participants: {n} ({finished}, {abandoned})").format(n=s.participants, finished=finished, abandoned=gave_up),
+        _("With a usual-day baseline: {n}").format(n=s.with_baseline),
+        _("Mean captures during the challenge: {value} (estimate)").format(value=l10n.number(s.run_mean)),
     ]
     if s.baseline_mean is None or s.baseline_run_mean is None:
-        lines.append(t("group.no_baseline", lang))
+        lines.append(_("No participant had a usual-day baseline to compare with."))
     else:
-        change = "" if s.change is None else ", " + _percent(s.change, lang)
-        run, baseline = number(s.baseline_run_mean), number(s.baseline_mean)
-        lines.append(t("group.baseline", lang, run=run, baseline=baseline, change=change))
+        run, baseline = l10n.number(s.baseline_run_mean), l10n.number(s.baseline_mean)
+        if s.change is None:
+            text = _(
+                "Those with a baseline: {run} captures on average during the challenge against {baseline} on a usual"
+                " day (estimate)"
+            )
+            lines.append(text.format(run=run, baseline=baseline))
+        else:
+            text = _(
+                "Those with a baseline: {run} captures on average during the challenge against {baseline} on a usual"
+                " day, {change} (estimate)"
+            )
+            lines.append(text.format(run=run, baseline=baseline, change=l10n.signed_percent(s.change)))
     return lines
+
+
+def _footer(total: int) -> str:
+    return ngettext(
+        "Made from {n} pseudonymous challenge card: no names, notes or exact times. Captures are estimates.",
+        "Made from {n} pseudonymous challenge cards: no names, notes or exact times. Captures are estimates.",
+        total,
+    ).format(n=total)
+
+
+def _totals_only(s: GroupSummary) -> str:
+    return _("Fewer than {min} participants: totals only, so that no one can be singled out.").format(min=s.min_group)
 
 
 def _many(summaries: GroupSummary | Sequence[GroupSummary]) -> list[GroupSummary]:
@@ -185,31 +178,31 @@ def _many(summaries: GroupSummary | Sequence[GroupSummary]) -> list[GroupSummary
 
 
 def _md_cell(text: object) -> str:
-    """A string from the cards (challenge and touchpoint ids), as Markdown that prints as itself: the parser
-    only lets slugs through, but a page someone publishes must not depend on that."""
+    """A string from the cards or the files (names), as Markdown that prints as itself."""
     return md.cell(text)
 
 
-def _markdown(summaries: list[GroupSummary], lang: str, images: Mapping[str, str]) -> str:
-    out = [f"# {t('group.title', lang)}\n"]
+def _markdown(summaries: list[GroupSummary], names: Names, images: Mapping[str, str]) -> str:
+    columns, by_touchpoint, note = _columns(), _("By touchpoint"), _("Each figure is a number of participants.")
+    out = ["# " + _("Group summary") + "\n"]
     for s in summaries:
-        out.append(f"\n## {_md_cell(t('group.challenge', lang, challenge=s.challenge))}\n\n")
-        out.extend(f"- {_md_cell(line)}\n" for line in _totals(s, lang))
+        heading = _("Challenge: {challenge}").format(challenge=names.challenge(s.challenge))
+        out.append(f"\n## {_md_cell(heading)}\n\n")
+        out.extend(f"- {_md_cell(line)}\n" for line in _totals(s))
         if not s.detailed:
-            out.append(f"\n{t('group.totals_only', lang, min=s.min_group)}\n")
+            out.append(f"\n{_totals_only(s)}\n")
         elif s.touchpoints:
-            head = [t("group.col.touchpoint", lang), *(t(f"group.col.{c}", lang) for c in _ROW_COLUMNS)]
-            out.append(f"\n### {t('group.by_touchpoint', lang)}\n\n| {' | '.join(head)} |\n|---|---:|---:|---:|---:|\n")
+            head = [columns["touchpoint"], *(columns[c] for c in _ROW_COLUMNS)]
+            out.append(f"\n### {by_touchpoint}\n\n| {' | '.join(head)} |\n|---|---:|---:|---:|---:|\n")
             out.extend(
-                f"| {_md_cell(r.touchpoint)} | {r.usual} | {r.touched} | {r.removed} | {r.unavoidable} |\n"
+                f"| {_md_cell(names.touchpoint(r.touchpoint))} | {r.usual} | {r.touched} | {r.removed}"
+                f" | {r.unavoidable} |\n"
                 for r in s.touchpoints
             )
-            out.append(f"\n{t('group.counts_note', lang)}\n")
+            out.append(f"\n{note}\n")
         if s.challenge in images:
-            alt = t("group.chart.touchpoints" if s.touchpoints else "group.chart.captures", lang, challenge=s.challenge)
-            out.append(f"\n![{_md_cell(alt)}]({md.destination(images[s.challenge])})\n")
-    total = sum(s.participants for s in summaries)
-    out.append(f"\n_{t('group.footer', lang, n=total)}_\n")
+            out.append(f"\n![{_md_cell(_chart_title(s, names))}]({md.destination(images[s.challenge])})\n")
+    out.append(f"\n_{_footer(sum(s.participants for s in summaries))}_\n")
     return "".join(out)
 
 
@@ -227,30 +220,33 @@ figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 """
 
 
-def _html_section(s: GroupSummary, lang: str) -> str:
-    out = [f"<section>\n<h2>{escape(t('group.challenge', lang, challenge=s.challenge))}</h2>\n<ul>\n"]
-    out.extend(f"<li>{escape(line)}</li>\n" for line in _totals(s, lang))
+def _html_section(s: GroupSummary, names: Names) -> str:
+    columns = _columns()
+    heading = _("Challenge: {challenge}").format(challenge=names.challenge(s.challenge))
+    out = [f"<section>\n<h2>{escape(heading)}</h2>\n<ul>\n"]
+    out.extend(f"<li>{escape(line)}</li>\n" for line in _totals(s))
     out.append("</ul>\n")
     if not s.detailed:
-        out.append(f'<p class="note">{escape(t("group.totals_only", lang, min=s.min_group))}</p>\n')
+        out.append(f'<p class="note">{escape(_totals_only(s))}</p>\n')
     elif s.touchpoints:
-        head = [t("group.col.touchpoint", lang), *(t(f"group.col.{c}", lang) for c in _ROW_COLUMNS)]
-        out.append(f"<h3>{escape(t('group.by_touchpoint', lang))}</h3>\n<table>\n<thead><tr>")
+        head = [columns["touchpoint"], *(columns[c] for c in _ROW_COLUMNS)]
+        out.append("<h3>" + escape(_("By touchpoint")) + "</h3>\n<table>\n<thead><tr>")
         out.extend(f'<th scope="col">{escape(h)}</th>' for h in head)
         out.append("</tr></thead>\n<tbody>\n")
         out.extend(
-            f'<tr><th scope="row">{escape(r.touchpoint)}</th><td>{r.usual}</td><td>{r.touched}</td>'
+            f'<tr><th scope="row">{escape(names.touchpoint(r.touchpoint))}</th><td>{r.usual}</td><td>{r.touched}</td>'
             f"<td>{r.removed}</td><td>{r.unavoidable}</td></tr>\n"
             for r in s.touchpoints
         )
-        out.append(f'</tbody>\n</table>\n<p class="note">{escape(t("group.counts_note", lang))}</p>\n')
-    out.append(f"<figure>\n{chart(s, lang)}</figure>\n</section>\n")
+        note = escape(_("Each figure is a number of participants."))
+        out.append(f'</tbody>\n</table>\n<p class="note">{note}</p>\n')
+    out.append(f"<figure>\n{_chart(s, names)}</figure>\n</section>\n")
     return "".join(out)
 
 
-def _html(summaries: list[GroupSummary], lang: str) -> str:
-    title = t("group.title", lang)
-    challenges = ", ".join(s.challenge for s in summaries)
+def _html(summaries: list[GroupSummary], lang: str, names: Names) -> str:
+    title = _("Group summary")
+    challenges = ", ".join(names.challenge(s.challenge) for s in summaries)
     total = sum(s.participants for s in summaries)
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
@@ -258,8 +254,8 @@ def _html(summaries: list[GroupSummary], lang: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)} — {escape(challenges)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n"
         f"<h1>{escape(title)}</h1>\n"
-        + "".join(_html_section(s, lang) for s in summaries)
-        + f'<footer><p class="note">{escape(t("group.footer", lang, n=total))}</p></footer>\n'
+        + "".join(_html_section(s, names) for s in summaries)
+        + f'<footer><p class="note">{escape(_footer(total))}</p></footer>\n'
         "</main>\n</body>\n</html>\n"
     )
 
@@ -271,10 +267,13 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 2)
 
 
-def _csv(summaries: list[GroupSummary], lang: str) -> str:
+def _csv(summaries: list[GroupSummary]) -> str:
+    """One row per challenge and touchpoint. The cells keep the cards' ids: this is data to sort and join
+    (the headings are in the language)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([neutralise(t(f"group.col.{c}", lang)) for c in _CSV_COLUMNS])
+    columns = _columns()
+    writer.writerow([neutralise(columns[c]) for c in _CSV_COLUMNS])
     for s in summaries:
         totals = [s.participants, s.finished, s.abandoned, s.with_baseline]
         means = [_r(s.run_mean), _r(s.baseline_mean), _r(s.baseline_run_mean)]
@@ -314,20 +313,22 @@ def render(
     fmt: str,
     lang: str,
     images: Mapping[str, str] | None = None,
+    names: Names = Names(),
 ) -> str:
     """The whole document for one summary, or for several (a section each; for JSON, a list).
 
     ``images`` maps a challenge to the file name of its chart, for Markdown to reference; HTML always
-    inlines its charts, CSV and JSON have none.
+    inlines its charts, CSV and JSON have none. ``names`` turns the cards' ids into what people read.
     """
     many = _many(summaries)
     check_format(fmt)
-    if fmt == "md":
-        return _markdown(many, lang, images or {})
-    if fmt == "html":
-        return _html(many, lang)
-    if fmt == "csv":
-        return _csv(many, lang)
+    with speaking(lang):
+        if fmt == "md":
+            return _markdown(many, names, images or {})
+        if fmt == "html":
+            return _html(many, lang, names)
+        if fmt == "csv":
+            return _csv(many)
     records = [summary_record(s) for s in many]
     document = records[0] if isinstance(summaries, GroupSummary) else records
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.catalog import Catalog
 from ..domain.footprint import Captures, Footprint
 from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
-from ..domain.verdict import Verdict, headline
+from ..domain.verdict import Verdict
 
 if TYPE_CHECKING:
     from ..domain.breaks import Break
@@ -149,5 +149,13 @@ def verdict_record(
             "baseline_wanted": v.baseline_wanted,
             "baseline_scaled": _r(v.baseline_scaled) if v.baseline_scaled is not None else None,
         },
-        "headline": headline(v, catalog, lang, with_notes=with_notes),
+        "headline": _headline(v, catalog, lang, with_notes),
     }
+
+
+def _headline(v: Verdict, catalog: Catalog, lang: str, with_notes: bool) -> str:
+    from ..i18n import speaking
+    from ..present.challenge import headline
+
+    with speaking(lang):
+        return headline(v, catalog, with_notes=with_notes)

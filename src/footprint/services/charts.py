@@ -13,8 +13,7 @@ from ..charts import ChallengeSeries, FootprintSeries, TouchpointSeries
 from ..domain.footprint import active_captures, passive_captures
 from ..domain.series import aggregate, buckets, marks
 from ..errors import BadInput
-from ..i18n import N_
-from ..i18n_legacy import t
+from ..i18n import N_, pgettext
 from . import Service
 
 _SPAN = re.compile(r"^-?(\d+)\s*(d|j|w|sem|mo|m|y|a)$")
@@ -111,11 +110,13 @@ def touchpoint_series(svc: Service, first: date, last: date, max_points: int) ->
         for tp, days in per_tp.items()
     ]
     rows.sort(key=lambda r: (-sum(r[1]), r[0]))
-    return TouchpointSeries([b.first.isoformat() for b in bs], bs[0].days if bs else 1, rows)
+    lang = svc.settings.lang
+    names = [tp.label.get(lang) if (tp := svc.catalog.get(tp_id)) else tp_id for tp_id, _counts in rows]
+    return TouchpointSeries([b.first.isoformat() for b in bs], bs[0].days if bs else 1, rows, names)
 
 
 def challenge_series(svc: Service, run_ref: str | None) -> ChallengeSeries:
-    from ..domain.verdict import headline
+    from ..present.challenge import headline
     from .challenges import find_run, verdict_of
 
     v = verdict_of(svc, find_run(svc, run_ref))
@@ -126,8 +127,8 @@ def challenge_series(svc: Service, run_ref: str | None) -> ChallengeSeries:
         baseline = [round(v.baseline.active * k, 2), round(v.baseline.passive * k, 2), round(v.baseline.total * k, 2)]
     return ChallengeSeries(
         title=v.challenge.title.get(lang),
-        headline=headline(v, svc.catalog, lang),
-        categories=[t("chart.active", lang), t("chart.passive", lang), t("total", lang)],
+        headline=headline(v, svc.catalog),
+        categories=[pgettext("captures", "active"), pgettext("captures", "passive"), pgettext("captures", "total")],
         run=[round(v.run.active, 2), round(v.run.passive, 2), round(v.run.total, 2)],
         baseline=baseline,
     )

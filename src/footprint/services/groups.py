@@ -13,12 +13,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..domain.group import Card, CardError, GroupSummary, group_by_challenge, parse_card, summarize
-from ..errors import BadInput, DataFileError, NotFound
+from ..errors import BadInput, DataFileError, FootprintError, NotFound
 from ..i18n import N_, _, nsay, say
 from ..files import open_regular
+
+if TYPE_CHECKING:
+    from ..exporters.group_report import Names
+    from . import Service
 
 MAX_CARD_BYTES = 1_000_000  # a card is well under 10 kB; anything this big is not one
 
@@ -127,6 +131,7 @@ def summarize_files(
     *,
     chart_stem: str | None = None,
     on_skip: Callable[[str], None] | None = None,
+    names: Names | None = None,
 ) -> GroupResult:
     """Read the cards in ``paths`` and render their summary as ``fmt`` (md, html, csv or json) in ``lang``.
 
@@ -136,7 +141,9 @@ def summarize_files(
     Markdown references them. ``on_skip`` hears each skipped-card line as it happens (they are also in the
     result): then they are not lost when no card at all is usable.
     """
-    from ..exporters.group_report import chart, check_format, render
+    from ..exporters.group_report import Names, chart, check_format, render
+
+    names = names or Names()
 
     check_format(fmt)
     if min_group < 1:
@@ -167,9 +174,22 @@ def summarize_files(
     if chart_stem is not None and fmt in ("md", "html"):
         single = len(summaries) == 1
         charts = tuple(
-            (f"{chart_stem}-chart.svg" if single else f"{chart_stem}-chart-{s.challenge}.svg", chart(s, lang))
+            (f"{chart_stem}-chart.svg" if single else f"{chart_stem}-chart-{s.challenge}.svg", chart(s, lang, names))
             for s in summaries
         )
     images = {s.challenge: name for s, (name, _) in zip(summaries, charts, strict=False)}
-    text = render(summaries if per_challenge else summaries[0], fmt, lang, images)
+    text = render(summaries if per_challenge else summaries[0], fmt, lang, images, names)
     return GroupResult(text, charts, tuple(skipped), len(files), len(cards), summaries)
+
+
+def group_names(svc: Service) -> Names:
+    """The facilitator's touchpoint labels and challenge titles, for the summary to show names, not ids. A
+    challenge file that cannot be read only leaves its id showing: the summary does not depend on it."""
+    from ..exporters.group_report import Names
+    from .challenges import all_challenges
+
+    try:
+        titles = {c.id: c.title for c in all_challenges(svc)}
+    except FootprintError:
+        titles = {}
+    return Names({tp.id: tp.label for tp in svc.catalog.touchpoints}, titles)

@@ -210,8 +210,14 @@ def all_breaks(svc: Service) -> list[Break]:
     """Breaks you added and challenge runs (which are breaks too), by start."""
     from . import challenges
 
+    lang = svc.settings.lang  # a run is named by its challenge's title, as it was when the run started
     runs = [
-        Break(f"r{r.id}", r.start.date(), (r.end - timedelta(microseconds=1)).date(), r.challenge)
+        Break(
+            f"r{r.id}",
+            r.start.date(),
+            (r.end - timedelta(microseconds=1)).date(),
+            challenges.rules_of(r).title.get(lang),
+        )
         for r in challenges.runs(svc)
     ]
     return sorted([*svc.journal.breaks(), *runs], key=lambda b: (b.first, b.id))

@@ -13,18 +13,12 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from ..i18n import _, current
+from ..i18n import _
 
 
 def word(msgid: str) -> str:
-    """A binding's words: a msgid of the catalogue (or, until its screen is converted, a legacy key)."""
-    if not msgid:
-        return msgid
-    if msgid.startswith("tui."):  # LEGACY keys of the challenge and charts screens (see words.py)
-        from ..i18n_legacy import t
-
-        return t(msgid, current())
-    return _(msgid)
+    """A binding's words: a msgid of the catalogue."""
+    return _(msgid) if msgid else msgid
 
 
 def _localized(b: Binding) -> Binding:

@@ -21,15 +21,16 @@ from textual.widgets.option_list import Option
 
 from ...domain.challenge import Challenge
 from ...domain.journal import Run
-from ...domain.verdict import Verdict, headline
+from ...domain.verdict import Verdict
 from ...errors import BadInput
-from ...i18n_legacy import t
+from ...i18n import N_, _
+from ...present import challenge as words
 from ...services import challenges
 from ...settings import home_path
-from ..text import countdown, duration, labels, n
 from .base import BaseScreen
 
-STAMP = "%Y-%m-%d %H:%M"
+# How each role of a presenter's line is styled here (the CLI prints the same lines plain).
+STYLES = {"title": "bold", "headline": "bold", "usual": "bold", "invite": "italic", "credit": "dim", "note": "italic"}
 
 
 class ChallengeScreen(BaseScreen):
@@ -37,10 +38,10 @@ class ChallengeScreen(BaseScreen):
 
     MODE = "challenge"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start", "tui.key.start"),
-        Binding("e", "end", "tui.key.end"),
-        Binding("a", "abandon", "tui.key.abandon"),
-        Binding("r", "report", "tui.key.report"),
+        Binding("s", "start", N_("Start")),
+        Binding("e", "end", N_("End")),
+        Binding("a", "abandon", N_("Abandon")),
+        Binding("r", "report", N_("Write report")),
     ]
 
     def __init__(self) -> None:
@@ -67,15 +68,13 @@ class ChallengeScreen(BaseScreen):
     # --- reading ---------------------------------------------------------------------------------------
 
     def load(self) -> None:
-        svc, lang = self.svc, self.lang
+        svc = self.svc
         if not self.challenges:
             self.challenges = challenges.all_challenges(svc)
             options = self.query_one(OptionList)
-            options.border_title = t("tui.ch.pick", lang)
+            options.border_title = _("Enter starts one")
             options.clear_options()
-            options.add_options(
-                Option(f"{c.title.get(lang)} · {duration(c.duration, lang)}", id=c.id) for c in self.challenges
-            )
+            options.add_options(Option(words.option(c), id=c.id) for c in self.challenges)
             if self.challenges:
                 options.highlighted = 0
         self.runs = challenges.runs(svc)
@@ -102,40 +101,22 @@ class ChallengeScreen(BaseScreen):
         c = self._selected()
         if c is None:
             return
-        svc, lang = self.svc, self.lang
-        catalog = svc.catalog
-        forbidden = [t("ch.all_kinds", lang, kind=t("kind." + k, lang)) for k in c.forbid_kinds]
-        forbidden += [tp.label.get(lang) for i in c.forbid_touchpoints if (tp := catalog.get(i))]
-        usual = [tp.id for _, tp in svc.profile() if tp is not None and c.forbids(tp)]
-        text = Text()
-        text.append(c.title.get(lang) + "\n", style="bold")
-        text.append(c.description.get(lang) + "\n\n")
-        start = f", {t('ch.starts_at', lang, time=c.starts_at.strftime('%H:%M'))}" if c.starts_at else ""
-        text.append(f"{t('ch.duration', lang)}: {duration(c.duration, lang)}{start}\n")
-        text.append(f"{t('ch.forbidden', lang)}: {', '.join(forbidden)}\n")
-        if c.allow:
-            text.append(f"{t('ch.allowed', lang)}: {labels(catalog, c.allow, lang)}\n")
-        if usual:
-            text.append(t("ch.your_usual", lang, items=labels(catalog, usual, lang)) + "\n", style="bold")
-        if c.hints:
-            text.append(f"\n{t('ch.hints', lang)}:\n")
-            for h in c.hints:
-                text.append(f"  - {labels(catalog, [h.touchpoint], lang)}: {h.text.get(lang)}\n")
-        text.append("\n" + c.invite.get(lang) + "\n", style="italic")
-        self.query_one("#detail", Static).update(text)
+        usual = [tp.id for _period, tp in self.svc.profile() if tp is not None and c.forbids(tp)]
+        lines = [line for line in words.detail(c, self.svc.catalog, usual) if line.role != "command"]
+        self.query_one("#detail", Static).update(styled(lines))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self) -> None:
         self._show_detail()
 
     def _show_run(self) -> None:
-        run, v, lang = self.run, self.verdict, self.lang
+        run, v = self.run, self.verdict
         if run is None or v is None:
             return
-        title = t("ch.status_line", lang, id=run.id, title=v.challenge.title.get(lang), state=t("tui.ch.running", lang))
+        title = words.status_line(run, v.challenge, _("running"))
         self.query_one("#run-title", Static).update(Text(title, style="bold"))
         self._tick()
-        self.query_one("#run-body", Static).update(self._verdict_text(v, running=True))
+        self.query_one("#run-body", Static).update(styled(words.verdict_lines(v, self.svc.catalog, running=True)))
 
     def _tick(self) -> None:
         """Every second: the countdown; when the time is up, the run is over and the verdict is shown."""
@@ -146,70 +127,21 @@ class ChallengeScreen(BaseScreen):
         if now >= run.planned_end:
             self.reload()
             return
-        lang = self.lang
-        if now < run.start:
-            text = t("tui.ch.upcoming", lang, left=countdown(run.start - now, lang), start=run.start.strftime(STAMP))
-        else:
-            text = t(
-                "tui.ch.left", lang, left=countdown(run.planned_end - now, lang), end=run.planned_end.strftime(STAMP)
-            )
-        self.query_one("#countdown", Static).update(text)
-
-    def _verdict_text(self, v: Verdict, running: bool) -> Text:
-        """What the CLI's status and verdict print, as one block (the person's own notes included: this is
-        their screen)."""
-        svc, lang = self.svc, self.lang
-        catalog = svc.catalog
-        colon = t("colon", lang)
-        touched = [
-            f"{labels(catalog, [x.touchpoint], lang)} ×{x.count}"
-            + (f" ({', '.join(t('reason.' + r, lang) for r in dict.fromkeys(x.reasons))})" if x.reasons else "")
-            + (f" “{'; '.join(x.notes)}”" if x.notes else "")
-            for x in v.touched
-        ]
-        unavoidable = [
-            f"{labels(catalog, [u.touchpoint], lang)} "
-            f"({t('passive', lang) if u.why == 'passive' else t('reason.unavoidable', lang)})"
-            for u in v.unavoidable
-        ]
-        text = Text()
-        text.append(headline(v, catalog, lang, with_notes=True) + "\n\n", style="bold")
-        if running:
-            avoidable = labels(catalog, v.removed, lang)
-            text.append(f"{t('ch.violations', lang)}{colon}{', '.join(touched) or t('ch.none', lang)}\n")
-            text.append(f"{t('ch.still_avoidable', lang)}{colon}{avoidable}\n")
-        else:
-            text.append(f"{t('ch.removed', lang)}{colon}{labels(catalog, v.removed, lang)}\n")
-            text.append(f"{t('ch.touched', lang)}{colon}{', '.join(touched) or t('ch.none', lang)}\n")
-        text.append(f"{t('ch.unavoidable', lang)}{colon}{', '.join(unavoidable) or t('ch.none', lang)}\n")
-        text.append(t("ch.captures", lang, run=n(v.run.total)) + "\n")
-        if v.baseline is None:
-            text.append(t("ch.no_baseline", lang) + "\n", style="italic")
-        else:
-            text.append(t("ch.baseline", lang, days=v.baseline_days, baseline=n(v.baseline_scaled or 0)) + "\n")
-            if v.baseline_days < v.baseline_wanted:
-                text.append(t("ch.baseline_partial", lang, days=v.baseline_days, wanted=v.baseline_wanted) + "\n")
-        return text
+        self.query_one("#countdown", Static).update(words.countdown(run, now))
 
     def _show_last_run(self) -> None:
         widget = self.query_one("#last-run", Static)
         last = self.runs[-1] if self.runs else None
         if self.run is not None or last is None or self.verdict is None:
-            widget.update(t("tui.ch.no_runs", self.lang) if last is None else "")
+            widget.update(_("No run yet.") if last is None else "")
             widget.display = last is None
             return
-        lang = self.lang
         v = self.verdict
-        title = t(
-            "ch.status_line",
-            lang,
-            id=last.id,
-            title=v.challenge.title.get(lang),
-            state=t(f"ch.state.{last.status}", lang),
-        )
+        title = words.status_line(last, v.challenge, words.state(last))
         text = Text()
-        text.append(f"{t('tui.ch.last_run', lang)} · {title}\n", style="bold")
-        text.append(headline(v, self.svc.catalog, lang, with_notes=True) + f"  (r: {t('tui.key.report', lang)})")
+        text.append(_("Last run · {run}").format(run=title) + "\n", style="bold")
+        hint = _("r: write the report")
+        text.append(f"{words.headline(v, self.svc.catalog, with_notes=True)}  ({hint})")
         widget.update(text)
         widget.display = True
 
@@ -229,8 +161,8 @@ class ChallengeScreen(BaseScreen):
         if self.run is None:
             for c in self.challenges:
                 yield SystemCommand(
-                    t("tui.cmd.start", self.lang, title=c.title.get(self.lang)),
-                    t("tui.cmd.start_help", self.lang),
+                    _("Start “{title}”").format(title=words.title(c)),
+                    _("Start this challenge now"),
                     partial(self._confirm_start, c),
                 )
 
@@ -248,7 +180,7 @@ class ChallengeScreen(BaseScreen):
     def _confirm_start(self, c: Challenge) -> None:
         from .dialogs import ConfirmScreen
 
-        question = t("tui.ch.confirm_start", self.lang, title=c.title.get(self.lang))
+        question = _("Start “{title}” now?").format(title=words.title(c))
         self.app.push_screen(ConfirmScreen(question, self.lang), partial(self._start, c))
 
     def _start(self, c: Challenge, yes: bool | None) -> None:
@@ -256,45 +188,34 @@ class ChallengeScreen(BaseScreen):
             return
         with self.fapp.safely():
             run = challenges.start(self.svc, c.id)
-            lang = self.lang
-            self.fapp.say(
-                t(
-                    "ch.started",
-                    lang,
-                    title=c.title.get(lang),
-                    id=run.id,
-                    start=run.start.strftime(STAMP),
-                    end=run.planned_end.strftime(STAMP),
-                )
-            )
+            self.fapp.say(words.started(run, c, self.svc.catalog, ())[0])
             self.reload()
             self.written()
 
     def action_end(self) -> None:
-        self._confirm("tui.ch.confirm_end", self._end)
+        self._confirm(N_("End run #{id} now?"), self._end)
 
     def action_abandon(self) -> None:
-        self._confirm("tui.ch.confirm_abandon", self._abandon)
+        self._confirm(N_("Abandon run #{id}? Its verdict stays, marked abandoned."), self._abandon)
 
-    def _confirm(self, key: str, then) -> None:  # noqa: ANN001
+    def _confirm(self, question: str, then) -> None:  # noqa: ANN001
         from .dialogs import ConfirmScreen
 
         if self.run is not None:
-            self.app.push_screen(ConfirmScreen(t(key, self.lang, id=self.run.id), self.lang), then)
+            self.app.push_screen(ConfirmScreen(_(question).format(id=self.run.id), self.lang), then)
 
     def _end(self, yes: bool | None) -> None:
-        self._finish(yes, challenges.end, "ch.ended")
+        self._finish(yes, challenges.end)
 
     def _abandon(self, yes: bool | None) -> None:
-        self._finish(yes, challenges.abandon, "ch.abandoned")
+        self._finish(yes, challenges.abandon)
 
-    def _finish(self, yes: bool | None, how, message: str) -> None:  # noqa: ANN001
+    def _finish(self, yes: bool | None, how) -> None:  # noqa: ANN001
         if not yes or self.run is None:
             return
         with self.fapp.safely():
             done = how(self.svc, str(self.run.id))
-            v = challenges.verdict_of(self.svc, done)
-            self.fapp.say(t(message, self.lang, id=done.id, headline=headline(v, self.svc.catalog, self.lang, True)))
+            self.fapp.say(words.ended(done, challenges.verdict_of(self.svc, done), self.svc.catalog))
             self.reload()
             self.written()
 
@@ -311,36 +232,34 @@ class ChallengeScreen(BaseScreen):
             return
         default = Path.cwd() / f"footprint-{run.challenge}-{run.start:%Y-%m-%d}.md"
         self.app.push_screen(
-            AskScreen(t("tui.ch.report_ask", self.lang, id=run.id), self.lang, str(default), check=self._check_path),
+            AskScreen(
+                _("Write the report of run #{id} to (.md or .html; notes and exact times left out):").format(id=run.id),
+                self.lang,
+                str(default),
+                check=self._check_path,
+            ),
             self._write_report,
         )
 
     def _check_path(self, text: str) -> None:
         if Path(text.strip()).suffix.lower() not in (".md", ".html"):
-            raise BadInput(t("tui.ch.report_kind", self.lang))
+            raise BadInput(N_("the file name must end in .md or .html"))
 
     def _write_report(self, answer: str | None) -> None:
         run = self._report_run()
         if not answer or not answer.strip() or run is None:
             return
         with self.fapp.safely():
-            path = write_report(self.svc, run, home_path(Path(answer.strip())), self.lang)
-            self.fapp.say(t("ch.report_written", self.lang, path=path))
+            from ...services.reports import challenge_report
+
+            path = home_path(Path(answer.strip()))
+            challenge_report(self.svc, run, path)
+            self.fapp.say(_("Wrote the report to {path}").format(path=path))
 
 
-def write_report(svc, run: Run, out: Path, lang: str) -> Path:  # noqa: ANN001
-    """Write the run's blog report as the CLI's ``challenge report --out`` does: Markdown with its chart
-    as ``NAME-chart.svg`` beside it, or one HTML page; owner-only files written whole or not at all."""
-    from ...exporters import challenge_report
-    from ...files import write_private
-
-    fmt = "html" if out.suffix.lower() == ".html" else "md"
-    v = challenges.verdict_of(svc, run)
-    if fmt == "md":
-        chart_path = out.with_name(f"{out.stem}-chart.svg")
-        report = challenge_report.markdown(v, svc.catalog, lang, chart_path.name)
-        write_private(out, [report.text])
-        write_private(chart_path, [report.chart_svg])
-    else:
-        write_private(out, [challenge_report.html_page(v, svc.catalog, lang).text])
-    return out
+def styled(lines: list[words.Line]) -> Text:
+    """A presenter's lines as one block, each styled by its role."""
+    text = Text()
+    for line in lines:
+        text.append(line.text + "\n", style=STYLES.get(line.role, ""))
+    return text

@@ -16,22 +16,29 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ...errors import FootprintError
-from ...i18n_legacy import t
+from ... import l10n
+from ...i18n import N_, _, pgettext
 from ..widgets.chart_view import ChartView
 from .base import BaseScreen
 
 RANGES = {"week": 7, "month": 30, "year": 365, "all": None}
+RANGE_NAMES = {
+    "week": N_("last 7 days"),
+    "month": N_("last 30 days"),
+    "year": N_("last 12 months"),
+    "all": N_("everything"),
+}
 ACTIVITY = "activity"
 
 
 class ChartsScreen(BaseScreen):
     MODE = "charts"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "range('week')", "tui.key.week"),
-        Binding("m", "range('month')", "tui.key.month"),
-        Binding("y", "range('year')", "tui.key.year"),
-        Binding("a", "range('all')", "tui.key.all"),
-        Binding("s", "score", "tui.key.score"),
+        Binding("w", "range('week')", N_("Week")),
+        Binding("m", "range('month')", N_("Month")),
+        Binding("y", "range('year')", N_("Year")),
+        Binding("a", "range('all')", N_("Everything")),
+        Binding("s", "score", N_("Next score")),
     ]
 
     def __init__(self) -> None:
@@ -56,31 +63,32 @@ class ChartsScreen(BaseScreen):
             from ...charts import footprint_chart
             from ...services.charts import footprint_series
         except ImportError:
-            self.query_one("#charts-title", Static).update(t("tui.charts.unavailable", self.lang))
+            self.query_one("#charts-title", Static).update(
+                _("Charts are not available in this version of footprint.")
+            )
             self.query_one(ChartView).show(None)
             return
+        from ...charts import metric_name
         from ...services import scores
 
         if not self.metrics:
             self.metrics = [*scores.metrics(self.svc), ACTIVITY, None]
             self.metric = self.metrics[0]
-        svc, lang, metric = self.svc, self.lang, self.metric
+        svc, metric = self.svc, self.metric
         first, last = self.span()
         self.query_one("#charts-title", Static).update(
-            t(
-                "tui.charts.title",
-                lang,
-                range=t(f"tui.charts.range.{self.range}", lang),
-                first=first.isoformat(),
-                last=last.isoformat(),
-                metric=metric or t("tui.charts.no_score", lang),
+            _("{range}, {first} to {last} · score: {score}").format(
+                range=_(RANGE_NAMES[self.range]),
+                first=l10n.medium_date(first),
+                last=l10n.medium_date(last),
+                score=metric_name(metric) if metric else pgettext("list", "none"),
             )
         )
 
         def draw(width: int, height: int) -> str:
             try:
                 series = footprint_series(svc, first, last, metric, max(7, (width - 12) // 2))
-                return footprint_chart(series, width, height, lang, color=True)
+                return footprint_chart(series, width, height, color=True)
             except FootprintError as exc:  # drawn on resize too, outside any handler: say it in place
                 return exc.message
 
