@@ -217,6 +217,5 @@ def png(svg: str) -> bytes:
         from .errors import BadInput
         from .i18n import N_
 
-        needs = N_("PNG images need the images extra: pip install 'footprint[images]' (SVG needs nothing)")
-        raise BadInput(needs) from None
+        raise BadInput(N_("PNG images need the images extra: pip install 'footprint[images]' (SVG needs nothing)")) from None
     return cairosvg.svg2png(bytestring=svg.encode("utf-8"))

@@ -25,6 +25,7 @@ from typing import IO, Any, AnyStr, TypeVar
 from ..domain.when import FIRST_YEAR, LAST_YEAR
 from ..errors import DataFileError
 from ..files import open_regular
+from ..i18n import N_, Message, say
 
 _Day = TypeVar("_Day", date, datetime)
 
@@ -73,8 +74,13 @@ def masked(name: str) -> str:
     return re.sub(r"\d{5,}(\d{4})", r"…\1", name)
 
 
-def _size(n: int) -> str:
-    return f"{n >> 30} GB" if n >= 1 << 30 else f"{max(n >> 20, 1)} MB"
+def _size(n: int) -> Message:
+    if n >= 1 << 30:
+        return say("{n} GB", n=n >> 30)
+    return say("{n} MB", n=max(n >> 20, 1))
+
+
+DAMAGED_MEMBER = N_("{where}: damaged in the archive ({error})")
 
 
 class _Pass:
@@ -105,12 +111,12 @@ class _Pass:
         self.file.close()
 
 
-def _over(unpacked: int, packed: int, cap: int) -> str | None:
+def _over(unpacked: int, packed: int, cap: int) -> Message | None:
     """Why ``unpacked`` bytes from ``packed`` compressed ones are refused, or None."""
     if unpacked > cap:
-        return f"expands to more than {_size(cap)}"
+        return say("expands to more than {size}", size=_size(cap))
     if unpacked > RATIO_FLOOR and unpacked > RATIO_CAP * packed:
-        return f"expands more than {RATIO_CAP} times"
+        return say("expands more than {ratio} times", ratio=RATIO_CAP)
     return None
 
 
@@ -131,7 +137,7 @@ class _Guard(io.RawIOBase):
             # a small read-ahead keeps the ratio measured on what was really consumed.
             data = self.raw.read(min(len(buffer), 1 << 15))
         except ARCHIVE_READ_ERRORS as exc:
-            raise DataFileError(f"{self.label}: damaged in the archive ({type(exc).__name__})") from None
+            raise DataFileError(DAMAGED_MEMBER, where=self.label, error=type(exc).__name__) from None
         n = len(data)
         buffer[:n] = data
         self.count += n
@@ -140,8 +146,13 @@ class _Guard(io.RawIOBase):
             why = _over(self.count, self.zipped.packed - self.packed_before, MEMBER_CAP)
             whole = _over(self.zipped.unpacked, self.zipped.packed, ARCHIVE_CAP)
             if why or whole:
-                what = why or f"with the archive's other members, {whole}"
-                raise DataFileError(f"{self.label}: {what} (a zip bomb?); refused")
+                if why:
+                    raise DataFileError(N_("{where}: {why} (a zip bomb?); refused"), where=self.label, why=why)
+                raise DataFileError(
+                    N_("{where}: with the archive's other members, {why} (a zip bomb?); refused"),
+                    where=self.label,
+                    why=whole,
+                )
         return n
 
     def close(self) -> None:
@@ -168,7 +179,9 @@ class Member:
             while chunk := f.read(1 << 20):
                 total += len(chunk)
                 if total > WHOLE_CAP:
-                    raise DataFileError(f"{masked(self.name)}: over {_size(WHOLE_CAP)}, too big to read whole")
+                    raise DataFileError(
+                        N_("{where}: over {size}, too big to read whole"), where=masked(self.name), size=_size(WHOLE_CAP)
+                    )
                 parts.append(chunk)
         return b"".join(parts)
 
@@ -177,7 +190,7 @@ class Member:
         try:
             return self.data().decode(encoding)
         except UnicodeDecodeError:
-            raise DataFileError(f"{masked(self.name)}: not {encoding} text") from None
+            raise DataFileError(N_("{where}: not {encoding} text"), where=masked(self.name), encoding=encoding) from None
 
 
 def bounded(readline: Callable[[int], AnyStr], where: str) -> Iterator[AnyStr]:
@@ -187,7 +200,9 @@ def bounded(readline: Callable[[int], AnyStr], where: str) -> Iterator[AnyStr]:
     while line := readline(MAX_LINE + 1):
         number += 1
         if len(line) > MAX_LINE:
-            raise DataFileError(f"{where}: line {number} is longer than {_size(MAX_LINE)}")
+            raise DataFileError(
+                N_("{where}: line {number} is longer than {size}"), where=where, number=number, size=_size(MAX_LINE)
+            )
         yield line
 
 
@@ -226,14 +241,14 @@ def members(path: Path, pattern: str | re.Pattern[str]) -> Iterator[Member]:
             infos = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
         except (zipfile.BadZipFile, OSError) as exc:
             zipped.close()
-            raise DataFileError(f"{path}: damaged zip archive ({type(exc).__name__})") from None
+            raise DataFileError(N_("{path}: damaged zip archive ({error})"), path=str(path), error=type(exc).__name__) from None
         # Left open: importers list the members first and open them later (closed when collected).
         for info in infos:
             if rx.search(info.filename):
                 yield Member(info.filename, info.file_size, lambda i=info: _zip_open(path, archive, i, zipped))
     elif path.is_file():
         if path.suffix.lower() == ".zip" or _looks_zipped(path):
-            raise DataFileError(f"{path}: damaged or truncated zip archive")
+            raise DataFileError(N_("{path}: damaged or truncated zip archive"), path=str(path))
         if rx.search(path.name):
             yield file_member(path)
 
@@ -273,7 +288,7 @@ def _zip_open(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, zippe
     try:
         return _guarded(archive.open(info), label, zipped)
     except ARCHIVE_READ_ERRORS as exc:
-        raise DataFileError(f"{label}: damaged in the archive ({type(exc).__name__})") from None
+        raise DataFileError(DAMAGED_MEMBER, where=label, error=type(exc).__name__) from None
 
 
 def iter_json_array(

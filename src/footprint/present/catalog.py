@@ -39,6 +39,10 @@ def kind_name(kind: str) -> str:
     return _(KINDS[kind]) if kind in KINDS else kind
 
 
+def consent_name(consent: str) -> str:
+    return _(CONSENTS[consent]) if consent in CONSENTS else consent
+
+
 def list_line(tp: Touchpoint, width: int = 38) -> str:
     """One touchpoint in ``footprint catalog``: id (what commands take), name, kind, how it captures."""
     mode = pgettext("touchpoint mode", "active") if tp.mode == "active" else pgettext("touchpoint mode", "passive")
@@ -72,7 +76,7 @@ def entry_lines(tp: Touchpoint, catalog: Catalog) -> list[str]:
             name=label(tp), kind=kind_name(tp.kind), mode=_(MODES.get(tp.mode, tp.mode))
         ),
         "  " + _("Id: {id}").format(id=tp.id),
-        "  " + _("Consent: {consent}").format(consent=_(CONSENTS.get(tp.consent, tp.consent))),
+        "  " + _("Consent: {consent}").format(consent=consent_name(tp.consent)),
         "  " + _("Collectors: {names}").format(names=collectors),
         "  " + _estimate(tp.captures_per_use, _("per use")),
     ]

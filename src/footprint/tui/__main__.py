@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..errors import BadInput, FootprintError
+from ..i18n import N_
 
 USAGE = "usage: python -m footprint.tui [--db PATH] [--lang en|fr]"
 
@@ -21,10 +22,10 @@ def options(argv: list[str]) -> dict[str, str]:
     for arg in args:
         name, _, value = arg.partition("=")
         if name not in ("--db", "--lang"):
-            raise BadInput(f"unknown option {arg!r}; {USAGE}")
+            raise BadInput(N_("unknown option {option}; {usage}"), option=repr(arg)[:60], usage=USAGE)
         found[name[2:]] = value or next(args, "")
         if not found[name[2:]]:
-            raise BadInput(f"{name} needs a value; {USAGE}")
+            raise BadInput(N_("{option} needs a value; {usage}"), option=name, usage=USAGE)
     return found
 
 

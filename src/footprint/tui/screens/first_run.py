@@ -89,9 +89,7 @@ class FirstRunScreen(ModalScreen[bool]):
 
 
 def kind_name(kind: str) -> str:
-    """The kind of a touchpoint in the current language."""
-    # LEGACY: the catalog entry's words (the CLI's catalog view owns them, with the kind names).
-    from ...i18n import current
-    from ...i18n_legacy import t
+    """The kind of a touchpoint in the current language (the catalog view's word for it)."""
+    from ...present.catalog import kind_name as worded
 
-    return t("kind." + kind, current())
+    return worded(kind)

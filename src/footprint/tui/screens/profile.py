@@ -101,10 +101,9 @@ class ProfileScreen(BaseScreen):
         text.append(f"{tp.id}", style="bold")
         if tp.aliases:
             text.append(f" ({', '.join(tp.aliases[:4])})")
-        # LEGACY: the kind and consent words are the catalog entry's (the CLI's catalog view owns them).
-        from ...i18n_legacy import t
+        from ...present.catalog import consent_name, kind_name
 
-        text.append(f" · {t('kind.' + tp.kind, lang)} · {t('consent.' + tp.consent, lang)}\n")
+        text.append(f" · {kind_name(tp.kind)} · {consent_name(tp.consent)}\n")
         if estimate is not None:
             text.append(_estimate(estimate.value, tp.passive).format(n=l10n.number(estimate.value)) + " ")
             text.append(estimate.why.get(lang) + "\n")
