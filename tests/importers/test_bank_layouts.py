@@ -252,7 +252,7 @@ def test_import_every_bank_then_again_adds_nothing_and_keeps_no_number(cli, db_p
     entries = journal_entries(cli)
     assert sum(e["count"] for e in entries) == total
     again = cli("import", "bank", str(folder))
-    assert again.exit_code == 0 and "nothing new" in again.stdout
+    assert again.exit_code == 0 and "Nothing new" in again.stdout
     assert journal_entries(cli) == entries
     with sqlite3.connect(db_path) as db:
         dump = "\n".join(db.iterdump())
