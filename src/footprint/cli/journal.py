@@ -27,6 +27,8 @@ def log(
     svc = state.service(ctx)
     done = svc.log(touchpoints, at=at, count=count, minutes=minutes, note=note, reason=reason)
     typer.echo(words.logged(done, svc.catalog, svc.settings.now().date()))
+    if done.closed:
+        typer.echo(words.closed_notice(done))
 
 
 def show_day(ctx: typer.Context, when: str | None, as_json: bool) -> None:
