@@ -14,52 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..domain import limits
-from ..domain.catalog import KINDS, Catalog, Touchpoint, parse_catalog
+from ..domain.catalog import Catalog, Touchpoint, parse_catalog
 from ..domain.footprint import Footprint, entry_captures, footprint, usage_of
-from ..domain.journal import REASONS, DayStatus, Entry, ProfilePeriod
+from ..domain.journal import DayStatus, Entry, ProfilePeriod
 from ..errors import BadInput, DataFileError, NotFound
-from ..i18n import N_
 from ..resources import shipped_dir
 from ..settings import Settings
-from ..store import EntryFilter, Journal
+from ..store import Journal
+from .listing import ListFilter, narrowed
 
 if TYPE_CHECKING:
     from ..exporters import JournalDump
 
 FUTURE_SLACK = timedelta(minutes=5)
-UNKNOWN_KIND = N_("unknown kind '{value}'{hint}; use one of {allowed}")
-UNKNOWN_REASON = N_("unknown reason '{value}'{hint}; use one of {allowed}")
-UNKNOWN_SOURCE = N_("unknown source '{value}'{hint}; use one of {allowed}")
-MANUAL_SOURCES = ("cli", "tui")  # what ``--source manual`` means: touches a person logged
-
-
-class ListFilter(NamedTuple):
-    """What ``footprint list`` narrows by, as typed (the service checks each value)."""
-
-    kind: str | None = None
-    reason: str | None = None
-    source: str | None = None  # "manual" or an importer's name
-    search: str | None = None
-    newest_first: bool = False
-    limit: int | None = None
-
-
-def _choice(value: str, allowed: Sequence[str], msgid: str) -> str:
-    """``value`` if it is one of ``allowed`` (case-insensitive), else one line (``msgid``) with the close ones."""
-    from ..domain.text import did_you_mean
-
-    if value.strip().lower() in allowed:
-        return value.strip().lower()
-    raise BadInput(msgid, value=value, hint=did_you_mean(value, allowed), allowed=", ".join(allowed))
-
-
-def _sources(value: str) -> tuple[str, ...]:
-    name = value.strip().lower()
-    if name == "manual":
-        return MANUAL_SOURCES
-    from ..importers import IMPORTERS  # only when a source is named: importers are heavy
-
-    return (_choice(name, ["manual", *(i.name for i in IMPORTERS)], UNKNOWN_SOURCE),)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -283,18 +250,7 @@ class Service:
         tps = [self.catalog.resolve(touchpoint).id] if touchpoint else None
         if which is None:
             return self.journal.entries(first, last, tps)
-        if which.kind is not None:
-            of_kind = [tp.id for tp in self.catalog.of_kind(_choice(which.kind, KINDS, UNKNOWN_KIND))]
-            tps = [t for t in tps if t in of_kind] if tps is not None else of_kind
-        if which.limit is not None and which.limit < 1:
-            raise BadInput(N_("--limit must be 1 or more, not {n}"), n=which.limit)
-        narrow = EntryFilter(
-            reason=_choice(which.reason, REASONS, UNKNOWN_REASON) if which.reason is not None else None,
-            sources=_sources(which.source) if which.source is not None else None,
-            search=which.search or None,
-            newest_first=which.newest_first,
-            limit=which.limit,
-        )
+        tps, narrow = narrowed(self.catalog, tps, which)
         return self.journal.entries(first, last, tps, narrow)
 
     # --- days ---------------------------------------------------------------------------------------
