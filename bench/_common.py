@@ -120,3 +120,22 @@ def report(name: str, times: list[float]) -> float:
         f"n={len(times)})"
     )
     return med
+
+
+def reference(rev: str) -> Path:
+    """The package's source at ``rev`` (with data/ and challenges/ beside it, as in the repository),
+    extracted once under bench/out with ``git archive``: a reference to measure against, never checked
+    out over the work tree. Run it with ``PYTHONPATH`` set to the returned folder."""
+    import io
+    import tarfile
+
+    root = Path(__file__).resolve().parent.parent
+    sha = subprocess.run(["git", "rev-parse", "--short", rev], cwd=root, capture_output=True, text=True, check=True)
+    dest = OUT / f"ref-{sha.stdout.strip()}"
+    if not (dest / "src").exists():
+        data = subprocess.run(
+            ["git", "archive", rev, "src", "data", "challenges"], cwd=root, capture_output=True, check=True
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            tar.extractall(dest, filter="data")
+    return dest / "src"

@@ -1,7 +1,10 @@
 """How fast ``footprint import google-takeout FILE`` reads a big My Activity JSON, whole process, into a fresh
-journal each run: entries per second and the process's peak memory beside the file's size.
+journal each run: entries per second and the process's peak memory beside the file's size, for footprint
+now, the same at a reference commit (``--against``, default the previous commit, extracted with
+``git archive``), and a plain-Python floor (``json.load`` of the whole file, counting its items), in the
+same run.
 
-    python bench/import_speed.py [--entries 1000000] [--runs 3] [--profile]
+    python bench/import_speed.py [--entries 1000000] [--runs 3] [--against HEAD~1] [--profile]
 
 The file (bench/out/takeout-N/MyActivity.json) is made once: pretty-printed as Takeout writes it, newest
 first, several products (Search, YouTube, Maps, Chrome, Discover, Image Search, Android app use) with
@@ -22,9 +25,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from _common import OUT, compile_package, env
+from _common import OUT, compile_package, env, reference
 
-TARGET = 150_000  # entries per second, end to end
+TARGET = 250_000  # entries per second, end to end
 PRODUCTS = [
     # (header, weight, title verb, URL prefix or None)
     ("Search", 30, "Searched for", "https://www.google.com/search?q="),
@@ -43,16 +46,21 @@ APPS = [
 ]
 WORDS = "owl river bread train music piano weather news recipe garden bike paris lyon school code".split()
 
-# Registers the importer when the registry does not list it yet (it is added to IMPORTERS by hand).
-RUNNER = """
+# Each process writes its own peak memory (max RSS) where BENCH_RSS says, as it exits.
+_RSS = """
+import atexit, os, resource
+atexit.register(lambda: open(os.environ["BENCH_RSS"], "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)))
+"""
+RUNNER = _RSS + """
 import sys
-import footprint.importers as registry
-from footprint.importers.google_takeout import GoogleTakeout
-if not any(i.name == "google-takeout" for i in registry.IMPORTERS):
-    registry.IMPORTERS = registry.IMPORTERS + (GoogleTakeout(),)
 from footprint.cli import main
 sys.argv[0] = "footprint"
 main()
+"""
+FLOOR = _RSS + """
+import json, sys
+with open(sys.argv[1], "rb") as f:
+    print(len(json.load(f)))
 """
 
 
@@ -102,62 +110,68 @@ def make_export(entries: int) -> Path:
     return path
 
 
-def one_run(cmd: list[str], db: Path) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (user + system) and peak RSS (bytes) of one import into a fresh journal.
-    CPU time is the figure to trust when other work shares the machine."""
+def one_run(cmd: list[str], db: Path, src: Path | None = None) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (bytes) of one process (an import into a
+    fresh journal). CPU time is the figure to trust when other work shares the machine."""
     for p in db.parent.glob(db.name + "*"):
         p.unlink()
+    rss = OUT / "bench-rss.txt"
+    extra = {"BENCH_RSS": str(rss), **({"PYTHONPATH": str(src)} if src else {})}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run(cmd, env=env(db), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, env=env(db, **extra), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of children is that of the largest child waited for so far (KiB on Linux): over identical
-    # runs, the maximum of them all.
-    return wall, cpu, after.ru_maxrss * 1024
+    return wall, cpu, int(rss.read_text())
+
+
+def measure(cmd: list[str], db: Path, runs: int, src: Path | None = None) -> tuple[float, float, int]:
+    results = [one_run(cmd, db, src) for _ in range(runs)]
+    return (
+        statistics.median(r[0] for r in results),
+        statistics.median(r[1] for r in results),
+        max(r[2] for r in results),
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--entries", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--against", default="HEAD~1")
     parser.add_argument("--profile", action="store_true", help="also profile one run with cProfile")
     args = parser.parse_args()
     path = make_export(args.entries)
     compile_package()
-    runner = OUT / "import_runner.py"
+    runner, floor = OUT / "import_runner.py", OUT / "import_floor.py"
     runner.write_text(RUNNER)
+    floor.write_text(FLOOR)
     db = OUT / "import-bench.db"
     cmd = [sys.executable, str(runner), "import", "google-takeout", str(path)]
-    base = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    times, cpus, peak = [], [], 0
-    for _ in range(args.runs):
-        wall, cpu, peak = one_run(cmd, db)
-        times.append(wall)
-        cpus.append(cpu)
-    med, cpu_med = statistics.median(times), statistics.median(cpus)
     size = path.stat().st_size
+    rows = [
+        ("floor: json.load, count", measure([sys.executable, str(floor), str(path)], db, args.runs)),
+        (f"reference {args.against}", measure(cmd, db, args.runs, reference(args.against))),
+        ("footprint now", measure(cmd, db, args.runs)),
+    ]
     print(
         f"footprint import google-takeout, {args.entries:,} entries ({size / 1e6:.0f} MB), fresh journal, "
-        f"{args.runs} runs ({sys.version.split()[0]}):"
+        f"median of {args.runs} ({sys.version.split()[0]}):"
     )
-    print(
-        f"  median {med:.2f} s (min {min(times):.2f}, max {max(times):.2f})  →  {args.entries / med:,.0f} entries/s "
-        f"(target {TARGET:,})"
-    )
-    print(f"  CPU time median {cpu_med:.2f} s  →  {args.entries / cpu_med:,.0f} entries per CPU second")
-    print(
-        f"  peak memory {peak / 1e6:.0f} MB (rusage of children; before the runs {base / 1e6:.0f} MB) "
-        f"= {peak / size:.2f} × the file's size"
-    )
+    for name, (wall, cpu, peak) in rows:
+        print(
+            f"  {name:<26} {wall:6.2f} s wall {args.entries / wall:>9,.0f}/s  CPU {cpu:6.2f} s "
+            f"{args.entries / cpu:>9,.0f}/s  peak {peak / 1e6:4.0f} MB = {peak / size:.2f}× the file"
+        )
+    print(f"  target: {TARGET:,} entries/s end to end, memory under a third of the file's size")
     if args.profile:
         stats = OUT / "import.prof"
         for p in db.parent.glob(db.name + "*"):
             p.unlink()
         subprocess.run(
             [sys.executable, "-m", "cProfile", "-o", str(stats), *cmd[1:]],
-            env=env(db),
+            env=env(db, BENCH_RSS=str(OUT / "bench-rss.txt")),
             check=True,
             stdout=subprocess.DEVNULL,
         )

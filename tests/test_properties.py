@@ -153,7 +153,7 @@ def test_every_table_round_trips_and_a_second_import_adds_nothing(tmp_path_facto
     assert (again.added, again.updated) == (0, 0)
     assert _document(target) == _document(source)
     if any(_document(source)[k] for k in ("entries", "days", "profile", "runs", "breaks", "scores")):
-        assert target.undo() == f"import footprint-json {export.name}"  # the first import, whole, is one step
+        assert str(target.undo()) == f"importing {export.name} (footprint-json)"  # the first import, whole, is one step
     else:
         assert target.undo() is None  # an import that changed nothing is no step to undo
     assert _document(target)["entries"] == [] and _document(target)["runs"] == []

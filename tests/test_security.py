@@ -45,7 +45,7 @@ def plant_json(folder: Path, config: Path) -> Path:
     data = cache.dump(real)
     for row in data["touchpoints"]:
         if row[0] == "smartphone":
-            row[6] = [777.0, "PLANTED"]
+            row[6] = [777.0, ["PLANTED", "PLANTED"]]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / cache.NAME
     path.write_text(json.dumps({"key": cache.key(catalog_files(config)), "catalog": data}))

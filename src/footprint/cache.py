@@ -90,7 +90,11 @@ def _text(raw: Sequence[str]) -> Text:
 
 
 def _estimate(raw: Sequence[Any] | None) -> Estimate | None:
-    return None if raw is None else Estimate(float(raw[0]), str(raw[1]))
+    return None if raw is None else Estimate(float(raw[0]), _text(raw[1]))
+
+
+def _dump_estimate(e: Estimate | None) -> list[Any] | None:
+    return None if e is None else [e.value, list(e.why)]
 
 
 def dump(catalog: Catalog) -> dict[str, Any]:
@@ -105,10 +109,10 @@ def dump(catalog: Catalog) -> dict[str, Any]:
                 tp.mode,
                 tp.consent,
                 list(tp.collectors),
-                list(tp.captures_per_use),
-                None if tp.captures_per_minute is None else list(tp.captures_per_minute),
-                None if tp.passive_per_day is None else list(tp.passive_per_day),
-                [[s.id, list(s.label), list(s.passive_per_day)] for s in tp.states],
+                _dump_estimate(tp.captures_per_use),
+                _dump_estimate(tp.captures_per_minute),
+                _dump_estimate(tp.passive_per_day),
+                [[s.id, list(s.label), _dump_estimate(s.passive_per_day)] for s in tp.states],
                 list(tp.aliases),
                 [list(a) for a in tp.alternatives],
                 tp.origin,
@@ -132,10 +136,10 @@ def load(data: dict[str, Any]) -> Catalog:
                 str(mode),
                 str(consent),
                 tuple(map(str, used)),
-                Estimate(float(per_use[0]), str(per_use[1])),
+                Estimate(float(per_use[0]), _text(per_use[1])),
                 _estimate(per_minute),
                 _estimate(passive),
-                tuple(PassiveState(str(s), _text(sl), Estimate(float(e[0]), str(e[1]))) for s, sl, e in states),
+                tuple(PassiveState(str(s), _text(sl), Estimate(float(e[0]), _text(e[1]))) for s, sl, e in states),
                 tuple(map(str, aliases)),
                 tuple(map(_text, alts)),
                 str(origin),

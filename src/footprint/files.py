@@ -15,8 +15,31 @@ from pathlib import Path
 from typing import IO
 
 from .errors import BadInput, DataFileError, FootprintError, StorageError
+from .i18n import N_, Message, say
 
 _TEMP_SUFFIX = ".tmp"
+
+# What the system says when it refuses a file, in the user's words (its own text is English only).
+_REASONS = {
+    errno.EACCES: say("permission denied"),
+    errno.EPERM: say("operation not permitted"),
+    errno.ENOENT: say("no such file or folder"),
+    errno.ENOTDIR: say("a part of the path is not a folder"),
+    errno.EISDIR: say("it is a folder"),
+    errno.EROFS: say("the disk is read-only"),
+    errno.ENOSPC: say("the disk is full"),
+    errno.ENAMETOOLONG: say("the file name is too long"),
+    errno.ELOOP: say("too many symbolic links"),
+    errno.EIO: say("input/output error"),
+}
+
+
+def os_reason(exc: BaseException) -> Message | str:
+    """Why the system refused, as a few words worded when shown (its own ``strerror`` for a rare case)."""
+    reason = _REASONS.get(getattr(exc, "errno", None) or -1)
+    if reason is not None:
+        return reason
+    return getattr(exc, "strerror", None) or type(exc).__name__
 
 
 def private_dirs(folder: Path) -> None:
@@ -56,13 +79,13 @@ def open_regular(path: Path) -> IO[bytes]:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
-        raise DataFileError(f"{path}: is a folder, not a file") from None
+        raise DataFileError(N_("{path}: is a folder, not a file"), path=path) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):  # Linux opens a folder read-only without complaint
-            raise DataFileError(f"{path}: is a folder, not a file")
+            raise DataFileError(N_("{path}: is a folder, not a file"), path=path)
         if not stat.S_ISREG(mode):
-            raise DataFileError(f"{path}: not a regular file (a device, a FIFO or a socket)")
+            raise DataFileError(N_("{path}: not a regular file (a device, a FIFO or a socket)"), path=path)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -105,12 +128,14 @@ def write_private(path: Path, chunks: Iterable[str | bytes]) -> int:
 def write_error(path: Path, exc: OSError) -> FootprintError:
     """The one line for a file that could not be written: a full disk says so."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return StorageError(f"the disk holding {path} is full; nothing was written")
+        return StorageError(N_("the disk holding {path} is full; nothing was written"), path=path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return BadInput(f"cannot write {path} ({exc.strerror}): choose a folder that is yours")
+        return BadInput(
+            N_("cannot write {path} ({reason}): choose a folder that is yours"), path=path, reason=os_reason(exc)
+        )
     if exc.errno == errno.ENAMETOOLONG:
-        return BadInput(f"cannot write {str(path)[:60]}…: file name too long")
-    return StorageError(f"cannot write {path} ({exc.strerror or type(exc).__name__})")
+        return BadInput(N_("cannot write {path}…: file name too long"), path=str(path)[:60])
+    return StorageError(N_("cannot write {path} ({reason})"), path=path, reason=os_reason(exc))
 
 
 def _check_target(path: Path) -> Path:
@@ -123,14 +148,17 @@ def _check_target(path: Path) -> Path:
         raise write_error(path, exc) from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise BadInput(f"{path} is a folder: give a file name")
+            raise BadInput(N_("{path} is a folder: give a file name"), path=path)
         if not stat.S_ISREG(st.st_mode):
-            raise BadInput(f"{path} is not a regular file (a device or a FIFO): give a file name")
+            raise BadInput(N_("{path} is not a regular file (a device or a FIFO): give a file name"), path=path)
         if not st.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
-            raise BadInput(f"{path} is read-only: footprint does not replace it (make it writable or pick another)")
+            raise BadInput(
+                N_("{path} is read-only: footprint does not replace it (make it writable or pick another)"),
+                path=path,
+            )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise BadInput(f"{folder}: no such folder")
+        raise BadInput(N_("{path}: no such folder"), path=folder)
     return folder
 
 

@@ -57,7 +57,9 @@ def resolve_zone(env: Mapping[str, str]) -> tzinfo:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             if var == "FOOTPRINT_TZ":
-                raise BadInput(f"unknown timezone {name!r} in FOOTPRINT_TZ: use a name like Europe/Paris") from None
+                raise BadInput(
+                    N_("unknown timezone '{name}' in FOOTPRINT_TZ: use a name like Europe/Paris"), name=name[:60]
+                ) from None
     return _system_zone()
 
 
@@ -69,7 +71,9 @@ def resolve_lang(option: str | None, env: Mapping[str, str]) -> str:
     if option:
         lang = option.lower().replace("-", "_").split("_")[0]
         if lang not in languages():
-            raise BadInput(N_("unknown language {option}: use {choices}"), option=repr(option), choices=", ".join(languages()))
+            raise BadInput(
+                N_("unknown language '{option}': use {choices}"), option=option[:40], choices=", ".join(languages())
+            )
         return lang
     for var in ("FOOTPRINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
@@ -88,7 +92,7 @@ def _frozen_clock(text: str, zone: tzinfo) -> Callable[[], datetime]:
     try:
         frozen = datetime.fromisoformat(text)
     except ValueError:
-        raise BadInput(f"FOOTPRINT_NOW must be an ISO date-time, not {shown!r}") from None
+        raise BadInput(N_("FOOTPRINT_NOW must be an ISO date-time, not '{text}'"), text=shown) from None
     if frozen.tzinfo is None:
         frozen = frozen.replace(tzinfo=zone)
     try:
@@ -96,7 +100,12 @@ def _frozen_clock(text: str, zone: tzinfo) -> Callable[[], datetime]:
     except (OverflowError, ValueError):
         local = None
     if local is None or not FIRST_YEAR <= local.year <= LAST_YEAR:
-        raise BadInput(f"FOOTPRINT_NOW {shown!r} is out of range: use a date from {FIRST_YEAR} to {LAST_YEAR}")
+        raise BadInput(
+            N_("FOOTPRINT_NOW '{text}' is out of range: use a date from {first} to {last}"),
+            text=shown,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
     return lambda: frozen
 
 
@@ -109,7 +118,7 @@ def home_path(path: Path) -> Path:
     try:
         return path.expanduser()
     except RuntimeError:
-        raise BadInput(f"{str(path)[:60]!r}: no such user's home folder") from None
+        raise BadInput(N_("'{path}': no such user's home folder"), path=str(path)[:60]) from None
 
 
 def resolve(

@@ -124,7 +124,7 @@ def test_one_active_run_unless_named(cli) -> None:
         ("week-without-social", "active"),
         ("cash-only-day", "finished"),
     ]
-    assert "challenge end" in cli("undo").stdout
+    assert cli("undo").stdout == "Undone: end of the challenge A cash-only day\n"
     assert json.loads(cli("challenge", "runs", "--json").stdout)[1]["status"] == "active"
 
 

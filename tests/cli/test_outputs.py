@@ -96,7 +96,7 @@ def test_a_folder_that_is_not_writable_is_bad_input(cli, home, journal, monkeypa
     result = cli("export", "--out", str(home / "journal.json"))
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
-        f"footprint: cannot write {home / 'journal.json'} (Permission denied): choose a folder that is yours\n"
+        f"footprint: cannot write {home / 'journal.json'} (permission denied): choose a folder that is yours\n"
     )
 
 

@@ -259,7 +259,7 @@ def test_an_unreadable_journal_folder_is_one_line(cli, home, monkeypatch) -> Non
     finally:
         monkeypatch.undo()
         folder.chmod(0o700)
-    _refused(result, f"footprint: cannot open the journal {folder / 'j.db'}: Permission denied")
+    _refused(result, f"footprint: cannot open the journal {folder / 'j.db'}: permission denied")
 
 
 @pytest.mark.parametrize("sub", ["touchpoints", "challenges"])
@@ -274,7 +274,7 @@ def test_an_unreadable_config_folder_is_one_line(cli, home, monkeypatch, sub) ->
         folder.parent.chmod(0o700)
     assert result.exit_code == 5, result.stderr
     assert result.stdout == ""
-    assert result.stderr == f"footprint: {folder}: cannot read (Permission denied)\n"
+    assert result.stderr == f"footprint: {folder}: cannot read (permission denied)\n"
 
 
 # --- damaged journals -------------------------------------------------------------------------------------

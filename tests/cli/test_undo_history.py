@@ -49,7 +49,7 @@ def test_after_a_no_op_or_a_failure_undo_undoes_the_last_real_change(cli, scene,
     assert cli("list", "--json").stdout == before
     undone = cli("undo")
     assert undone.exit_code == 0
-    assert undone.stdout == "Undone: log email ×1\n"
+    assert undone.stdout == "Undone: logging Email ×1\n"
     assert "email" not in cli("list", "--json").stdout
 
 
@@ -65,7 +65,7 @@ def test_an_edit_to_the_values_it_has_says_so(cli) -> None:
     result = cli("edit", "1", "--count", "2")
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout == "Nothing changed: entry #1 already reads Bank card ×2 · 2026-11-22 08:00 · 6 captures\n"
-    assert cli("undo").stdout == "Undone: log bank-card ×2\n"
+    assert cli("undo").stdout == "Undone: logging Bank card ×2\n"
 
 
 def test_re_adding_part_of_the_profile_adds_only_the_rest(cli) -> None:
@@ -73,8 +73,8 @@ def test_re_adding_part_of_the_profile_adds_only_the_rest(cli) -> None:
     result = cli("profile", "add", "smartphone", "computer")
     assert result.exit_code == 0
     assert result.stdout == ("Added to the profile: computer\nAlready in the profile (nothing changed): smartphone\n")
-    assert cli("undo").stdout == "Undone: profile add computer\n"
-    assert cli("undo").stdout == "Undone: profile add smartphone\n"
+    assert cli("undo").stdout == "Undone: adding Computer to the profile\n"
+    assert cli("undo").stdout == "Undone: adding Smartphone to the profile\n"
 
 
 def test_a_state_change_or_an_earlier_since_is_a_real_change(cli) -> None:
@@ -87,7 +87,7 @@ def test_a_state_change_or_an_earlier_since_is_a_real_change(cli) -> None:
 def test_close_then_close_again_then_undo_reopens(cli, day_json) -> None:
     assert cli("close").exit_code == 0
     assert cli("close").stdout == "Sunday 22 November 2026 was already closed.\n"
-    assert cli("undo").stdout == "Undone: close 2026-11-22\n"
+    assert cli("undo").stdout == "Undone: closing 2026-11-22\n"
     assert day_json()["closed"] is False
     assert cli("undo").stdout == "Nothing to undo.\n"
 
@@ -96,7 +96,7 @@ def test_reopen_of_a_closed_day_is_undoable(cli, day_json) -> None:
     assert cli("close", "yesterday").exit_code == 0
     assert cli("reopen", "yesterday").stdout == "Reopened Saturday 21 November 2026.\n"
     assert cli("reopen", "yesterday").stdout == "Saturday 21 November 2026 was already open.\n"
-    assert cli("undo").stdout == "Undone: reopen 2026-11-21\n"
+    assert cli("undo").stdout == "Undone: reopening 2026-11-21\n"
     assert day_json("yesterday")["closed"] is True
 
 
@@ -107,7 +107,7 @@ def test_an_import_that_adds_nothing_records_no_step(cli, home) -> None:
     assert cli("log", "email").exit_code == 0
     again = cli("import", "csv", str(diary))
     assert again.exit_code == 0 and "nothing new" in again.stdout
-    assert cli("undo").stdout == "Undone: log email ×1\n"
+    assert cli("undo").stdout == "Undone: logging Email ×1\n"
     assert [e["touchpoint"] for e in json.loads(cli("list", "--json").stdout)] == ["bank-card"]
 
 
@@ -129,6 +129,6 @@ def test_undo_passes_over_the_no_op_steps_earlier_footprints_recorded(cli, db_pa
     )
     conn.commit()
     conn.close()
-    assert cli("undo").stdout == "Undone: log email ×1\n"
+    assert cli("undo").stdout == "Undone: logging Email ×1\n"
     assert cli("list", "--json").stdout.strip() == "[\n]"
     assert cli("undo").stdout == "Nothing to undo.\n"

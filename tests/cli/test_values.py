@@ -111,7 +111,7 @@ def test_a_user_catalog_with_absurd_estimates_names_file_entry_and_field(cli, ho
     result = cli("log", "email")
     assert result.exit_code == 5 and result.stdout == "" and result.stderr.count("\n") == 1
     assert f"garden.toml: touchpoint 'garden-sensor', field '{field}': expected a number" in result.stderr
-    assert "up to 1000000" in result.stderr
+    assert "up to 1,000,000" in result.stderr
     assert cli("day").exit_code == 5  # nothing that reads the catalog goes on with a broken one
 
 

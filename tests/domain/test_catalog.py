@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,34 @@ def test_every_estimate_is_justified_and_labelled_in_both_languages(catalog) -> 
             assert tp.passive_per_day is not None and tp.passive_per_day.value > 0
         for c in tp.collectors:
             assert c in catalog.collectors
+
+
+def test_every_shipped_estimate_is_explained_in_french(catalog) -> None:
+    """The shipped catalog explains each estimate in both languages (a table { en, fr }), and the French is
+    not the English copied: a user's own file may hold one line for every language, the shipped one not."""
+    estimates = [
+        (tp.id, e)
+        for tp in catalog.touchpoints
+        for e in (
+            tp.captures_per_use, tp.captures_per_minute, tp.passive_per_day, *(s.passive_per_day for s in tp.states)
+        )
+        if e is not None
+    ]
+    assert len(estimates) >= 70
+    for tp_id, e in estimates:
+        assert e.why.en and e.why.fr and e.why.fr != e.why.en, tp_id
+        assert '"' not in e.why.fr and not re.search(r" [:;!?]", e.why.fr), (tp_id, e.why.fr)
+
+
+def test_an_explanation_is_one_line_or_one_line_per_language() -> None:
+    both = {"en": "One reading an hour.", "fr": "Un relevé par heure."}
+    tp = _parse(passive_per_day_why=both).resolve("garden-sensor")
+    assert tp.passive_per_day.why == ("One reading an hour.", "Un relevé par heure.")
+    assert tp.passive_per_day.why.get("fr") == "Un relevé par heure."
+    assert _parse().resolve("garden-sensor").passive_per_day.why.get("fr") == "One reading an hour."
+    for missing in ({"en": "One reading an hour."}, {"en": "One.", "fr": ""}, {"en": "One.", "fr": "Un\ndeux"}):
+        with pytest.raises(DataFileError, match="passive_per_day_why"):
+            _parse(passive_per_day_why=missing)
 
 
 def test_meter_states(catalog) -> None:

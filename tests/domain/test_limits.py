@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from footprint.domain import limits
+from footprint.errors import BadInput
 from footprint.importers import IMPORTERS, Touch
 
 SOURCES = limits.import_sources(i.name for i in IMPORTERS)
@@ -17,13 +18,14 @@ AT = datetime(2026, 11, 21, 8, 0, tzinfo=timezone(timedelta(hours=1)))
     "count", [0, -1, limits.MAX_COUNT + 1, 2**70, 10**5000, True, 2.0, float("nan")], ids=lambda v: type(v).__name__
 )
 def test_a_typed_count_outside_1_to_max_is_refused_with_a_short_message(count) -> None:
-    message = limits.count_problem(count)
-    assert message is not None and message.startswith("the count must be") and len(message) < 100
+    with pytest.raises(BadInput) as exc:
+        limits.check_count(count)
+    assert exc.value.message.startswith("the count must be") and len(exc.value.message) < 100
 
 
 @pytest.mark.parametrize("count", [1, 3, limits.MAX_COUNT])
 def test_a_typed_count_within_bounds_passes(count) -> None:
-    assert limits.count_problem(count) is None
+    limits.check_count(count)
 
 
 @pytest.mark.parametrize(
@@ -32,19 +34,25 @@ def test_a_typed_count_within_bounds_passes(count) -> None:
      (1441, "1441"), (2**70, "a number over 10^15")],
 )  # fmt: skip
 def test_typed_minutes_must_be_a_number_from_0_to_1440(minutes, echo) -> None:
-    assert limits.minutes_problem(minutes) == f"minutes must be between 0 and 1440, not {echo}"
+    with pytest.raises(BadInput) as exc:
+        limits.check_minutes(minutes)
+    assert exc.value.message == f"minutes must be between 0 and 1440, not {echo}"
 
 
 def test_typed_minutes_within_a_day_pass() -> None:
-    assert limits.minutes_problem(0) is None and limits.minutes_problem(1440.0) is None
+    limits.check_minutes(0)
+    limits.check_minutes(1440.0)
 
 
 def test_a_note_and_a_reason_are_bounded() -> None:
-    assert limits.note_problem("x" * limits.MAX_NOTE) is None
-    assert limits.note_problem("x" * (limits.MAX_NOTE + 1)) == "the note is too long (501 characters, at most 500)"
-    assert limits.reason_problem("chosen") is None
-    message = limits.reason_problem("because\n" * 100)
-    assert message is not None and "\n" not in message and len(message) < 120
+    limits.check_note("x" * limits.MAX_NOTE)
+    with pytest.raises(BadInput) as exc:
+        limits.check_note("x" * (limits.MAX_NOTE + 1))
+    assert exc.value.message == "the note is too long (501 characters, at most 500)"
+    limits.check_reason("chosen")
+    with pytest.raises(BadInput) as exc:
+        limits.check_reason("because\n" * 100)
+    assert "\n" not in exc.value.message and len(exc.value.message) < 120
 
 
 def touch(**changes) -> Touch:
@@ -82,7 +90,7 @@ def touch(**changes) -> Touch:
 )
 def test_the_import_gate_names_what_is_wrong_with_a_record(changes, kind) -> None:
     refused = limits.check_touch(touch(**changes), SOURCES)
-    assert refused is not None and refused[0] == kind
+    assert refused is not None and str(refused[0]) == kind
     assert len(refused[1]) <= 60  # where: a short reference or the instant, never the content
 
 
@@ -109,11 +117,11 @@ def test_the_known_sources_are_footprints_own_and_one_per_importer() -> None:
 
 def test_a_stored_value_that_cannot_be_shown_is_named() -> None:
     assert limits.stored_problem(1, None) is None and limits.stored_problem(3_000_000, 20_000.0) is None
-    assert limits.stored_problem(1, float("inf")) == "minutes"
-    assert limits.stored_problem(1, float("nan")) == "minutes"
-    assert limits.stored_problem(1, "12") == "minutes"
-    assert limits.stored_problem(1.5, None) == "a count"
-    assert limits.stored_problem(-2, None) == "a count"
+    assert str(limits.stored_problem(1, float("inf"))) == "minutes"
+    assert str(limits.stored_problem(1, float("nan"))) == "minutes"
+    assert str(limits.stored_problem(1, "12")) == "minutes"
+    assert str(limits.stored_problem(1.5, None)) == "a count"
+    assert str(limits.stored_problem(-2, None)) == "a count"
 
 
 def test_shown_keeps_any_value_short_and_on_one_line() -> None:

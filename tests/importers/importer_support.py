@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import struct
 import zipfile
@@ -159,3 +160,24 @@ def dumps(value: Any, **options: Any) -> str:
     """``json.dumps`` with the hostile placeholders written out."""
     text = json.dumps(value, **options)
     return text.replace(json.dumps(HUGE_NUMBER), "9" * 5000).replace(json.dumps(DEEP), "[" * 100_000 + "]" * 100_000)
+
+
+def shipped_resolve(name: str) -> str:
+    """Names (ids and aliases) of the shipped catalog to ids, "" when unknown: what the service passes as
+    ``ImportContext.resolve`` for a journal without touchpoints of its own."""
+    from footprint.errors import FootprintError
+
+    try:
+        return _shipped_catalog().resolve(name).id
+    except FootprintError:
+        return ""
+
+
+@functools.cache
+def _shipped_catalog() -> Any:
+    import tempfile
+
+    from footprint.services import load_catalog
+
+    with tempfile.TemporaryDirectory() as empty:
+        return load_catalog(Path(empty))

@@ -20,7 +20,9 @@ from footprint.importers.base import ImportContext, Issue, Touch
 from footprint.importers.facebook import Facebook, unix_instant
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "facebook"
-CTX = ImportContext({}, ZoneInfo("Europe/Paris"))
+# The present an import runs at (the service passes its clock; importers never read one).
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
 POSTS_2024 = "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
 REACTIONS_2024 = "your_facebook_activity/comments_and_reactions/likes_and_reactions_1.json"
 

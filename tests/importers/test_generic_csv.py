@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_support import hostile_cells, journal_entries
+from importer_support import hostile_cells, journal_entries, shipped_resolve
 
 from footprint.errors import BadInput, DataFileError
 from footprint.importers.base import ImportContext, Issue, Touch
@@ -29,7 +29,7 @@ def utc(*args: int) -> datetime:
 
 
 def read(imp: GenericCsv, path: Path) -> list:
-    return list(imp.read(path, ImportContext(load_mappings(), PARIS)))
+    return list(imp.read(path, ImportContext(load_mappings(), PARIS, resolve=shipped_resolve)))
 
 
 def touches(records: list) -> list[tuple[datetime, str, int, float | None, str | None]]:
@@ -212,7 +212,7 @@ def test_fuzz_junk(tmp_path: Path, data: bytes) -> None:
     path.write_bytes(b"When;What;N;Minutes\n" + data)
     for imp in (GenericCsv(), GenericCsv.from_spec("date=#1,touchpoint=#2,count=#3,minutes=#4")):
         try:
-            for record in imp.read(path, ImportContext(load_mappings(), PARIS)):
+            for record in imp.read(path, ImportContext(load_mappings(), PARIS, resolve=shipped_resolve)):
                 assert isinstance(record, Touch | Issue)
         except DataFileError:
             pass

@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 from importer_support import dumps, hostile_json, journal_entries
 
 from footprint.errors import DataFileError
-from footprint.importers import google_takeout
+from footprint.importers.google import html_activity, json_activity
 from footprint.importers.base import ImportContext, Issue, Touch
-from footprint.importers.google_takeout import GoogleTakeout, _Zones, parse_date_line
+from footprint.importers.google import GoogleTakeout
+from footprint.importers.google.dates import Zones, parse_date_line
 from footprint.services.imports import load_mappings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "google-takeout"
@@ -135,7 +136,7 @@ def test_decomposed_accents_in_names_french_nfd(tmp_path: Path) -> None:
 
 
 def test_big_json_is_streamed_across_chunks_pretty_or_compact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(google_takeout, "CHUNK", 1000)  # many chunk boundaries, runs and single items
+    monkeypatch.setattr(json_activity, "CHUNK", 1000)  # many chunk boundaries, runs and single items
     start = utc(2026, 1, 1)
     entries = [
         {
@@ -244,17 +245,17 @@ def test_french_html_same_groups_as_english() -> None:
     ],
 )
 def test_date_lines(line: str, expected: datetime | None) -> None:
-    got = parse_date_line(line, _Zones(load_mappings()["google"], PARIS))
+    got = parse_date_line(line, Zones(load_mappings()["google"], PARIS))
     assert (got.astimezone(UTC) if got else None) == expected
 
 
 def test_the_journal_zone_wins_when_it_uses_the_abbreviation() -> None:
-    zones = _Zones(load_mappings()["google"], ZoneInfo("Europe/Brussels"))
+    zones = Zones(load_mappings()["google"], ZoneInfo("Europe/Brussels"))
     assert zones.get("CET") == ZoneInfo("Europe/Brussels")
     assert zones.get("BST") == ZoneInfo("Europe/London")
     assert zones.get("UTC") == UTC
     assert zones.get("UTC+2") == timezone(timedelta(hours=2))
-    london = _Zones(load_mappings()["google"], ZoneInfo("Europe/Dublin"))
+    london = Zones(load_mappings()["google"], ZoneInfo("Europe/Dublin"))
     assert london.get("IST") == ZoneInfo("Europe/Dublin")  # Irish Standard Time there, not India's
 
 
@@ -269,7 +270,7 @@ def test_html_truncated_mid_entry_reports_it(tmp_path: Path) -> None:
 
 def test_html_not_utf8_is_one_error(tmp_path: Path) -> None:
     path = tmp_path / "MyActivity.html"
-    path.write_bytes("<div class='outer-cell'>é</div>".encode("utf-16"))
+    path.write_bytes("<div class='outer-cell'>é</div>".encode("cp1252"))  # UTF-16 with its mark would read
     with pytest.raises(DataFileError, match="not UTF-8"):
         read(path)
 
@@ -407,3 +408,57 @@ def test_fuzz_junk_html_cells(tmp_path: Path, header: str, body: str, products: 
     path = tmp_path / "MyActivity.html"
     path.write_text(cell * 2, encoding="utf-8")
     _only_records_or_data_errors(path)
+
+
+# --- layouts seen in real exports (hand-made, in their shapes) ------------------------------------------
+
+_PRETTY_2016 = """<html><head><meta charset="utf-8"><title>My Activity</title></head><body><div class="mdl-grid">
+    <div class="outer-cell mdl-cell mdl-cell--12-col mdl-shadow--2dp">
+      <div class="mdl-grid">
+        <div class="header-cell mdl-cell mdl-cell--12-col">
+          <p class="mdl-typography--title">YouTube<br></p>
+        </div>
+        <div class="content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1">Watched a film<br>Jul 13,
+          2016, 2:17:59 PM EDT</div>
+        <div class="content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1 mdl-typography--text-right"></div>
+        <div class="content-cell mdl-cell mdl-cell--12-col mdl-typography--caption"><b>Products:</b><br>&emsp;YouTube<br></div>
+      </div>
+    </div>
+</div></body></html>
+"""
+_CLOSED_DATE_2025 = (
+    '<html><body><div class="mdl-grid"><div class="outer-cell mdl-cell mdl-cell--12-col mdl-shadow--2dp">'
+    '<div class="mdl-grid"><div class="header-cell mdl-cell mdl-cell--12-col"><p class="mdl-typography--title">'
+    'YouTube<br></p></div><div class="content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1">Dismissed a '
+    "video that is no longer available<br>Dec 27, 2025, 9:42:00\u202fPM UTC<br></div>"
+    '<div class="content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1 mdl-typography--text-right"></div>'
+    '<div class="content-cell mdl-cell mdl-cell--12-col mdl-typography--caption"><b>Products:</b><br>&emsp;YouTube'
+    "<br></div></div></div></div></body></html>"
+)
+_SPANISH = (
+    '<html><body><div class="mdl-grid"><div class="outer-cell mdl-cell mdl-cell--12-col mdl-shadow--2dp">'
+    '<div class="mdl-grid"><div class="header-cell mdl-cell mdl-cell--12-col"><p class="mdl-typography--title">'
+    'Búsqueda<br></p></div><div class="content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1">Has buscado'
+    '&nbsp;<a href="https://www.google.com/search?q=tiempo">tiempo</a><br>5 mar 2024, 8:41:12 CET</div>'
+    '<div class="content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1 mdl-typography--text-right"></div>'
+    '<div class="content-cell mdl-cell mdl-cell--12-col mdl-typography--caption"><b>Productos:</b><br>&emsp;Búsqueda'
+    "<br><b>¿Por qué se grabó esta actividad?</b><br>&emsp;Actividad en la Web y en Aplicaciones<br></div></div></div>"
+    "</div></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("folder", "html", "expected"),
+    [
+        ("My Activity/YouTube", _PRETTY_2016, (utc(2016, 7, 13, 18, 17, 59), "video-streaming", 1, "YouTube")),
+        ("My Activity/YouTube", _CLOSED_DATE_2025, (utc(2025, 12, 27, 21, 42), "video-streaming", 1, "YouTube")),
+        ("Mi actividad/Búsqueda", _SPANISH, (utc(2024, 3, 5, 7, 41, 12), "web-search", 1, "Search")),
+    ],
+    ids=["pretty-printed-2016", "date-line-closed-2025", "spanish"],
+)
+def test_real_html_layouts(tmp_path: Path, folder: str, html: str, expected: tuple) -> None:
+    target = tmp_path / "Takeout" / folder
+    target.mkdir(parents=True)
+    (target / "MyActivity.html").write_text(html, encoding="utf-8")
+    records = read(tmp_path)
+    assert touches(records) == [expected] and issues(records) == []

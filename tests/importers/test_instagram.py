@@ -19,7 +19,9 @@ from footprint.importers.base import ImportContext, Issue, Touch
 from footprint.importers.instagram import Instagram
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "instagram"
-CTX = ImportContext({}, ZoneInfo("Europe/Paris"))
+# The present an import runs at (the service passes its clock; importers never read one).
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
 ACTIVITY = "your_instagram_activity"
 
 

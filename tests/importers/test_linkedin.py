@@ -21,7 +21,9 @@ from footprint.importers.linkedin import LinkedIn, LinkedInCsv, parse_date
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linkedin"
 EXPORT = FIXTURES / "Basic_LinkedInDataExport_03-05-2024"
-CTX = ImportContext({}, ZoneInfo("Europe/Paris"))
+# The present an import runs at (the service passes its clock; importers never read one).
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
 
 
 def _read(path: Path) -> list:
@@ -84,7 +86,7 @@ def test_files_at_the_zip_root_or_in_a_wrapper_folder(tmp_path: Path) -> None:
 
 def test_progress_is_reported_as_the_files_are_read() -> None:
     read: list[int] = []
-    list(LinkedIn().read(EXPORT, ImportContext({}, ZoneInfo("Europe/Paris"), read.append)))
+    list(LinkedIn().read(EXPORT, ImportContext({}, ZoneInfo("Europe/Paris"), read.append, NOW)))
     names = ("Comments.csv", "Reactions.csv", "Shares_155814142.csv")
     assert sum(read) == sum(len((EXPORT / n).read_bytes().decode("utf-8-sig")) for n in names)  # CRLF kept
 

@@ -21,7 +21,9 @@ from footprint.importers.twitter import LIKES_KIND, Twitter, parse_created_at
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "twitter"
 ARCHIVE = FIXTURES / "archive"
-CTX = ImportContext({}, ZoneInfo("Europe/Paris"))
+# The present an import runs at (the service passes its clock; importers never read one).
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
 IMPOSSIBLE = "tweet with an impossible date (before 2006 or in the future)"
 
 
@@ -76,7 +78,7 @@ def test_the_archive_gives_exactly_its_tweets_and_reports_the_rest() -> None:
 
 def test_progress_is_reported_as_the_files_are_read(tmp_path: Path) -> None:
     read: list[int] = []
-    list(Twitter().read(ARCHIVE, ImportContext({}, ZoneInfo("Europe/Paris"), read.append)))
+    list(Twitter().read(ARCHIVE, ImportContext({}, ZoneInfo("Europe/Paris"), read.append, NOW)))
     sizes = sum(len(p.read_text(encoding="utf-8")) for p in (ARCHIVE / "data").glob("*.js") if p.name != "account.js")
     assert sum(read) == sizes
 
@@ -294,7 +296,8 @@ def test_a_truncated_zip_is_one_line_and_exit_5(cli, tmp_path: Path) -> None:
     [
         ("notes.txt", b"not an archive at all", "no Twitter archive files found"),
         ("tweets.js", b'window.YTD.tweets.part0 = [ {\n  "tweet" : {\n    "created_at" : "Tue', "truncated"),
-        ("tweets.js", "window.YTD.tweets.part0 = []".encode("utf-16"), "not UTF-8"),
+        # JSON is Unicode: a UTF-16 file with its mark reads, a Windows-1252 one does not.
+        ("tweets.js", 'window.YTD.tweets.part0 = [{"tweet": {"full_text": "café"}}]'.encode("cp1252"), "not UTF-8"),
     ],
 )
 def test_a_wrong_file_is_one_line_and_exit_5(cli, tmp_path: Path, name, content, message) -> None:

@@ -95,7 +95,7 @@ def test_day_rm_undo_and_export_work_on_the_repaired_journal(cli, db_path) -> No
     assert text.exit_code == 0 and text.stderr == ""
     assert cli("rm", "1").exit_code == 0
     undone = cli("undo")
-    assert undone.exit_code == 0 and "rm #1" in undone.stdout
+    assert undone.exit_code == 0 and "removing entry #1" in undone.stdout
     assert cli("undo").stdout.strip() == "Nothing to undo."
     export = cli("export", "--format", "json")
     assert export.exit_code == 0, export.stderr
@@ -112,7 +112,7 @@ def test_day_rm_undo_and_export_work_on_the_repaired_journal(cli, db_path) -> No
 def test_a_healthy_journal_keeps_its_undo_history_through_the_repair(cli, db_path) -> None:
     schema_4(db_path).close()
     cli("log", "smartphone", "--minutes", "20")  # migrates, then logs
-    assert cli("undo").stdout.startswith("Undone: log smartphone")
+    assert cli("undo").stdout.startswith("Undone: logging Smartphone")
 
 
 def test_a_value_written_behind_footprints_back_after_the_repair_is_a_clear_error(cli, db_path) -> None:

@@ -121,8 +121,8 @@ async def test_the_form_checks_what_is_typed_with_the_cli_rules(profiled) -> Non
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # refused: the form stays, with the service's message
-        assert "2026-11-22 23:00 is in the future: log what already happened" in shown(form.query_one("#form-error"))
-        assert ("error", "2026-11-22 23:00 is in the future: log what already happened") in notes(app)
+        assert "22 Nov 2026 at 23:00 is in the future: log what has already happened" in shown(form.query_one("#form-error"))
+        assert ("error", "22 Nov 2026 at 23:00 is in the future: log what has already happened") in notes(app)
         form.query_one("#at").value = "hier 18h"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -147,7 +147,7 @@ async def test_close_reopen_undo_and_delete(profiled) -> None:
         await pilot.pause()
         assert stored(profiled) == [("smartphone", 1)]
         assert len(rows(today.query_one(EntryList))) == 1
-        assert ("information", "Undone: log computer ×1") in notes(app)
+        assert ("information", "Undone: logging Computer ×1") in notes(app)
         today.query_one(EntryList).focus()
         await pilot.press("delete")
         await pilot.pause()

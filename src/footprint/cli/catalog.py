@@ -14,7 +14,7 @@ app = typer.Typer(help="Browse the catalog of touchpoints and their estimates.")
 
 def _record(tp: Touchpoint, lang: str) -> dict[str, Any]:
     def est(e: Any) -> Any:
-        return {"value": e.value, "why": e.why, "estimate": True} if e else None
+        return {"value": e.value, "why": e.why.get(lang), "estimate": True} if e else None
 
     return {
         "id": tp.id,
@@ -73,7 +73,7 @@ def show(
     est = t("catalog.estimate", lang)
 
     def estimate_line(e: Any, per: str, indent: str = "  ") -> str:
-        return f"{indent}{render.n(e.value)} {t('captures', lang)} {per} ({est}): {e.why}"
+        return f"{indent}{render.n(e.value)} {t('captures', lang)} {per} ({est}): {e.why.get(lang)}"
 
     collectors = ", ".join(svc.catalog.collector_label(c, lang) for c in tp.collectors)
     lines = [

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from ..errors import DataFileError, NotFound
+from ..i18n import N_, Message, current, say
 from .limits import MAX_ESTIMATE, within
-from .text import did_you_mean, fold
+from .text import fold, suggestion
 
 KINDS = ("device", "card", "meter", "service", "social")
 MODES = ("active", "passive")
@@ -34,12 +35,17 @@ class Text(NamedTuple):
     def get(self, lang: str) -> str:
         return self.fr if lang == "fr" else self.en
 
+    def __str__(self) -> str:
+        """The text in the language being spoken."""
+        return self.get(current())
+
 
 class Estimate(NamedTuple):
-    """A number of captures that is an estimate, with the one-line reason it is what it is."""
+    """A number of captures that is an estimate, with the one-line reason it is what it is (in every
+    language: ``str(why)`` is the reason in the language being spoken)."""
 
     value: float
-    why: str
+    why: Text
 
 
 class PassiveState(NamedTuple):
@@ -112,7 +118,7 @@ class Catalog:
         """The touchpoint called ``name`` (id or alias, any case, accents or not), else ``NotFound``."""
         tp = self._index.get(fold(name))
         if tp is None:
-            raise NotFound(f"unknown touchpoint {name!r}{did_you_mean(name, self._index)}")
+            raise NotFound(N_("unknown touchpoint '{name}'{hint}"), name=name, hint=suggestion(name, self._index))
         return tp
 
     def of_kind(self, kind: str) -> tuple[Touchpoint, ...]:
@@ -141,15 +147,21 @@ class _Where:
     def __init__(self, origin: str, entry: str) -> None:
         self.origin, self.entry = origin, entry
 
-    def fail(self, key: str, expected: str) -> DataFileError:
-        return DataFileError(f"{self.origin}: touchpoint {self.entry!r}, field {key!r}: expected {expected}")
+    def fail(self, key: str, expected: Message) -> DataFileError:
+        return DataFileError(
+            N_("{file}: touchpoint '{entry}', field '{field}': expected {expected}"),
+            file=self.origin,
+            entry=self.entry,
+            field=key,
+            expected=expected,
+        )
 
 
 def _text(value: Any, where: _Where, key: str) -> Text:
     if not isinstance(value, Mapping) or not all(
         isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS
     ):
-        raise where.fail(key, "a table with non-empty 'en' and 'fr' strings")
+        raise where.fail(key, say("a table with non-empty 'en' and 'fr' strings"))
     return Text(en=value["en"].strip(), fr=value["fr"].strip())
 
 
@@ -158,31 +170,48 @@ def _estimate(raw: Mapping[str, Any], key: str, where: _Where, *, positive: bool
     # TOML reads inf and nan, and 1e308 is finite but two of them overflow a day's sum: within() refuses all
     # three (limits.MAX_ESTIMATE is far above any documented estimate).
     if not within(value, 0, MAX_ESTIMATE) or (positive and value == 0):
-        low = "greater than 0" if positive else "from 0"
-        raise where.fail(key, f"a number {low} up to {MAX_ESTIMATE}")
-    why = raw.get(f"{key}_why", raw.get("why") if key == "passive_per_day" and "why" in raw else None)
-    if not isinstance(why, str) or not why.strip() or "\n" in why.strip():
-        raise where.fail(f"{key}_why", "a one-line justification of the estimate")
-    return Estimate(float(value), why.strip())
+        from ..l10n import integer
+
+        if positive:
+            raise where.fail(key, say("a number greater than 0, up to {max}", max=integer(MAX_ESTIMATE)))
+        raise where.fail(key, say("a number from 0 up to {max}", max=integer(MAX_ESTIMATE)))
+    why_key = "why" if key == "passive_per_day" and "why" in raw and f"{key}_why" not in raw else f"{key}_why"
+    return Estimate(float(value), _why(raw.get(why_key), where, why_key))
+
+
+def _one_line(text: Any) -> bool:
+    return isinstance(text, str) and bool(text.strip()) and "\n" not in text.strip()
+
+
+def _why(raw: Any, where: _Where, key: str) -> Text:
+    """An estimate's reason: a table of one line per language (``{ en = "...", fr = "..." }``), or one line
+    of text for every language (a user's own catalog written in one language)."""
+    if _one_line(raw):
+        return Text(raw.strip(), raw.strip())
+    if isinstance(raw, Mapping) and all(_one_line(raw.get(lang)) for lang in LANGS):
+        return Text(raw["en"].strip(), raw["fr"].strip())
+    raise where.fail(
+        key, say("a one-line justification of the estimate (a text, or a table of one-line 'en' and 'fr' texts)")
+    )
 
 
 def _choice(raw: Mapping[str, Any], key: str, choices: tuple[str, ...], where: _Where) -> str:
     value = raw.get(key)
     if value not in choices:
-        raise where.fail(key, "one of " + ", ".join(choices))
+        raise where.fail(key, say("one of {choices}", choices=", ".join(choices)))
     return value
 
 
 def _strings(raw: Mapping[str, Any], key: str, where: _Where) -> tuple[str, ...]:
     value = raw.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise where.fail(key, "a list of non-empty strings")
+        raise where.fail(key, say("a list of non-empty strings"))
     return tuple(v.strip() for v in value)
 
 
 def _state(raw: Any, where: _Where) -> PassiveState:
     if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str) or not _SLUG.fullmatch(raw["id"]):
-        raise where.fail("states", "tables with an 'id' slug, a 'label', 'passive_per_day' and 'why'")
+        raise where.fail("states", say("tables with an 'id' slug, a 'label', 'passive_per_day' and 'why'"))
     sub = _Where(where.origin, f"{where.entry}/{raw['id']}")
     return PassiveState(
         id=raw["id"],
@@ -194,32 +223,32 @@ def _state(raw: Any, where: _Where) -> PassiveState:
 def parse_touchpoint(raw: Any, origin: str, collectors: Mapping[str, Text], position: int) -> Touchpoint:
     """One ``[[touchpoint]]`` table, validated; ``position`` names it when it has no usable id."""
     if not isinstance(raw, Mapping):
-        raise DataFileError(f"{origin}: touchpoint #{position}: expected a table")
+        raise DataFileError(N_("{file}: touchpoint #{position}: expected a table"), file=origin, position=position)
     tp_id = raw.get("id")
     where = _Where(origin, tp_id if isinstance(tp_id, str) else f"#{position}")
     if not isinstance(tp_id, str) or not _SLUG.fullmatch(tp_id):
-        raise where.fail("id", "a slug of lowercase letters, digits and single hyphens")
+        raise where.fail("id", say("a slug of lowercase letters, digits and single hyphens"))
     mode = _choice(raw, "mode", MODES, where)
     used = _strings(raw, "collectors", where)
     if not used:
-        raise where.fail("collectors", "at least one collector")
+        raise where.fail("collectors", say("at least one collector"))
     for c in used:
         if c not in collectors:
-            raise where.fail("collectors", f"collectors defined in [collectors] ({c!r} is not)")
+            raise where.fail("collectors", say("collectors defined in [collectors] ('{name}' is not)", name=c))
     alternatives = raw.get("alternatives", [])
     if not isinstance(alternatives, list):
-        raise where.fail("alternatives", "a list of tables with 'en' and 'fr'")
+        raise where.fail("alternatives", say("a list of tables with 'en' and 'fr'"))
     states_raw = raw.get("states", [])
     if not isinstance(states_raw, list):
-        raise where.fail("states", "a list of tables")
+        raise where.fail("states", say("a list of tables"))
     states = tuple(_state(s, where) for s in states_raw)
     if states and mode != "passive":
-        raise where.fail("states", "states only on a passive touchpoint")
+        raise where.fail("states", say("states only on a passive touchpoint"))
     passive = None
     if mode == "passive":
         passive = _estimate(raw, "passive_per_day", where, positive=True)
     elif "passive_per_day" in raw:
-        raise where.fail("passive_per_day", "no passive_per_day on an active touchpoint (mode = 'passive')")
+        raise where.fail("passive_per_day", say("passive_per_day only on a passive touchpoint (mode = 'passive')"))
     per_minute = _estimate(raw, "captures_per_minute", where, positive=True) if "captures_per_minute" in raw else None
     return Touchpoint(
         id=tp_id,
@@ -242,11 +271,11 @@ def parse_collectors(raw: Any, origin: str) -> dict[str, Text]:
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        raise DataFileError(f"{origin}: [collectors]: expected a table of id = {{ en = ..., fr = ... }}")
+        raise DataFileError(N_("{file}: [collectors]: expected a table of id = {{ en = …, fr = … }}"), file=origin)
     out: dict[str, Text] = {}
     for cid, text in raw.items():
         if not _SLUG.fullmatch(cid):
-            raise DataFileError(f"{origin}: collector {cid!r}: expected a lowercase slug")
+            raise DataFileError(N_("{file}: collector '{name}': expected a lowercase slug"), file=origin, name=cid)
         out[cid] = _text(text, _Where(origin, cid), "label")
     return out
 
@@ -261,18 +290,19 @@ def parse_catalog(
     names: dict[str, str] = {}  # folded name -> owning touchpoint id
     for origin, raw in files:
         if not isinstance(raw, Mapping):
-            raise DataFileError(f"{origin}: expected a TOML table")
+            raise DataFileError(N_("{file}: expected a TOML table"), file=origin)
         collectors.update(parse_collectors(raw.get("collectors"), origin))
         entries = raw.get("touchpoint", [])
         if not isinstance(entries, list):
-            raise DataFileError(f"{origin}: 'touchpoint' must be an array of tables ([[touchpoint]])")
+            raise DataFileError(N_("{file}: 'touchpoint' must be an array of tables ([[touchpoint]])"), file=origin)
         for position, entry in enumerate(entries, start=1):
             tp = parse_touchpoint(entry, origin, collectors, position)
             for name in (tp.id, *tp.aliases):
                 owner = names.get(fold(name))
                 if owner is not None and owner != tp.id or (name == tp.id and tp.id in touchpoints):
                     field_name = "id" if name == tp.id else "aliases"
-                    raise _Where(origin, tp.id).fail(field_name, f"a name not already used ({name!r} is)")
+                    taken = say("a name not already used ('{name}' is)", name=name)
+                    raise _Where(origin, tp.id).fail(field_name, taken)
                 names[fold(name)] = tp.id
             touchpoints[tp.id] = tp
     return Catalog(touchpoints.values(), collectors)

@@ -13,6 +13,7 @@ from datetime import time, timedelta
 from typing import Any, NamedTuple
 
 from ..errors import DataFileError
+from ..i18n import N_, Message, say
 from .catalog import KINDS, Catalog, Text, Touchpoint
 
 SCHEMA = 1
@@ -60,8 +61,8 @@ def parse_duration(text: str) -> timedelta | None:
     return span if timedelta(0) < span <= LONGEST else None
 
 
-def _fail(origin: str, key: str, expected: str) -> DataFileError:
-    return DataFileError(f"{origin}: key {key!r}: expected {expected}")
+def _fail(origin: str, key: str, expected: Message) -> DataFileError:
+    return DataFileError(N_("{file}: key '{key}': expected {expected}"), file=origin, key=key, expected=expected)
 
 
 def _text(raw: Mapping[str, Any], key: str, origin: str) -> Text:
@@ -69,63 +70,66 @@ def _text(raw: Mapping[str, Any], key: str, origin: str) -> Text:
     if not isinstance(value, Mapping) or not all(
         isinstance(value.get(k), str) and value[k].strip() for k in ("en", "fr")
     ):
-        raise _fail(origin, key, "a table with non-empty 'en' and 'fr' strings")
+        raise _fail(origin, key, say("a table with non-empty 'en' and 'fr' strings"))
     return Text(value["en"].strip(), value["fr"].strip())
 
 
 def _slugs(raw: Mapping[str, Any], key: str, origin: str) -> tuple[str, ...]:
     value = raw.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and SLUG.fullmatch(v) for v in value):
-        raise _fail(origin, key, "a list of ids (lowercase, digits and hyphens)")
+        raise _fail(origin, key, say("a list of ids (lowercase letters, digits and hyphens)"))
     return tuple(value)
 
 
 def parse_challenge(raw: Any, origin: str, expected_id: str | None = None, catalog: Catalog | None = None) -> Challenge:
     """One challenge file's mapping, validated; ``catalog`` checks that named touchpoints exist."""
     if not isinstance(raw, Mapping):
-        raise DataFileError(f"{origin}: expected a TOML table")
+        raise DataFileError(N_("{file}: expected a TOML table"), file=origin)
     if raw.get("schema", SCHEMA) != SCHEMA:
-        raise _fail(origin, "schema", f"{SCHEMA} (this footprint reads schema {SCHEMA} challenge files)")
+        raise _fail(
+            origin, "schema", say("{schema} (this footprint reads schema {schema} challenge files)", schema=SCHEMA)
+        )
     cid = raw.get("id")
     if not isinstance(cid, str) or not SLUG.fullmatch(cid):
-        raise _fail(origin, "id", "a slug of lowercase letters, digits and single hyphens")
+        raise _fail(origin, "id", say("a slug of lowercase letters, digits and single hyphens"))
     if expected_id is not None and cid != expected_id:
-        raise _fail(origin, "id", f"{expected_id!r}, the file's name")
+        raise _fail(origin, "id", say("'{id}', the file's name", id=expected_id))
     duration = parse_duration(raw.get("duration", ""))
     if duration is None:
-        raise _fail(origin, "duration", "a length such as '24h', '7d' or '5h59m', up to 366 days")
+        raise _fail(origin, "duration", say("a length such as '24h', '7d' or '5h59m', up to 366 days"))
     starts_at = None
     if "starts_at" in raw:
         try:
             starts_at = time.fromisoformat(raw["starts_at"])
         except (TypeError, ValueError):
-            raise _fail(origin, "starts_at", "a time of day such as '18:00'") from None
+            raise _fail(origin, "starts_at", say("a time of day such as '18:00'")) from None
     kinds = _slugs(raw, "forbid_kinds", origin)
     for k in kinds:
         if k not in KINDS:
-            raise _fail(origin, "forbid_kinds", "kinds among " + ", ".join(KINDS) + f" ({k!r} is not one)")
+            among = say("kinds among {kinds} ('{kind}' is not one)", kinds=", ".join(KINDS), kind=k)
+            raise _fail(origin, "forbid_kinds", among)
     forbidden = _slugs(raw, "forbid_touchpoints", origin)
     allow = _slugs(raw, "allow", origin)
     if not kinds and not forbidden:
-        raise _fail(origin, "forbid_kinds", "something forbidden: forbid_kinds or forbid_touchpoints")
+        raise _fail(origin, "forbid_kinds", say("something forbidden: forbid_kinds or forbid_touchpoints"))
     if set(allow) & set(forbidden):
-        raise _fail(origin, "allow", "touchpoints that are not also in forbid_touchpoints")
+        raise _fail(origin, "allow", say("touchpoints that are not also in forbid_touchpoints"))
     hints_raw = raw.get("hint", [])
     if not isinstance(hints_raw, list):
-        raise _fail(origin, "hint", "an array of tables ([[hint]])")
+        raise _fail(origin, "hint", say("an array of tables ([[hint]])"))
     hints = []
     for i, h in enumerate(hints_raw, start=1):
         if not isinstance(h, Mapping) or not isinstance(h.get("touchpoint"), str):
-            raise _fail(origin, f"hint[{i}].touchpoint", "a touchpoint id")
+            raise _fail(origin, f"hint[{i}].touchpoint", say("a touchpoint id"))
         en, fr = h.get("en"), h.get("fr")
         if not (isinstance(en, str) and en.strip() and isinstance(fr, str) and fr.strip()):
-            raise _fail(origin, f"hint[{i}]", "non-empty 'en' and 'fr' texts")
+            raise _fail(origin, f"hint[{i}]", say("non-empty 'en' and 'fr' texts"))
         hints.append(Hint(h["touchpoint"], Text(en.strip(), fr.strip())))
     if catalog is not None:
         for key, ids in (("forbid_touchpoints", forbidden), ("allow", allow), ("hint", [h.touchpoint for h in hints])):
             for tp_id in ids:
                 if tp_id not in catalog:
-                    raise _fail(origin, key, f"touchpoints of the catalog ({tp_id!r} is not one)")
+                    raise _fail(origin, key, say("touchpoints of the catalog ('{id}' is not one)", id=tp_id))
     return Challenge(
         id=cid,
         title=_text(raw, "title", origin),

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from ..errors import DataFileError
+from ..i18n import N_, Message, say
 from .limits import MAX_CARD_CAPTURES, MAX_CARD_DAYS, MAX_CARD_HOURS, MAX_CARD_TOUCHES, in_years, whole_within, within
 
 CARD_FORMAT = "footprint-challenge-card"
@@ -29,14 +30,14 @@ MIN_GROUP = 5
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _CARD_ID = re.compile(r"[0-9a-f]{32}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_IDS = "a list of touchpoint ids"
 
 
 class CardError(DataFileError):
-    """A card that is not a valid challenge card; ``reason`` is the message without the file name."""
+    """A card that is not a valid challenge card; ``reason`` is the message without the file name (a
+    ``Message``, worded when shown, like the error)."""
 
-    def __init__(self, origin: str, reason: str) -> None:
-        super().__init__(f"{origin}: {reason}")
+    def __init__(self, origin: str, reason: Message) -> None:
+        super().__init__(N_("{file}: {reason}"), file=origin, reason=reason)
         self.origin, self.reason = origin, reason
 
 
@@ -80,26 +81,28 @@ class _Reader:
     def __init__(self, raw: Mapping[str, Any], origin: str) -> None:
         self.raw, self.origin = raw, origin
 
-    def fail(self, key: str, expected: str) -> CardError:
-        missing = " (missing)" if "." not in key and key not in self.raw else ""
-        return CardError(self.origin, f"key {key!r}: expected {expected}{missing}")
+    def fail(self, key: str, expected: Message) -> CardError:
+        if "." not in key and key not in self.raw:
+            return CardError(self.origin, say("key '{key}': expected {expected} (missing)", key=key, expected=expected))
+        return CardError(self.origin, say("key '{key}': expected {expected}", key=key, expected=expected))
 
-    def slug(self, key: str, what: str) -> str:
+    def challenge(self, key: str) -> str:
         value = self.raw.get(key)
         if not isinstance(value, str) or not _SLUG.fullmatch(value):
-            raise self.fail(key, f"{what} (lowercase letters, digits and single hyphens)")
+            raise self.fail(key, say("a challenge id (lowercase letters, digits and single hyphens)"))
         return value
 
     def ids(self, key: str) -> tuple[str, ...]:
         value = self.raw.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) and _SLUG.fullmatch(v) for v in value):
-            raise self.fail(key, _IDS)
+            raise self.fail(key, say("a list of touchpoint ids"))
         return tuple(sorted(set(value)))  # a set: a repeat counts once
 
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self.raw.get(key)
         if value not in choices:
-            raise self.fail(key, " or ".join(repr(c) for c in choices))
+            first, second = choices  # a card's choices are pairs (lang, status)
+            raise self.fail(key, say("'{first}' or '{second}'", first=first, second=second))
         return value
 
     def when(self, key: str) -> datetime | None:
@@ -112,27 +115,28 @@ class _Reader:
             at = None
         if at is None or at.tzinfo is None or not in_years(at):
             raise self.fail(
-                key, "an ISO date-time with its UTC offset, like 2026-11-21T00:00:00+01:00, from 1970 to 2100"
+                key, say("an ISO date-time with its UTC offset, like 2026-11-21T00:00:00+01:00, from 1970 to 2100")
             )
         return at
 
 
 # Finite is not enough: two cards of 1e308 captures overflow the group's mean to inf, and a touch count of
 # 2**70 is no run's. The bounds (domain/limits.py) are far above any real run and keep every sum finite.
-_CAPTURES = f"a number, 0 or more (at most {MAX_CARD_CAPTURES:,.0f})"
-
-
 def _captures(raw: Any, r: _Reader) -> CardCaptures:
+    from ..l10n import integer
+
     if not isinstance(raw, Mapping):
-        raise r.fail("captures", "an object with 'run', 'baseline', 'baseline_days' and 'baseline_wanted'")
+        raise r.fail("captures", say("an object with 'run', 'baseline', 'baseline_days' and 'baseline_wanted'"))
     run, baseline = raw.get("run"), raw.get("baseline")
+    most = integer(int(MAX_CARD_CAPTURES))
     if not within(run, 0, MAX_CARD_CAPTURES):
-        raise r.fail("captures.run", _CAPTURES)
+        raise r.fail("captures.run", say("a number, 0 or more (at most {max})", max=most))
     if baseline is not None and not within(baseline, 0, MAX_CARD_CAPTURES):
-        raise r.fail("captures.baseline", _CAPTURES + ", or null")
+        raise r.fail("captures.baseline", say("a number, 0 or more (at most {max}), or null", max=most))
     for key in ("baseline_days", "baseline_wanted"):
         if not whole_within(raw.get(key), 0, MAX_CARD_DAYS):
-            raise r.fail(f"captures.{key}", f"a whole number, 0 or more (at most {MAX_CARD_DAYS:,})")
+            whole = say("a whole number, 0 or more (at most {max})", max=integer(MAX_CARD_DAYS))
+            raise r.fail(f"captures.{key}", whole)
     return CardCaptures(
         float(run), None if baseline is None else float(baseline), raw["baseline_days"], raw["baseline_wanted"]
     )
@@ -143,8 +147,14 @@ def _touched(r: _Reader) -> tuple[tuple[str, int], ...]:
     if not isinstance(value, Mapping) or not all(
         isinstance(k, str) and _SLUG.fullmatch(k) and whole_within(v, 1, MAX_CARD_TOUCHES) for k, v in value.items()
     ):
+        from ..l10n import integer
+
         raise r.fail(
-            "touched", f"an object of touchpoint id: number of touches (1 or more, at most {MAX_CARD_TOUCHES:,})"
+            "touched",
+            say(
+                "an object of touchpoint id: number of touches (1 or more, at most {max})",
+                max=integer(MAX_CARD_TOUCHES),
+            ),
         )
     return tuple(sorted(value.items()))
 
@@ -157,18 +167,18 @@ def parse_card(raw: Any, origin: str) -> Card:
     did not share exact times).
     """
     if not isinstance(raw, Mapping):
-        raise CardError(origin, "expected a JSON object (a challenge card)")
+        raise CardError(origin, say("expected a JSON object (a challenge card)"))
     r = _Reader(raw, origin)
     if raw.get("format") != CARD_FORMAT:
-        raise CardError(origin, f"not a challenge card (key 'format' is not {CARD_FORMAT!r})")
+        raise CardError(origin, say("not a challenge card (key 'format' is not '{format}')", format=CARD_FORMAT))
     version = raw.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise r.fail("version", f"a card version number ({CARD_VERSION})")
+        raise r.fail("version", say("a card version number ({version})", version=CARD_VERSION))
     if version > CARD_VERSION:
-        raise CardError(origin, f"card version {version} is from a newer footprint")
+        raise CardError(origin, say("card version {version} is from a newer footprint", version=version))
     card_id = raw.get("card_id")
     if not isinstance(card_id, str) or not _CARD_ID.fullmatch(card_id):
-        raise r.fail("card_id", "32 lowercase hexadecimal characters")
+        raise r.fail("card_id", say("32 lowercase hexadecimal characters"))
     pseudonym = raw.get("pseudonym")
     if (
         not isinstance(pseudonym, str)
@@ -177,8 +187,8 @@ def parse_card(raw: Any, origin: str) -> Card:
         or "\n" in pseudonym
         or "\r" in pseudonym
     ):
-        raise r.fail("pseudonym", f"a name of 1 to {MAX_PSEUDONYM} characters on one line")
-    challenge = r.slug("challenge", "a challenge id")
+        raise r.fail("pseudonym", say("a name of 1 to {max} characters on one line", max=MAX_PSEUDONYM))
+    challenge = r.challenge("challenge")
     lang = r.choice("lang", LANGS)
     status = r.choice("status", STATUSES)
     started = raw.get("started_on")
@@ -187,19 +197,21 @@ def parse_card(raw: Any, origin: str) -> Card:
     except ValueError:
         started_on = None
     if started_on is None or not in_years(started_on):
-        raise r.fail("started_on", "a date like 2026-11-21, from 1970 to 2100")
+        raise r.fail("started_on", say("a date like 2026-11-21, from 1970 to 2100"))
     hours = raw.get("hours")
     if not within(hours, 0, MAX_CARD_HOURS) or hours == 0:
-        raise r.fail("hours", f"a number of hours greater than 0 (at most {MAX_CARD_HOURS:,})")
+        from ..l10n import integer
+
+        raise r.fail("hours", say("a number of hours greater than 0 (at most {max})", max=integer(int(MAX_CARD_HOURS))))
     usual, removed = r.ids("usual"), r.ids("removed")
     outside = [tp for tp in removed if tp not in usual]
     if outside:
-        raise r.fail("removed", f"touchpoint ids also listed in 'usual' ({outside[0]!r} is not)")
+        raise r.fail("removed", say("touchpoint ids also listed in 'usual' ('{id}' is not)", id=outside[0]))
     touched, unavoidable = _touched(r), r.ids("unavoidable")
     captures = _captures(raw.get("captures"), r)
     start, end = r.when("start"), r.when("end")
     if start is not None and end is not None and end <= start:
-        raise r.fail("end", "a date-time after 'start'")
+        raise r.fail("end", say("a date-time after 'start'"))
     return Card(
         card_id, pseudonym, challenge, lang, status, started_on, float(hours), usual, removed, touched,
         unavoidable, captures, start, end,

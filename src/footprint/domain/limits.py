@@ -43,6 +43,8 @@ from collections.abc import Collection
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..errors import BadInput
+from ..i18n import N_, Message, _, say
 from .journal import REASONS
 
 if TYPE_CHECKING:  # a Protocol class costs a tenth of a millisecond at import, on every ``footprint log``
@@ -100,8 +102,9 @@ def shown(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value) if abs(value) < 10**15 else "a number over 10^15"
-    text = " ".join(str(value).split())
+        return str(value) if abs(value) < 10**15 else _("a number over 10^15")
+    # One line of printable text: a control character (an escape sequence pasted in) is shown escaped.
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in " ".join(str(value).split()))
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -112,32 +115,36 @@ def in_years(day: date | datetime) -> bool:
 # --- typed touches (the CLI and the TUI) ------------------------------------------------------------
 
 
-def count_problem(count: Any) -> str | None:
+def check_count(count: Any) -> None:
     if not isinstance(count, int) or isinstance(count, bool):
-        return f"the count must be a whole number, not {shown(count)}"
+        raise BadInput(N_("the count must be a whole number, not {count}"), count=shown(count))
     if count < 1:
-        return f"the count must be 1 or more, not {shown(count)}"
+        raise BadInput(N_("the count must be 1 or more, not {count}"), count=shown(count))
     if count > MAX_COUNT:
-        return f"the count must be at most {MAX_COUNT} (one a second for a day), not {shown(count)}"
-    return None
+        raise BadInput(
+            N_("the count must be at most {max} (one a second for a day), not {count}"),
+            max=MAX_COUNT,
+            count=shown(count),
+        )
 
 
-def minutes_problem(minutes: Any) -> str | None:
+def check_minutes(minutes: Any) -> None:
     if not within(minutes, 0, MAX_MINUTES):
-        return f"minutes must be between 0 and {MAX_MINUTES}, not {shown(minutes)}"
-    return None
+        raise BadInput(
+            N_("minutes must be between 0 and {max}, not {minutes}"), max=MAX_MINUTES, minutes=shown(minutes)
+        )
 
 
-def note_problem(note: str) -> str | None:
+def check_note(note: str) -> None:
     if len(note) > MAX_NOTE:
-        return f"the note is too long ({len(note)} characters, at most {MAX_NOTE})"
-    return None
+        raise BadInput(N_("the note is too long ({length} characters, at most {max})"), length=len(note), max=MAX_NOTE)
 
 
-def reason_problem(reason: str) -> str | None:
+def check_reason(reason: str) -> None:
     if reason not in REASONS:
-        return f"unknown reason {shown(reason)!r}: use one of {', '.join(REASONS)}"
-    return None
+        raise BadInput(
+            N_("unknown reason '{reason}': use one of {reasons}"), reason=shown(reason), reasons=", ".join(REASONS)
+        )
 
 
 # --- imported records: the one gate -----------------------------------------------------------------
@@ -148,7 +155,7 @@ def import_sources(formats: Collection[str]) -> frozenset[str]:
     return frozenset((*TYPED_SOURCES, *(f"import:{name}" for name in formats)))
 
 
-def check_touch(touch: TouchLike, sources: Collection[str]) -> tuple[str, str] | None:
+def check_touch(touch: TouchLike, sources: Collection[str]) -> tuple[Message, str] | None:
     """Why an imported record must not become an entry, as an import issue ``(kind, where)``, or None.
 
     Every importer's records pass here: counts and minutes in range (NaN and infinities are not), instants
@@ -178,52 +185,64 @@ def check_touch(touch: TouchLike, sources: Collection[str]) -> tuple[str, str] |
     return kind, ref if ref and len(ref) <= 60 else touch.at.isoformat(timespec="minutes")
 
 
-def _refusal(touch: TouchLike, sources: Collection[str]) -> str | None:
+# The kinds of refusal, as an import summary names them ("3 × count out of range (first at …)").
+_COUNT_OUT = say("count out of range")
+_MINUTES_OUT = say("minutes out of range")
+_DATE_OUT = say("date outside {first}–{last}", first=FIRST_YEAR, last=LAST_YEAR)
+_DAY_CONTRADICTS = say("day that contradicts its time")
+_NOTE_LONG = say("note over {max} characters", max=MAX_NOTE)
+_UNKNOWN_REASON = say("unknown reason")
+_REFERENCE_LONG = say("reference over {max} characters", max=MAX_REFERENCE)
+_UNKNOWN_SOURCE = say("unknown source")
+_TYPED_OUT = say("typed touch out of range")
+
+
+def _refusal(touch: TouchLike, sources: Collection[str]) -> Message | None:
     count, minutes = touch.count, touch.minutes
     if type(count) is not int or not 0 <= count <= MAX_IMPORTED_COUNT:
-        return "count out of range"
+        return _COUNT_OUT
     if minutes is not None and not within(minutes, 0.0, MAX_IMPORTED_MINUTES):
-        return "minutes out of range"
+        return _MINUTES_OUT
     if not FIRST_YEAR <= touch.at.year <= LAST_YEAR:
-        return f"date outside {FIRST_YEAR}–{LAST_YEAR}"
+        return _DATE_OUT
     return None if touch.group is not None else _own_fields(touch, sources)
 
 
-def _own_fields(touch: TouchLike, sources: Collection[str]) -> str | None:
+def _own_fields(touch: TouchLike, sources: Collection[str]) -> Message | None:
     """The fields only footprint's own export carries (see ``check_touch``)."""
     day, source, ref = touch.day, touch.source, touch.source_ref
     if day is not None:
         if not in_years(day):
-            return f"date outside {FIRST_YEAR}–{LAST_YEAR}"
+            return _DATE_OUT
         if abs((day - touch.at.date()).days) > 1:
-            return "day that contradicts its time"
+            return _DAY_CONTRADICTS
     if touch.note is not None and len(touch.note) > MAX_NOTE:
-        return f"note over {MAX_NOTE} characters"
+        return _NOTE_LONG
     if touch.reason is not None and touch.reason not in REASONS:
-        return "unknown reason"
+        return _UNKNOWN_REASON
     if ref is not None and len(ref) > MAX_REFERENCE:
-        return f"reference over {MAX_REFERENCE} characters"
+        return _REFERENCE_LONG
     if source is not None:
         if source not in sources:
-            return "unknown source"
+            return _UNKNOWN_SOURCE
         if source in TYPED_SOURCES and (
             touch.count > MAX_COUNT or (touch.minutes is not None and touch.minutes > MAX_MINUTES)
         ):
-            return "typed touch out of range"
+            return _TYPED_OUT
     return None
 
 
 # --- values read back from a journal ----------------------------------------------------------------
 
 
-def stored_problem(count: Any, minutes: Any) -> str | None:
+def stored_problem(count: Any, minutes: Any) -> Message | None:
     """Which of a stored entry's numbers cannot be shown or written as JSON (NaN, an infinity, a negative
     or non-whole count: a journal changed outside footprint after migration 005 repaired it), or None.
     Looser than the import bounds on purpose: a day aggregated from millions of records is still a day."""
     if type(count) is not int or count < 0:
-        return "a count"
+        return say("a count")
     if minutes is not None and not (number(minutes) and 0.0 <= minutes < _INFINITY):
-        return "minutes"
+        return say("minutes")
     return None
 
 

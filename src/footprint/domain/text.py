@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from ..i18n import Message, say
+
 
 def fold(name: str) -> str:
     """The lookup key of a name: lowercase, accents stripped, spaces and underscores as hyphens.
@@ -25,13 +27,21 @@ def number(value: float) -> str:
     return f"{round(value):,}".replace(",", " ")
 
 
-def did_you_mean(
+def suggestion(
     name: str, candidates: Iterable[str], limit: int = 3, cutoff: float = 0.6, key: Callable[[str], str] = fold
-) -> str:
-    """A suffix like ``" (did you mean: smartphone, smart-tv?)"``, or ``""`` when nothing is close.
-    ``key`` turns what was typed into the candidates' form (``str`` for option names, which folding would
-    strip of their dashes)."""
+) -> Message | str:
+    """The names close to ``name``, as a hint to put at the end of an error (``{hint}`` in its msgid):
+    `` (did you mean: smartphone, smart-tv?)`` worded when shown, or ``""`` when nothing is close. ``key``
+    turns what was typed into the candidates' form (``str`` for option names, which folding would strip of
+    their dashes)."""
     import difflib  # only paid for on the error path
 
     close = difflib.get_close_matches(key(name), sorted(set(candidates)), n=limit, cutoff=cutoff)
-    return f" (did you mean: {', '.join(close)}?)" if close else ""
+    return say(" (did you mean: {names}?)", names=", ".join(close)) if close else ""
+
+
+def did_you_mean(
+    name: str, candidates: Iterable[str], limit: int = 3, cutoff: float = 0.6, key: Callable[[str], str] = fold
+) -> str:
+    """``suggestion`` worded now, in the language being spoken."""
+    return str(suggestion(name, candidates, limit, cutoff, key))

@@ -20,6 +20,7 @@ import re
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from ..errors import BadInput
+from ..i18n import N_
 from .limits import FIRST_YEAR, LAST_YEAR  # a journal's instants: beyond them a date is a typo, not a touch
 from .text import fold
 
@@ -104,7 +105,12 @@ def parse_when(text: str, now: datetime) -> datetime:
     except OverflowError:
         at = None
     if at is None or not FIRST_YEAR <= at.year <= LAST_YEAR:
-        raise BadInput(f"{text!r} is out of range: footprint reads dates from {FIRST_YEAR} to {LAST_YEAR}")
+        raise BadInput(
+            N_("'{text}' is out of range: footprint reads dates from {first} to {last}"),
+            text=text,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
     return at
 
 
@@ -115,7 +121,7 @@ def _parse_when(text: str, now: datetime) -> datetime:
     key_dash = fold(raw.replace("\u2019", "'"))  # a typographic apostrophe (aujourd’hui) is common
     key = key_dash.replace("-", " ")
     if not raw:
-        raise BadInput("empty date: try 'now', '08:10', 'yesterday 18:00' or '2026-11-20'")
+        raise BadInput(N_("empty date: try 'now', '08:10', 'yesterday 18:00' or '2026-11-20'"))
     if key_dash in _NOW:
         return now
     m = _RELATIVE.match(raw.lower().replace(" ", ""))
@@ -135,7 +141,7 @@ def _parse_when(text: str, now: datetime) -> datetime:
         rest = " ".join(words[n_words:])
         at = _parse_time(rest) if rest else NOON
         if at is None:
-            raise BadInput(f"cannot read the time in {text!r}: try '18:00' or '18h'")
+            raise BadInput(N_("cannot read the time in '{text}': try '18:00' or '18h'"), text=text)
         return _localize(now.date() - timedelta(days=offset), at, zone)
     at = _parse_time(key_dash)
     if at is not None:
@@ -148,8 +154,8 @@ def _parse_when(text: str, now: datetime) -> datetime:
         parsed = _dateutil(fold(raw).replace("-", " ") if not re.search(r"\d-\d", raw) else raw, now)
         if parsed is None:
             raise BadInput(
-                f"cannot read the date {text!r}: try 'now', '08:10', 'yesterday 18:00', 'hier 18h', "
-                "'-2d' or '2026-11-20T08:10'"
+                N_("cannot read the date '{text}': try 'now', '08:10', 'yesterday 18:00', '-2d' or '2026-11-20T08:10'"),
+                text=text,
             ) from None
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=zone)

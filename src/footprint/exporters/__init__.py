@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..domain.text import did_you_mean
+from ..domain.text import suggestion
 from ..errors import NotFound
+from ..i18n import N_
 from .base import Exporter, JournalDump
 from .journal_csv import JournalCsv
 from .journal_json import JournalJson
@@ -17,7 +18,12 @@ def exporter(name: str) -> Exporter:
         if e.name == name:
             return e
     names = [e.name for e in EXPORTERS]
-    raise NotFound(f"unknown export format {name!r}{did_you_mean(name, names)}; use one of {', '.join(names)}")
+    raise NotFound(
+        N_("unknown export format '{name}'{hint}: use one of {names}"),
+        name=name,
+        hint=suggestion(name, names),
+        names=", ".join(names),
+    )
 
 
 __all__ = ["EXPORTERS", "Exporter", "JournalDump", "exporter"]

@@ -13,7 +13,7 @@ from .enedis import Enedis
 from .facebook import Facebook
 from .footprint_json import FootprintJson
 from .generic_csv import GenericCsv
-from .google_takeout import GoogleTakeout
+from .google import GoogleTakeout
 from .instagram import Instagram
 from .linkedin import LinkedIn
 from .twitter import Twitter

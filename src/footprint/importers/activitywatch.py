@@ -40,10 +40,11 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from ..domain.text import fold
 from ..errors import DataFileError
-from .archive import head, members, names, plausible
+from ..i18n import N_, _
 from .base import ImportContext, Issue, Record, Touch
+from .toolkit import Window, decode, fold, head, iso_instant, members, names
+from .toolkit.jsonstream import BROKEN
 
 MEMBER = r"(^|/)aw-buckets-export[^/]*\.json$"
 COMPUTER = "computer"
@@ -119,32 +120,24 @@ def _host(bucket_id: str, raw: Mapping[str, Any]) -> str:
     host = raw.get("hostname")
     if isinstance(host, str) and host.strip() and host.strip().lower() != "unknown":
         return host.strip()
-    _, sep, suffix = bucket_id.rpartition("_")
+    _prefix, sep, suffix = bucket_id.rpartition("_")
     return suffix if sep and suffix else "unknown"
 
 
-def _instant(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        at = plausible(datetime.fromisoformat(value))
-    except ValueError:
-        return None
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)  # the export's times are UTC
-
-
-def _span(event: Any) -> tuple[datetime, float] | str:
-    """(start, seconds) of an event, or the kind of problem."""
+def _span(event: Any, window: Window) -> tuple[datetime, float] | str:
+    """(start, seconds) of an event, or the kind of problem (worded in the interface's language)."""
     if not isinstance(event, Mapping):
-        return "unreadable event"
-    start = _instant(event.get("timestamp"))
+        return _("unreadable event")
+    start = iso_instant(event.get("timestamp"), UTC)  # the export's times are UTC
     if start is None:
-        return "event without a readable timestamp"
+        return _("event without a readable timestamp")
+    if not window.holds(start):
+        return _("event with an impossible date (before 1970 or in the future)")
     duration = event.get("duration", 0)
     if isinstance(duration, bool) or not isinstance(duration, int | float) or not math.isfinite(duration):
-        return "event without a readable duration"
+        return _("event without a readable duration")
     if not 0 <= duration <= _LONGEST:
-        return "event with a negative duration" if duration < 0 else "event longer than a year"
+        return _("event with a negative duration") if duration < 0 else _("event longer than a year")
     return start, float(duration)
 
 
@@ -195,7 +188,7 @@ class _Day:
 
 class ActivityWatch:
     name = "activitywatch"
-    description = "ActivityWatch export (aw-buckets-export.json): computer and smartphone minutes per app"
+    description = N_("ActivityWatch export (aw-buckets-export.json): computer and smartphone minutes per app")
 
     def detect(self, path: Path) -> bool:
         if path.is_file() and path.suffix.lower() == ".json":
@@ -211,7 +204,7 @@ class ActivityWatch:
         if not found and path.is_file() and path.suffix.lower() == ".json":
             found = list(members(path, r"\.json$"))  # a renamed export: the content decides below
         if not found:
-            raise DataFileError(f"{path}: no ActivityWatch export (aw-buckets-export.json) found")
+            raise DataFileError(N_("{path}: no ActivityWatch export (aw-buckets-export.json) found"), path=str(path))
         apps = AppNames(ctx.table("apps"))
         for member in found:
             label = str(path) if path.is_file() and member.name == path.name else f"{path}: {member.name}"
@@ -220,26 +213,26 @@ class ActivityWatch:
     def _member(self, member: Any, label: str, ctx: ImportContext, apps: AppNames) -> Iterator[Record]:
         data = member.data()  # read whole, within archive.WHOLE_CAP
         ctx.progress(len(data))
+        text = decode(data, label, legacy=False)  # UTF-8, or UTF-16 with its mark
         try:
-            doc = json.loads(data.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            raise DataFileError(f"{label}: not UTF-8 text") from None
+            doc = json.loads(text)
         except (ValueError, RecursionError):  # broken, cut, nested too deep, a 5,000-digit number
-            raise DataFileError(f"{label}: broken or truncated JSON") from None
+            raise DataFileError(BROKEN, where=label) from None
         raw_buckets = doc.get("buckets") if isinstance(doc, dict) else None
         if not isinstance(raw_buckets, dict):
-            raise DataFileError(f'{label}: not an ActivityWatch export (no "buckets")')
+            raise DataFileError(N_('{where}: not an ActivityWatch export (no "buckets")'), where=label)
+        bounds = ctx.window()
         buckets: list[_Bucket] = []
         for bucket_id, raw in raw_buckets.items():
             if not isinstance(raw, Mapping):
-                yield Issue("unreadable bucket", f"{member.name} buckets")
+                yield Issue(_("unreadable bucket"), f"{member.name} buckets")
                 continue
             kind = _kind(str(bucket_id), raw)
             if kind is None:
                 continue
             events = raw.get("events")
             if not isinstance(events, list):
-                yield Issue("bucket without events", f"{member.name} {bucket_id}")
+                yield Issue(_("bucket without events"), f"{member.name} {bucket_id}")
                 continue
             buckets.append(_Bucket(str(bucket_id), kind, _host(str(bucket_id), raw), events))
         present: dict[str, list[tuple[datetime, datetime]]] = {}
@@ -247,7 +240,7 @@ class ActivityWatch:
             if b.kind == "afk":
                 spans = []
                 for i, event in enumerate(b.events, start=1):
-                    span = _span(event)
+                    span = _span(event, bounds)
                     if isinstance(span, str):
                         yield Issue(span, f"{b.id} event {i}")
                         continue
@@ -255,15 +248,15 @@ class ActivityWatch:
                     if status == "not-afk":
                         spans.append((span[0], span[0] + timedelta(seconds=span[1])))
                     elif status != "afk":
-                        yield Issue("afk event without a status", f"{b.id} event {i}")
+                        yield Issue(_("afk event without a status"), f"{b.id} event {i}")
                 present[b.host] = _merge(spans + present.get(b.host, []))
         days: dict[tuple[date, str, str], _Day] = {}
         unlocking = {b.host for b in buckets if b.kind == "unlock"}
         for b in buckets:
             if b.kind != "afk":
                 window = present.get(b.host) if b.kind == "window" else None
-                yield from self._bucket(b, window, ctx.zone, apps, days, b.host in unlocking)
-        for (_, tp, group), d in sorted(days.items(), key=lambda kv: (kv[1].at, kv[0][1], kv[0][2])):
+                yield from self._bucket(b, window, ctx.zone, apps, days, b.host in unlocking, bounds)
+        for (_day, tp, group), d in sorted(days.items(), key=lambda kv: (kv[1].at, kv[0][1], kv[0][2])):
             minutes = round(d.minutes, 2) if d.minutes else None
             yield Touch(at=d.at, touchpoint=tp, count=d.count, minutes=minutes, group=group)
 
@@ -275,21 +268,22 @@ class ActivityWatch:
         apps: AppNames,
         days: dict[tuple[date, str, str], _Day],
         unlocking: bool,
+        bounds: Window,
     ) -> Iterator[Issue]:
         group = f"{b.kind}@{b.host}"
         device = COMPUTER if b.kind == "window" else SMARTPHONE
         starts = [p[0] for p in present] if present is not None else []
         parsed: list[tuple[datetime, float, Any]] = []
         for i, event in enumerate(b.events, start=1):
-            span = _span(event)
+            span = _span(event, bounds)
             if isinstance(span, str):
                 yield Issue(span, f"{b.id} event {i}")
                 continue
             parsed.append((span[0], span[1], event.get("data")))
         parsed.sort(key=lambda e: e[0])  # exports are often newest first
         if b.kind == "unlock":
-            for start, _, _ in parsed:
-                for day, at, _ in _days(start, start + timedelta(microseconds=1), zone):
+            for start, _seconds, _data in parsed:
+                for day, at, _part in _days(start, start + timedelta(microseconds=1), zone):
                     slot = days.setdefault((day, SMARTPHONE, group), _Day(at))
                     slot.count += 1
             return

@@ -284,9 +284,9 @@ def iter_json_array(
     Anything before the first ``[`` is skipped (``window.YTD.tweets.part0 = [``). A broken item ends
     the file with a ``DataFileError``; the items before it were already yielded to the caller, who imports
     all or nothing."""
-    from .jsonstream import JsonStream
+    from .toolkit.jsonstream import JsonStream, NO_ARRAY
 
     doc = JsonStream(stream, where or "file", progress, chunk)
     if not doc.skip_to("["):
-        raise DataFileError(f"{where or 'file'}: no JSON array found")
+        raise DataFileError(NO_ARRAY, where=where or "file")
     yield from doc.items()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from ..domain.journal import DayStatus, ProfilePeriod
+from .toolkit.dates import Window
 
 
 class Touch(NamedTuple):
@@ -66,15 +67,24 @@ Record = Touch | Issue | DayStatus | ProfilePeriod | ProfileHint
 class ImportContext:
     """What an importer may use: the mapping tables of ``data/mappings/NAME.toml`` (services, apps and
     package ids to touchpoints: data, not code), the journal's zone for exports that carry local times
-    without an offset, and a callback to report how many bytes it has read (for the progress bar)."""
+    without an offset, a callback to report how many bytes it has read (for the progress bar), the
+    present (``now``: an importer never reads the clock; it bounds the plausible dates, see ``window``),
+    and ``resolve``: a name (id or alias) to the id of a touchpoint of the user's catalog, their own
+    touchpoints included ("" when unknown; an importer never reads the catalog or the config itself)."""
 
     mappings: Mapping[str, Any]
     zone: tzinfo
     progress: Callable[[int], None] = field(default=lambda n: None)
+    now: datetime | None = None
+    resolve: Callable[[str], str] | None = None
 
     def table(self, name: str) -> Mapping[str, Any]:
         table = self.mappings.get(name, {})
         return table if isinstance(table, Mapping) else {}
+
+    def window(self, founded: datetime | None = None) -> Window:
+        """The instants an export may hold: from ``founded`` (or 1970) to ``now`` and a day of slack."""
+        return Window.until(self.now, founded)
 
 
 class Importer(Protocol):

@@ -106,7 +106,7 @@ class Facebook:
         return any(_ANY.search(n) and not _BARE_COMMENTS.search(n) for n in names(path))
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
-        latest = datetime.now(UTC) + FUTURE_SLACK
+        latest = ctx.window().latest  # the context's now and a day of slack: no importer reads the clock
         found = False
         # Reactions are held back: the same one may come again in the other shape, in a later file.
         reactions: dict[str, Counter[datetime]] = {}

@@ -16,7 +16,11 @@ from typing import Any
 from ..domain.journal import REASONS, DayStatus, ProfilePeriod, Run
 from ..errors import DataFileError
 from ..files import open_regular
+from ..i18n import N_, _
 from .base import ImportContext, Issue, Record, Touch
+
+NOT_OURS = N_('{path}: not a footprint JSON export (no "format": "{format}")')
+NEWER = N_("{path}: export version {version} is newer than this footprint reads")
 
 FORMAT = "footprint-journal"
 SUPPORTED_VERSION = 2
@@ -118,13 +122,14 @@ def _score(raw: dict) -> Any:
     return Score(raw["metric"], date.fromisoformat(raw["day"]), float(value), str(raw.get("source") or "import"))
 
 
-TABLES = (("days", _day, "day"), ("profile", _period, "profile period"), ("runs", _run, "challenge run"),
-          ("breaks", _break, "break"), ("scores", _score, "score"))  # fmt: skip
+TABLES = (("days", _day, N_("unreadable day")), ("profile", _period, N_("unreadable profile period")),
+          ("runs", _run, N_("unreadable challenge run")), ("breaks", _break, N_("unreadable break")),
+          ("scores", _score, N_("unreadable score")))  # fmt: skip
 
 
 class FootprintJson:
     name = "footprint-json"
-    description = "footprint's own JSON export (footprint export --format json)"
+    description = N_("footprint's own JSON export (footprint export --format json)")
 
     def detect(self, path: Path) -> bool:
         if path.suffix.lower() != ".json" or not path.is_file():
@@ -136,7 +141,7 @@ class FootprintJson:
             return False
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
-        from .jsonstream import JsonStream
+        from .toolkit.jsonstream import JsonStream
 
         with open_regular(path) as f:
             yield from self._document(path, JsonStream(f, str(path), ctx.progress))
@@ -145,7 +150,7 @@ class FootprintJson:
         """One pass: the head's keys (footprint writes them first) are kept, then the entries stream; what
         follows ``entries`` is read through and skipped."""
         if doc.peek() != "{":
-            raise DataFileError(f'{path}: not a footprint JSON export (no "format": "{FORMAT}")')
+            raise DataFileError(NOT_OURS, path=str(path), format=FORMAT)
         head: dict[str, Any] = {}
         tables_done = False
         for key in doc.members():
@@ -155,7 +160,7 @@ class FootprintJson:
                 if doc.peek() == "[":
                     for i, raw in enumerate(doc.items(), start=1):
                         touch = _touch(raw)
-                        yield touch if touch is not None else Issue("unreadable entry", f"entries[{i}]")
+                        yield touch if touch is not None else Issue(_("unreadable entry"), f"entries[{i}]")
                     continue
             value = doc.value()
             if key in HEAD_KEYS and not tables_done:
@@ -165,14 +170,14 @@ class FootprintJson:
 
     def _tables(self, path: Path, head: dict[str, Any]) -> Iterator[Record]:
         if head.get("format") != FORMAT:
-            raise DataFileError(f'{path}: not a footprint JSON export (no "format": "{FORMAT}")')
+            raise DataFileError(NOT_OURS, path=str(path), format=FORMAT)
         version = head.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version > SUPPORTED_VERSION:
-            raise DataFileError(f"{path}: export version {str(version)[:20]!r} is newer than this footprint reads")
-        for key, make, what in TABLES:
+            raise DataFileError(NEWER, path=str(path), version=repr(str(version)[:20]))
+        for key, make, kind in TABLES:
             rows = head.get(key) or []
             for i, raw in enumerate(rows if isinstance(rows, list) else [None], start=1):
                 try:
                     yield make(raw)
                 except _BAD:
-                    yield Issue(f"unreadable {what}", f"{key}[{i}]")
+                    yield Issue(_(kind), f"{key}[{i}]")

@@ -11,13 +11,15 @@ are guessed from usual header names (``date``/``at``/``day``/``when``/``jour``�
 
 Traps handled:
 
-- Separator sniffed from the header line (``,`` ``;`` tab ``|``) unless given; UTF-8 with or without a BOM,
-  and cp1252 lines (French spreadsheets) read as such; quoted cells spanning lines; blank lines skipped.
+- Separator sniffed from the header line (``,`` ``;`` tab ``|``) unless given; the toolkit's encodings (UTF-8
+  with or without a BOM, UTF-16 with its mark, cp1252 / ISO-8859-15, and cp1252 lines in a UTF-8 file, as
+  French spreadsheets have); quoted cells spanning lines; blank lines skipped.
 - Dates ISO (``2026-11-20``, ``2026-11-20T08:10``, ``2026-11-20 08:10:00+01:00``, ``…Z``) or French
   ``dd/mm/yyyy [HH:MM[:SS]]`` (also ``dd-mm-yyyy``, ``dd.mm.yyyy`` and ``18h30``), or a strptime ``format``.
   A time without an offset is the journal's zone; a date without a time means 12:00 (as ``--at`` does).
-- Touchpoint cells resolved by id or alias through the catalog (``cb`` → bank-card); an unknown one is an
-  ``Issue`` naming the line, not the cell. Counts are whole numbers ≥ 0 (empty: 1); minutes ≥ 0 with a decimal
+  Dates outside the context's window (before 1970, or after its ``now`` and a day) are Issues.
+- Touchpoint cells resolved by id or alias through the journal's catalog, the user's own touchpoints too
+  (``ctx.resolve``; ``cb`` → bank-card); an unknown one is an ``Issue`` naming the line, not the cell. Counts are whole numbers ≥ 0 (empty: 1); minutes ≥ 0 with a decimal
   point or comma.
 - Streamed line by line; the group is the file's name stem, so importing the same file again, or a longer
   version of it, adds nothing twice.
@@ -27,64 +29,50 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterator, Mapping
-from datetime import datetime, time, tzinfo
+from collections.abc import Callable, Iterator
+from datetime import datetime, tzinfo
+from itertools import chain
 from pathlib import Path
-from typing import IO, Any
 
-from ..domain.text import fold
 from ..errors import BadInput, DataFileError, FootprintError
-from .archive import bounded, file_member, head, plausible
+from ..i18n import N_, _
 from .base import ImportContext, Issue, Record, Touch
+from .toolkit import BadRow, Lines, Window, clock, csv_rows, file_member, fold, head, iso_instant, local, numeric_day
+from .toolkit import Row, sniff_delimiter
+from .csv_spec import parse_spec
+from .toolkit.decoding import bom
 
 Resolve = Callable[[str], str]  # a name (id or alias) to a catalog id; raises or returns "" when unknown
 
-_GUESSES = {
-    "date": (
-        "date",
-        "at",
-        "day",
-        "when",
-        "datetime",
-        "timestamp",
-        "time",
-        "jour",
-        "quand",
-        "horodate",
-        "date-heure",
-        "datum",
-    ),
-    "touchpoint": (
-        "touchpoint",
-        "touchpoint-id",
-        "what",
-        "activity",
-        "activite",
-        "service",
-        "device",
-        "quoi",
-        "appareil",
-    ),
+# Usual header names of each column, folded (``fold``): how a file without ``--columns`` is read.
+GUESSES = {
+    "date": ("date", "at", "day", "when", "datetime", "timestamp", "time", "jour", "quand", "horodate",
+             "date-heure", "datum"),
+    "touchpoint": ("touchpoint", "touchpoint-id", "what", "activity", "activite", "service", "device", "quoi",
+                   "appareil"),
     "count": ("count", "n", "times", "nombre", "nb", "fois", "quantity", "quantite"),
     "minutes": ("minutes", "min", "duration-minutes", "duree", "duree-minutes", "mins"),
-}
-_SPEC_KEYS = ("date", "touchpoint", "count", "minutes", "delimiter", "format")
-_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|", ",": ",", ";": ";", "|": "|", "\\t": "\t"}
-_FRENCH = re.compile(
-    r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?:[ T]+(?P<H>\d{1,2})[:hH](?P<M>\d{2})?(?::(?P<S>\d{2}))?)?$"
-)
-NOON = time(12, 0)
+}  # fmt: skip
 
+_DAY_TIME = re.compile(r"(?P<day>[\d/.-]+)(?:[ T]+(?P<time>.+))?$")
 
-def _key(name: str) -> str:
-    return fold(name)
+# What can be wrong with a row (worded when read: the language is the interface's).
+UNREADABLE_DATE = N_("unreadable date")
+OUT_OF_WINDOW = N_("impossible date (before 1970 or in the future)")
+NO_DATE = N_("row without a date")
+NO_TOUCHPOINT = N_("row without a touchpoint")
+UNKNOWN = N_("unknown touchpoint")
+BAD_COUNT = N_("unreadable count")
+BAD_MINUTES = N_("unreadable minutes")
+BAD_LINE = N_("unreadable CSV line")
+LINE = N_("line {n}")
 
 
 class GenericCsv:
     """A CSV whose columns are named by the caller; see the module docstring."""
 
     name = "csv"
-    description = "any CSV: a date column and a touchpoint column (or one touchpoint), with --columns"
+    description = N_("any CSV: a date column and a touchpoint column (or one touchpoint), with --columns")
 
     def __init__(
         self,
@@ -98,9 +86,9 @@ class GenericCsv:
         resolve: Resolve | None = None,
     ) -> None:
         if touchpoint_column and fixed_touchpoint:
-            raise BadInput("give a touchpoint column or one touchpoint for the whole file, not both")
+            raise BadInput(N_("give a touchpoint column or one touchpoint for the whole file, not both"))
         if delimiter is not None and len(delimiter) != 1:
-            raise BadInput(f"a CSV separator is one character, not {delimiter!r}")
+            raise BadInput(N_("a CSV separator is one character, not {value}"), value=repr(delimiter))
         self.date_column = date_column
         self.touchpoint_column = touchpoint_column
         self.count_column = count_column
@@ -118,22 +106,8 @@ class GenericCsv:
         spaces around names ignored; ``delimiter`` may be ``comma``, ``semicolon``, ``tab`` or ``pipe``)."""
         if not (spec or "").strip():  # only --touchpoint: the date column is guessed from the header
             return cls(fixed_touchpoint=fixed_touchpoint, resolve=resolve)
-        values: dict[str, str] = {}
-        for part in _split_spec(spec or ""):
-            key, sep, value = part.partition("=")
-            key, value = key.strip().lower(), value.strip()
-            if not sep or key not in _SPEC_KEYS or not value:
-                raise BadInput(f"--columns: {part.strip()!r} is not KEY=COLUMN (keys: {', '.join(_SPEC_KEYS)})")
-            if key in values:
-                raise BadInput(f"--columns: {key} given twice")
-            values[key] = value
+        values = parse_spec(spec or "", fixed_touchpoint)
         delimiter = values.get("delimiter")
-        if delimiter is not None:
-            delimiter = _DELIMITERS.get(delimiter.lower(), delimiter)
-        if not values.get("date"):
-            raise BadInput("--columns: say which column holds the date (date=COLUMN)")
-        if not values.get("touchpoint") and not fixed_touchpoint:
-            raise BadInput("--columns: say which column holds the touchpoint (touchpoint=COLUMN), or give --touchpoint")
         return cls(
             values["date"],
             values.get("touchpoint"),
@@ -152,47 +126,44 @@ class GenericCsv:
         CSV is left to its own importer."""
         if not path.is_file() or path.suffix.lower() not in (".csv", ".tsv", ".txt"):
             return False
-        first = _decode(head(path, 4096)).lstrip("\ufeff").splitlines()
-        if not first:
+        try:
+            first = next((line for line in Lines(file_member(path)) if line.strip()), "")
+        except DataFileError:
             return False
-        header = next(csv.reader([first[0]], delimiter=self.delimiter or _sniff(first[0])), [])
-        keys = [_key(h) for h in header]
-        return any(k in _GUESSES["date"] for k in keys) and (
-            bool(self.fixed_touchpoint) or any(k in _GUESSES["touchpoint"] for k in keys)
+        header = next(csv.reader([first], delimiter=self.delimiter or sniff_delimiter(first)), [])
+        keys = [fold(h) for h in header]
+        return any(k in GUESSES["date"] for k in keys) and (
+            bool(self.fixed_touchpoint) or any(k in GUESSES["touchpoint"] for k in keys)
         )
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
         if not path.is_file():
-            raise DataFileError(f"{path}: not a CSV file")
-        if head(path, 4) == b"PK\x03\x04" or b"\x00" in head(path, 4096):
-            raise DataFileError(f"{path}: not a CSV file (binary content)")
-        resolve = self.resolve or _shipped_resolver()
+            raise DataFileError(N_("{path}: not a CSV file"), path=str(path))
+        start = head(path, 4096)
+        if start[:4] == b"PK\x03\x04" or (b"\x00" in start and bom(start) is None):
+            raise DataFileError(N_("{path}: not a CSV file (binary content)"), path=str(path))
+        resolve = self.resolve or ctx.resolve or _unknown
         fixed = None
         if self.fixed_touchpoint:
             fixed = _resolved(resolve, self.fixed_touchpoint)
             if not fixed:
-                raise BadInput(f"--touchpoint: unknown touchpoint {self.fixed_touchpoint!r}")
-        group = path.stem
-        with file_member(path).open() as stream:  # a read error is a DataFileError; no FIFO, no device
-            lines = _Lines(stream, ctx.progress, str(path))
-            header_line = next(lines, None)
-            while header_line is not None and not header_line[1].strip():
-                header_line = next(lines, None)
-            if header_line is None:
-                raise DataFileError(f"{path}: empty file, no CSV header")
-            delimiter = self.delimiter or _sniff(header_line[1])
-            reader = csv.reader(_texts(header_line, lines), delimiter=delimiter)
-            try:
-                header = next(reader)
-            except csv.Error as exc:
-                raise DataFileError(f"{path}: unreadable CSV header ({exc})") from None
-            columns = self._columns(header, path, fixed is not None)
-            yield from self._rows(reader, lines, columns, fixed, resolve, ctx.zone, group)
+                raise BadInput(N_("--touchpoint: unknown touchpoint {name}"), name=repr(self.fixed_touchpoint))
+        lines = Lines(file_member(path), ctx.progress, where=str(path))  # no FIFO, no device; guarded reads
+        texts = iter(lines)
+        header_line = next((line for line in texts if line.strip()), None)
+        if header_line is None:
+            raise DataFileError(N_("{path}: empty file, no CSV header"), path=str(path))
+        rows = csv_rows(chain([header_line], texts), self.delimiter or sniff_delimiter(header_line), lines)
+        header = next(rows)
+        if isinstance(header, BadRow):
+            raise DataFileError(N_("{path}: unreadable CSV header"), path=str(path))
+        columns = self._columns(header.cells, path, fixed is not None)
+        yield from self._rows(rows, columns, fixed, resolve, ctx, path.stem)
 
     # --- internals ---------------------------------------------------------------------------------
 
     def _columns(self, header: list[str], path: Path, fixed: bool) -> dict[str, int | None]:
-        keys = [_key(h.lstrip("\ufeff")) for h in header]
+        keys = [fold(h) for h in header]
         wanted = {
             "date": self.date_column,
             "touchpoint": self.touchpoint_column,
@@ -205,155 +176,106 @@ class GenericCsv:
             if name is not None:
                 columns[role] = _index(name, keys, header, path)
             elif guessing and not (role == "touchpoint" and fixed):
-                columns[role] = next((i for i, k in enumerate(keys) if k in _GUESSES[role]), None)
+                columns[role] = next((i for i, k in enumerate(keys) if k in GUESSES[role]), None)
             else:
                 columns[role] = None
         if columns["date"] is None:
-            raise DataFileError(f"{path}: no date column found; name it with --columns date=COLUMN")
+            raise DataFileError(N_("{path}: no date column found; name it with --columns date=COLUMN"), path=str(path))
         if columns["touchpoint"] is None and not fixed:
             raise DataFileError(
-                f"{path}: no touchpoint column found; name it with --columns touchpoint=COLUMN or give --touchpoint"
+                N_("{path}: no touchpoint column found; name it with --columns touchpoint=COLUMN or give --touchpoint"),
+                path=str(path),
             )
         return columns
 
     def _rows(
         self,
-        reader: Any,
-        lines: Any,
+        rows: Iterator[Row | BadRow],
         columns: dict[str, int | None],
         fixed: str | None,
         resolve: Resolve,
-        zone: tzinfo,
+        ctx: ImportContext,
         group: str,
     ) -> Iterator[Record]:
         date_i, tp_i, count_i, minutes_i = columns["date"], columns["touchpoint"], columns["count"], columns["minutes"]
+        window = ctx.window()
         known: dict[str, str] = {}
-        for row in _rows_or_issues(reader, lines):
-            where = f"line {lines.line}"
-            if isinstance(row, Issue):
-                yield row
+        for found in rows:
+            where = _(LINE).format(n=found.line)
+            if isinstance(found, BadRow):
+                yield Issue(_(BAD_LINE), where)
                 continue
-            if not row or not any(cell.strip() for cell in row):
+            row = found.cells
+            if not any(cell.strip() for cell in row):
                 continue
-            try:
-                at = self._date(_cell(row, date_i), zone)
-            except ValueError:
-                yield Issue("unreadable date" if _cell(row, date_i) else "row without a date", where)
+            problem, at = self._date(_cell(row, date_i), ctx.zone, window)
+            if at is None:
+                yield Issue(_(problem), where)
                 continue
             tp = fixed
             if tp is None:
                 name = _cell(row, tp_i)
                 if not name:
-                    yield Issue("row without a touchpoint", where)
+                    yield Issue(_(NO_TOUCHPOINT), where)
                     continue
                 tp = known.get(name)
                 if tp is None:
                     tp = known[name] = _resolved(resolve, name)
                 if not tp:
-                    yield Issue("unknown touchpoint", where)
+                    yield Issue(_(UNKNOWN), where)
                     continue
             try:
                 count = _count(_cell(row, count_i))
             except ValueError:
-                yield Issue("unreadable count", where)
+                yield Issue(_(BAD_COUNT), where)
                 continue
             try:
                 minutes = _minutes(_cell(row, minutes_i))
             except ValueError:
-                yield Issue("unreadable minutes", where)
+                yield Issue(_(BAD_MINUTES), where)
                 continue
             yield Touch(at, tp, count, minutes, None, group)
 
-    def _date(self, text: str, zone: tzinfo) -> datetime:
+    def _date(self, text: str, zone: tzinfo, window: Window) -> tuple[str, datetime | None]:
+        """The row's instant, or the kind of problem its date has."""
         if not text:
-            raise ValueError("empty")
+            return NO_DATE, None
         if self.date_format:
-            at = datetime.strptime(text, self.date_format)
-            if "%H" not in self.date_format and "%I" not in self.date_format:
-                at = datetime.combine(at.date(), NOON)
-            return plausible(at if at.tzinfo else at.replace(tzinfo=zone))
-        return plausible(parse_date(text, zone))
+            try:
+                at: datetime | None = datetime.strptime(text, self.date_format)
+            except ValueError:
+                at = None
+            if at is not None:
+                if "%H" not in self.date_format and "%I" not in self.date_format:
+                    at = local(at.date(), None, zone)
+                elif at.tzinfo is None:
+                    at = at.replace(tzinfo=zone)
+        else:
+            at = parse_date(text, zone)
+        if at is None:
+            return UNREADABLE_DATE, None
+        return (OUT_OF_WINDOW, None) if not window.holds(at) else ("", at)
 
 
-def parse_date(text: str, zone: tzinfo) -> datetime:
-    """ISO or French ``dd/mm/yyyy [HH:MM[:SS]]``; local times in ``zone``; a bare date is noon."""
+def parse_date(text: str, zone: tzinfo) -> datetime | None:
+    """ISO, or French ``dd/mm/yyyy [HH:MM[:SS]]`` (also ``18h30``); local times in ``zone``; a bare date is
+    noon; None when it is not a date."""
     text = text.strip()
-    m = _FRENCH.match(text)
-    if m:
-        if m["H"] is None:
-            return datetime(int(m["y"]), int(m["m"]), int(m["d"]), 12, tzinfo=zone)
-        return datetime(
-            int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"]), int(m["M"] or 0), int(m["S"] or 0), tzinfo=zone
-        )
-    at = datetime.fromisoformat(text)
-    if len(text) == 10:  # a date alone
-        at = datetime.combine(at.date(), NOON)
-    return at if at.tzinfo else at.replace(tzinfo=zone)
+    at = iso_instant(text, zone)
+    if at is not None:
+        return at
+    m = _DAY_TIME.match(text)
+    day = numeric_day(m["day"]) if m else None
+    if m is None or day is None:
+        return None
+    when = clock(m["time"]) if m["time"] else None
+    if m["time"] and when is None:
+        return None
+    return local(day, when, zone)
 
 
-class _Lines:
-    """Decoded lines of a binary stream, counting them (for ``line N`` in issues) and the bytes read."""
-
-    def __init__(self, stream: IO[bytes], progress: Callable[[int], None], name: str = "file") -> None:
-        self.raw_lines, self.progress, self.line = bounded(stream.readline, name), progress, 0
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> tuple[int, str]:
-        raw = next(self.raw_lines, b"")
-        if not raw:
-            raise StopIteration
-        self.progress(len(raw))
-        self.line += 1
-        text = _decode(raw)
-        if self.line == 1:
-            text = text.lstrip("\ufeff")
-        return self.line, text
-
-
-def _rows_or_issues(reader: Any, lines: _Lines) -> Iterator[list[str] | Issue]:
-    """The reader's rows; a line the csv module refuses (a NUL byte, a cell over its size limit) is an issue
-    and reading goes on with the next line."""
-    while True:
-        try:
-            yield next(reader)
-        except StopIteration:
-            return
-        except csv.Error:
-            yield Issue("unreadable CSV line", f"line {lines.line}")
-
-
-def _texts(first: tuple[int, str], rest: _Lines) -> Iterator[str]:
-    yield first[1]
-    for _, text in rest:
-        yield text
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")  # French spreadsheets; a byte cp1252 lacks is a "?"
-
-
-def _sniff(line: str) -> str:
-    counts = {d: line.count(d) for d in (",", ";", "\t", "|")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def _split_spec(spec: str) -> list[str]:
-    """Parts separated by commas, except commas inside a separator or date format (``delimiter=,``,
-    ``format=%b %d, %Y``): a piece without ``=`` goes on the previous one when that is one of those."""
-    parts: list[str] = []
-    for piece in spec.split(","):
-        previous = parts[-1].split("=", 1)[0].strip().lower() if parts else ""
-        if "=" not in piece and previous in ("delimiter", "format"):
-            parts[-1] += "," + piece
-        elif piece.strip():
-            parts.append(piece)
-    return parts
+def _unknown(name: str) -> str:
+    return ""
 
 
 def _index(name: str, keys: list[str], header: list[str], path: Path) -> int:
@@ -361,12 +283,14 @@ def _index(name: str, keys: list[str], header: list[str], path: Path) -> int:
         i = int(name[1:]) - 1
         if 0 <= i < len(header):
             return i
-        raise DataFileError(f"{path}: no column {name} (the header has {len(header)})")
-    wanted = _key(name)
+        raise DataFileError(
+            N_("{path}: no column {name} (the header has {count})"), path=str(path), name=name, count=len(header)
+        )
+    wanted = fold(name)
     for i, k in enumerate(keys):
         if k == wanted:
             return i
-    raise DataFileError(f"{path}: no column named {name!r} in the header")
+    raise DataFileError(N_("{path}: no column named {name} in the header"), path=str(path), name=repr(name))
 
 
 def _cell(row: list[str], i: int | None) -> str:
@@ -400,23 +324,3 @@ def _resolved(resolve: Resolve, name: str) -> str:
         return resolve(name) or ""
     except FootprintError:
         return ""
-
-
-def _shipped_resolver() -> Resolve:
-    """Ids and aliases of the shipped catalog, for a caller that did not pass the journal's ``resolve``
-    (which also knows the user's own touchpoints): an importer never reads the user's config."""
-    import tomllib
-
-    from ..resources import shipped_dir
-
-    try:
-        with open(shipped_dir("data") / "catalog.toml", "rb") as f:
-            doc = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError):
-        return lambda name: ""
-    index: dict[str, str] = {}
-    for tp in doc.get("touchpoint", []):
-        if isinstance(tp, Mapping) and isinstance(tp.get("id"), str):
-            for name in (tp["id"], *(a for a in tp.get("aliases", []) if isinstance(a, str))):
-                index.setdefault(fold(name), tp["id"])
-    return lambda name: index.get(fold(name), "")

@@ -50,7 +50,7 @@ class Instagram:
         return any(_ANY.search(n) and not _BARE_POSTS.search(n) for n in names(path))
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
-        latest = datetime.now(UTC) + FUTURE_SLACK
+        latest = ctx.window().latest  # the context's now and a day of slack: no importer reads the clock
         found = False
         for member in members(path, _ANY):
             found = True

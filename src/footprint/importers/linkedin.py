@@ -82,7 +82,7 @@ class LinkedIn:
             return False
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
-        latest = datetime.now(UTC) + FUTURE_SLACK
+        latest = ctx.window().latest  # the context's now and a day of slack: no importer reads the clock
         found = False
         for member in members(path, _FILES):
             found = True

@@ -112,7 +112,7 @@ class Twitter:
         return True
 
     def read(self, path: Path, ctx: ImportContext) -> Iterator[Record]:
-        latest = datetime.now(UTC) + FUTURE_SLACK
+        latest = ctx.window().latest  # the context's now and a day of slack: no importer reads the clock
         seen: set[str] = set()
         found = False
         for member in members(path, _EITHER):

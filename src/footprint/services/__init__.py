@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..domain import limits
-from ..domain.catalog import Catalog, Touchpoint, parse_catalog
+from ..domain.catalog import Catalog, Text, Touchpoint, parse_catalog
 from ..domain.footprint import Footprint, entry_captures, footprint, usage_of
 from ..domain.journal import DayStatus, Entry, ProfilePeriod
 from ..errors import BadInput, DataFileError, NotFound
+from ..i18n import N_, Message, nsay, psay, say
 from ..resources import shipped_dir
 from ..settings import Settings
 from ..store import Journal
@@ -27,6 +28,19 @@ if TYPE_CHECKING:
     from ..exporters import JournalDump
 
 FUTURE_SLACK = timedelta(minutes=5)
+
+
+def moment(at: datetime) -> Message:
+    """An instant as a message says it: « 20 nov. 2026 à 08:10 », "20 Nov 2026 at 08:10"."""
+    from .. import l10n
+
+    return psay("moment", "{day} at {time}", day=l10n.medium_date(at.date()), time=l10n.clock(at))
+
+
+def labels(tps: Iterable[Touchpoint], suffix: str = "") -> Text:
+    """Touchpoints by their labels, in every language (an undo step is worded in the language of its undo)."""
+    tps = list(tps)
+    return Text(*(", ".join(getattr(tp.label, lang) + suffix for tp in tps) for lang in Text._fields))
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -40,13 +54,26 @@ def read_toml(path: Path) -> dict[str, Any]:
         with open_regular(path) as f:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{path}: {exc}") from None
+        raise DataFileError(N_("{path}: not valid TOML ({error})"), path=path, error=_toml_error(exc)) from None
     except UnicodeDecodeError:
-        raise DataFileError(f"{path}: not UTF-8 text") from None
+        raise DataFileError(N_("{path}: not UTF-8 text"), path=path) from None
     except RecursionError:
-        raise DataFileError(f"{path}: not valid TOML (nested too deeply)") from None
+        raise DataFileError(N_("{path}: not valid TOML (nested too deeply)"), path=path) from None
     except OSError as exc:
-        raise DataFileError(f"{path}: cannot read ({exc.strerror or type(exc).__name__})") from None
+        from ..files import os_reason
+
+        raise DataFileError(N_("{path}: cannot read ({reason})"), path=path, reason=os_reason(exc)) from None
+
+
+def _toml_error(exc: Exception) -> Message | str:
+    """Where the TOML reader stopped (tomllib says it in English: "Invalid value (at line 3, column 7)"),
+    as a message; the reader's own words when it gives no position."""
+    import re
+
+    found = re.search(r"at line (\d+), column (\d+)", str(exc))
+    if found is None:
+        return str(exc)
+    return say("line {line}, column {column}", line=int(found[1]), column=int(found[2]))
 
 
 def toml_files(folder: Path) -> list[Path]:
@@ -57,7 +84,9 @@ def toml_files(folder: Path) -> list[Path]:
             return []
         names = os.listdir(folder)  # not Path.glob: it finds nothing, silently, in an unreadable folder
     except OSError as exc:
-        raise DataFileError(f"{folder}: cannot read ({exc.strerror or type(exc).__name__})") from None
+        from ..files import os_reason
+
+        raise DataFileError(N_("{path}: cannot read ({reason})"), path=folder, reason=os_reason(exc)) from None
     return sorted(folder / n for n in names if n.endswith(".toml") and not n.startswith("."))
 
 
@@ -147,18 +176,18 @@ class Service:
 
     def check_entry(self, count: int | None, minutes: float | None, note: str | None, reason: str | None) -> None:
         """The bounds of a typed touch (``domain/limits.py``): NaN, infinities and huge numbers are refused."""
-        problem = (
-            (count is not None and limits.count_problem(count))
-            or (minutes is not None and limits.minutes_problem(minutes))
-            or (note is not None and limits.note_problem(note))
-            or (reason is not None and limits.reason_problem(reason))
-        )
-        if problem:
-            raise BadInput(problem)
+        if count is not None:
+            limits.check_count(count)
+        if minutes is not None:
+            limits.check_minutes(minutes)
+        if note is not None:
+            limits.check_note(note)
+        if reason is not None:
+            limits.check_reason(reason)
 
     def check_not_future(self, at: datetime) -> None:
         if at > self.settings.now() + FUTURE_SLACK:
-            raise BadInput(f"{at:%Y-%m-%d %H:%M} is in the future: log what already happened")
+            raise BadInput(N_("{when} is in the future: log what has already happened"), when=moment(at))
 
     # --- touches ------------------------------------------------------------------------------------
 
@@ -174,21 +203,21 @@ class Service:
     ) -> Logged:
         """Log one touch of each named touchpoint, as one undoable step."""
         if not names:
-            raise BadInput("name at least one touchpoint, e.g. 'footprint log smartphone'")
+            raise BadInput(N_("name at least one touchpoint, such as 'footprint log smartphone'"))
         self.check_entry(count, minutes, note, reason)
         tps = self.touchpoints(names)
         instant = self.when(at)
         self.check_not_future(instant)
         note = note.strip() or None if note is not None else None
         entries = [Entry(None, instant, instant.date(), tp.id, count, minutes, note, reason, source) for tp in tps]
-        stored = self.journal.add_entries(entries, "log " + ", ".join(f"{tp.id} ×{count}" for tp in tps))
+        stored = self.journal.add_entries(entries, say("logging {names}", names=labels(tps, f" ×{count}")))
         closed = self.journal.day_status(instant.date()).closed
         return Logged(tuple(stored), sum(entry_captures(e, self.catalog) for e in stored), closed)
 
     def entry(self, entry_id: int) -> Entry:
         found = self.journal.entry(entry_id)
         if found is None:
-            raise NotFound(f"no entry #{entry_id} (see 'footprint list')")
+            raise NotFound(N_("no entry #{id} (see 'footprint list')"), id=entry_id)
         return found
 
     def edit(
@@ -221,17 +250,20 @@ class Service:
         if reason is not None:
             changes["reason"] = reason or None
         if not changes:
-            raise BadInput("nothing to change: give --at, --touchpoint, --count, --minutes, --note or --reason")
+            raise BadInput(N_("nothing to change: give --at, --touchpoint, --count, --minutes, --note or --reason"))
         new = old._replace(**changes)
-        self.journal.update_entry(new, f"edit #{entry_id}")
+        self.journal.update_entry(new, say("editing entry #{id}", id=entry_id))
         return new
 
     def remove(self, entry_ids: Sequence[int]) -> list[Entry]:
         entries = [self.entry(i) for i in dict.fromkeys(entry_ids)]
-        self.journal.delete_entries(entries, "rm " + ", ".join(f"#{e.id}" for e in entries))
+        ids = ", ".join(f"#{e.id}" for e in entries)
+        summary = nsay("removing entry {ids}", "removing entries {ids}", len(entries), ids=ids)
+        self.journal.delete_entries(entries, summary)
         return entries
 
-    def undo(self) -> str | None:
+    def undo(self) -> Message | str | None:
+        """The summary of the step undone (worded when shown), or None when there was nothing to undo."""
         return self.journal.undo()
 
     def entries(
@@ -246,7 +278,7 @@ class Service:
         first = self.day_of(start) if start else None
         last = self.day_of(end) if end else None
         if first and last and first > last:
-            raise BadInput(f"--from {first} is after --to {last}")
+            raise BadInput(N_("--from {first} is after --to {last}"), first=first, last=last)
         tps = [self.catalog.resolve(touchpoint).id] if touchpoint else None
         if which is None:
             return self.journal.entries(first, last, tps)
@@ -291,8 +323,8 @@ class Service:
         """Close or reopen a day; one that already is so is left alone (no undo step)."""
         day = self.day_of(when)
         if day > self.settings.now().date():
-            raise BadInput(f"{day} has not happened yet")
-        summary = ("close " if closed else "reopen ") + day.isoformat()
+            raise BadInput(N_("{day} has not happened yet"), day=day)
+        summary = say("closing {day}", day=day.isoformat()) if closed else say("reopening {day}", day=day.isoformat())
         return DayClosing(day, self.journal.set_closed(day, closed, self.settings.now(), summary))
 
     # --- profile ------------------------------------------------------------------------------------
@@ -305,9 +337,14 @@ class Service:
         if state is None:
             return tp.default_state
         if not tp.states:
-            raise BadInput(f"{tp.id} has no states to choose from")
+            raise BadInput(N_("{name} has no states to choose from"), name=tp.label)
         if tp.state(state) is None:
-            raise BadInput(f"{tp.id} has no state {state!r}: use one of {', '.join(s.id for s in tp.states)}")
+            raise BadInput(
+                N_("{name} has no state '{state}': use one of {states}"),
+                name=tp.label,
+                state=limits.shown(state),
+                states=", ".join(s.id for s in tp.states),
+            )
         return state
 
     def profile_add(self, names: Sequence[str], state: str | None = None, since: str | None = None) -> list[Touchpoint]:
@@ -329,7 +366,7 @@ class Service:
             periods.append(ProfilePeriod(tp.id, start, None, chosen))
             changed.append(tp)
         if changed:
-            self.journal.replace_profile(periods, "profile add " + ", ".join(tp.id for tp in changed))
+            self.journal.replace_profile(periods, say("adding {names} to the profile", names=labels(changed)))
         return changed
 
     def profile_remove(self, names: Sequence[str], until: str | None = None) -> list[Touchpoint]:
@@ -338,12 +375,12 @@ class Service:
         current = {p.touchpoint for p, _ in self.profile()}
         for tp in tps:
             if tp.id not in current:
-                raise NotFound(f"{tp.id} is not in the profile")
+                raise NotFound(N_("{name} is not in the profile"), name=tp.label)
         last = self.day_of(until) if until else self.settings.now().date() - timedelta(days=1)
         periods = self.journal.profile()
         for tp in tps:
             periods = _close_period(periods, tp.id, last)
-        self.journal.replace_profile(periods, "profile remove " + ", ".join(tp.id for tp in tps))
+        self.journal.replace_profile(periods, say("removing {names} from the profile", names=labels(tps)))
         return tps
 
     # --- moving the journal in and out --------------------------------------------------------------

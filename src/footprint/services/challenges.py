@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
-from ..domain.catalog import KINDS
+from ..domain.catalog import KINDS, Text
 from ..domain.challenge import SLUG, Challenge, parse_challenge
 from ..domain.journal import Run
 from ..domain.streak import Streaks, streaks
-from ..domain.text import did_you_mean, fold
+from ..domain.text import fold, suggestion
 from ..domain.verdict import (
     BASELINE_LOOKBACK_DAYS,
     RunReads,
@@ -26,10 +26,11 @@ from ..domain.verdict import (
     run_window,
     verdict,
 )
-from ..errors import BadInput, NotFound
+from ..errors import BadInput, FootprintError, NotFound
+from ..i18n import N_, say
 from ..resources import shipped_dir
 from ..store import RunConflict
-from . import Service, read_toml, toml_files
+from . import Service, moment, read_toml, toml_files
 
 MAX_PSEUDONYM = 40
 
@@ -55,7 +56,11 @@ def get_challenge(svc: Service, cid: str) -> Challenge:
     files = challenge_files(svc)
     key = fold(cid)
     if not SLUG.fullmatch(key) or key not in files:
-        raise NotFound(f"unknown challenge {cid!r}{did_you_mean(cid, files)}; see 'footprint challenge list'")
+        raise NotFound(
+            N_("unknown challenge '{name}'{hint}: see 'footprint challenge list'"),
+            name=cid,
+            hint=suggestion(cid, files),
+        )
     return load_challenge(svc, files[key])
 
 
@@ -80,18 +85,20 @@ def find_run(svc: Service, ref: str | None = None, active: bool = False) -> Run:
     if ref is not None:
         for r in all_runs:
             if str(r.id) == ref.lstrip("#") or (r.name is not None and r.name == ref):
+                if active and r.status == "abandoned":
+                    raise BadInput(N_("run {ref} was abandoned: it is no longer running"), ref=ref)
                 if active and r.status != "active":
-                    raise BadInput(f"run {ref} is {r.status}, not running")
+                    raise BadInput(N_("run {ref} is over: it is no longer running"), ref=ref)
                 return r
-        raise NotFound(f"no run {ref!r}; see 'footprint challenge runs'")
+        raise NotFound(N_("no run '{ref}': see 'footprint challenge runs'"), ref=ref)
     running = [r for r in all_runs if r.status == "active"]
     if len(running) > 1:
         names = ", ".join(r.name or f"#{r.id}" for r in running)
-        raise BadInput(f"several runs are active ({names}): name one")
+        raise BadInput(N_("several runs are active ({names}): name one"), names=names)
     if running:
         return running[0]
     if active or not all_runs:
-        raise NotFound("no challenge is running; start one with 'footprint challenge start ID'")
+        raise NotFound(N_("no challenge is running: start one with 'footprint challenge start ID'"))
     return all_runs[-1]
 
 
@@ -99,13 +106,13 @@ def _finalize_expired(svc: Service, now: datetime) -> None:
     """Persist as finished the active runs whose time is up, so they no longer hold their name."""
     for r in svc.journal.runs():
         if r.status == "active" and now >= r.planned_end:
-            svc.journal.update_run(r._replace(status="finished"), f"challenge {r.challenge} finished")
+            svc.journal.update_run(r._replace(status="finished"), say("end of the challenge {title}", title=_title(r)))
 
 
 def check_pseudonym(pseudonym: str) -> str:
     name = pseudonym.strip()
     if not 0 < len(name) <= MAX_PSEUDONYM or "\n" in name or any(ord(c) < 32 for c in name):
-        raise BadInput(f"a pseudonym is 1 to {MAX_PSEUDONYM} characters on one line")
+        raise BadInput(N_("a pseudonym is 1 to {max} characters on one line"), max=MAX_PSEUDONYM)
     return name
 
 
@@ -116,7 +123,7 @@ def start(svc: Service, cid: str, at: str | None = None, pseudonym: str | None =
     if pseudonym is not None:
         pseudonym = check_pseudonym(pseudonym)
     if name is not None and not SLUG.fullmatch(name):
-        raise BadInput("a run name is lowercase letters, digits and hyphens, e.g. 'workshop-nov'")
+        raise BadInput(N_("a run name is made of lowercase letters, digits and hyphens, such as 'workshop-nov'"))
     if at is not None:
         begin = svc.when(at)
     elif ch.starts_at is not None:
@@ -128,19 +135,23 @@ def start(svc: Service, cid: str, at: str | None = None, pseudonym: str | None =
     rules = read_toml(challenge_files(svc)[ch.id])
     run = Run(None, ch.id, window.start, window.end, "active", rules, name, pseudonym)
     try:
-        return svc.journal.add_run(run, f"challenge start {ch.id}")
+        return svc.journal.add_run(run, say("start of the challenge {title}", title=ch.title))
     except RunConflict:
-        held = f"a run named {name!r} is" if name else "a challenge is"
-        raise BadInput(f"{held} already running: end or abandon it, or start with --name") from None
+        if name:
+            raise BadInput(
+                N_("a run named '{name}' is already running: end or abandon it, or start with another --name"),
+                name=name,
+            ) from None
+        raise BadInput(N_("a challenge is already running: end or abandon it, or start with --name")) from None
 
 
 def end(svc: Service, ref: str | None = None, at: str | None = None) -> Run:
     run = find_run(svc, ref, active=True)
     when = svc.when(at)
     if when <= run.start:
-        raise BadInput(f"the run started at {run.start:%Y-%m-%d %H:%M}: it cannot end before")
+        raise BadInput(N_("the run started on {when}: it cannot end before"), when=moment(run.start))
     done = run._replace(status="finished", ended=min(when, run.planned_end))
-    svc.journal.update_run(done, f"challenge end {run.challenge}")
+    svc.journal.update_run(done, say("end of the challenge {title}", title=_title(run)))
     return done
 
 
@@ -148,8 +159,16 @@ def abandon(svc: Service, ref: str | None = None) -> Run:
     run = find_run(svc, ref, active=True)
     now = svc.settings.now()
     done = run._replace(status="abandoned", ended=max(min(now, run.planned_end), run.start))
-    svc.journal.update_run(done, f"challenge abandon {run.challenge}")
+    svc.journal.update_run(done, say("abandoning the challenge {title}", title=_title(run)))
     return done
+
+
+def _title(run: Run) -> Text | str:
+    """The run's challenge by its title, for an undo step (its id when the stored rules are unreadable)."""
+    try:
+        return rules_of(run).title
+    except FootprintError:
+        return run.challenge
 
 
 def rules_of(run: Run) -> Challenge:

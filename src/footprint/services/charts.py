@@ -13,6 +13,7 @@ from ..charts import ChallengeSeries, FootprintSeries, TouchpointSeries
 from ..domain.footprint import active_captures, passive_captures
 from ..domain.series import aggregate, buckets, marks
 from ..errors import BadInput
+from ..i18n import N_
 from ..i18n_legacy import t
 from . import Service
 
@@ -26,7 +27,7 @@ def day_or_span(svc: Service, text: str, today: date) -> date:
     if m:
         days = int(m[1]) * _DAYS[m[2]]
         if days > 200 * 365:
-            raise BadInput(f"{text!r} reaches back too far: at most 200y")
+            raise BadInput(N_("'{text}' reaches back too far: at most 200 years"), text=text.strip())
         return today - timedelta(days=max(days, 1) - 1)
     if text.strip().lower() in ("all", "tout"):
         return svc.journal.first_day() or today
@@ -38,7 +39,7 @@ def date_range(svc: Service, start: str | None, end: str | None) -> tuple[date, 
     last = day_or_span(svc, end, today) if end else today
     first = day_or_span(svc, start, today) if start else last - timedelta(days=DEFAULT_DAYS - 1)
     if first > last:
-        raise BadInput(f"--from {first} is after --to {last}")
+        raise BadInput(N_("--from {first} is after --to {last}"), first=first, last=last)
     return first, last
 
 

@@ -16,6 +16,7 @@ from ..domain.breaks import Break
 from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
 from ..domain.scores import Score, activity_series
 from ..errors import BadInput
+from ..i18n import N_, _, say
 from . import Service, read_toml
 
 PROFILE = (
@@ -69,10 +70,12 @@ def _summer_break(first: date, last: date) -> tuple[date, date]:
 
 def build(svc: Service, days: int = 365, seed: int = 1) -> DemoReport:
     if not 30 <= days <= 3660:
-        raise BadInput("a demo journal spans 30 to 3660 days")
+        raise BadInput(N_("a demo journal spans 30 to 3,660 days"))
     journal = svc.journal
     if journal.first_day() is not None or journal.profile() or journal.runs():
-        raise BadInput(f"{svc.settings.db_path} already holds a journal: give --db PATH for a separate demo journal")
+        raise BadInput(
+            N_("{path} already holds a journal: give --db PATH for a separate demo journal"), path=svc.settings.db_path
+        )
     rng = random.Random(seed)
     zone = svc.settings.zone
     today = svc.settings.now().date()
@@ -98,7 +101,7 @@ def build(svc: Service, days: int = 365, seed: int = 1) -> DemoReport:
                 continue
             at = datetime.combine(day, time(hour, rng.randrange(60))).replace(tzinfo=zone)
             spent = float(rng.randint(*minutes)) if minutes and day != run_day else None
-            reason, note = ("unavoidable", "alarm clock") if day == run_day else (None, None)
+            reason, note = ("unavoidable", _("alarm clock")) if day == run_day else (None, None)
             entries.append(Entry(None, at, day, tp, count, spent, note, reason, "demo", f"demo:{day}:{tp}"))
             if tp in SOCIAL:
                 social[day] = social.get(day, 0) + count
@@ -110,22 +113,22 @@ def build(svc: Service, days: int = 365, seed: int = 1) -> DemoReport:
     with journal.atomic():  # a demo journal is written whole, or not at all
         journal.replace_profile(
             [ProfilePeriod(tp, first, None, "load-curve" if tp == "smart-meter" else None) for tp in PROFILE],
-            "demo profile",
+            say("the demo profile"),
         )
-        added = journal.import_entries(entries, "demo journal")
+        added = journal.import_entries(entries, say("the demo journal"))
         journal.restore_days(DayStatus(first + timedelta(days=i), True) for i in range(days))
         activity = activity_series(social, first, last)
         journal.put_scores(
             [Score("klout", d, round(35 + 0.3 * v + rng.uniform(-1.5, 1.5), 1), "demo") for d, v in activity.items()],
-            "demo scores",
+            say("the demo scores"),
         )
-        journal.add_break(Break("", break_first, break_last, "summer break", ("social",)), "demo break")
+        journal.add_break(Break("", break_first, break_last, _("summer break"), ("social",)), say("the demo break"))
         if run_day > first + timedelta(days=7):
             start = datetime.combine(run_day, time()).replace(tzinfo=zone)
             rules = read_toml(_challenge_file(svc, "day-without-big-data"))
             journal.add_run(
                 Run(None, "day-without-big-data", start, start + timedelta(days=1), "finished", rules, None, "demo"),
-                "demo run",
+                say("the demo challenge run"),
             )
     return DemoReport(first, last, added, break_first, break_last, run_day)
 

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from ..domain.group import Card, CardError, GroupSummary, group_by_challenge, parse_card, summarize
 from ..errors import BadInput, DataFileError, NotFound
+from ..i18n import N_, _, nsay, say
 from ..files import open_regular
 
 MAX_CARD_BYTES = 1_000_000  # a card is well under 10 kB; anything this big is not one
@@ -47,7 +48,7 @@ def card_files(paths: Sequence[Path]) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:
-            raise NotFound(f"{path}: no such file or folder")
+            raise NotFound(N_("{path}: no such file or folder"), path=path)
     return files
 
 
@@ -57,27 +58,31 @@ def _load(path: Path, origin: str) -> Any:
         with open_regular(path) as f:  # a FIFO or a link to /dev/zero would hang or feed endless bytes
             data = f.read(MAX_CARD_BYTES + 1)
     except DataFileError:
-        raise CardError(origin, "not a regular file (a FIFO, a device or a socket)") from None
+        raise CardError(origin, say("not a regular file (a FIFO, a device or a socket)")) from None
     except OSError as exc:
-        raise CardError(origin, f"cannot read ({exc.strerror or type(exc).__name__})") from None
+        from ..files import os_reason
+
+        raise CardError(origin, say("cannot read it ({reason})", reason=os_reason(exc))) from None
     if len(data) > MAX_CARD_BYTES:
-        raise CardError(origin, "too large to be a challenge card")
+        raise CardError(origin, say("too large to be a challenge card"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CardError(origin, "not UTF-8 text") from None
+        raise CardError(origin, say("not UTF-8 text")) from None
     if not text.strip():
-        raise CardError(origin, "empty file")
+        raise CardError(origin, say("empty file"))
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-            raise CardError(origin, "truncated: the JSON ends too early") from None
-        raise CardError(origin, f"not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+            raise CardError(origin, say("truncated: the JSON ends too early")) from None
+        raise CardError(
+            origin, say("not valid JSON (line {line}, column {column})", line=exc.lineno, column=exc.colno)
+        ) from None
     except ValueError:  # a number of thousands of digits
-        raise CardError(origin, "not valid JSON (a number too long)") from None
+        raise CardError(origin, say("not valid JSON (a number too long)")) from None
     except RecursionError:
-        raise CardError(origin, "not valid JSON (nested too deeply)") from None
+        raise CardError(origin, say("not valid JSON (nested too deeply)")) from None
 
 
 def read_cards(
@@ -97,11 +102,11 @@ def read_cards(
             card = parse_card(_load(path, origin), origin)
             first = by_id.get(card.card_id) or by_content.get(card.same_run())
             if first is not None:
-                raise CardError(origin, f"duplicate of {first}")
+                raise CardError(origin, say("duplicate of {first}", first=first))
         except CardError as exc:
             if strict:
                 raise
-            line = f"{exc.origin}: skipped: {exc.reason}"
+            line = _("{file}: skipped: {reason}").format(file=exc.origin, reason=exc.reason)
             skipped.append(line)
             if on_skip is not None:
                 on_skip(line)
@@ -135,17 +140,27 @@ def summarize_files(
 
     check_format(fmt)
     if min_group < 1:
-        raise BadInput(f"--min-group must be 1 or more, not {min_group}")
+        raise BadInput(N_("--min-group must be 1 or more, not {n}"), n=min_group)
     files = card_files(paths)
     cards, skipped = read_cards(files, strict, on_skip)
     if not cards:
-        raise BadInput(f"no valid challenge card among {len(files)} file(s): nothing to summarise")
+        raise BadInput(
+            nsay(
+                "no valid challenge card in the {n} file given: nothing to summarise",
+                "no valid challenge card among the {n} files given: nothing to summarise",
+                len(files),
+            )
+        )
     groups = group_by_challenge(cards)
     if len(groups) > 1 and not per_challenge:
         found = ", ".join(f"{challenge} ({len(group)})" for challenge, group in groups.items())
         raise BadInput(
-            f"the cards are from {len(groups)} challenges: {found}; "
-            "pass --per-challenge for one section each, or give the cards of one challenge"
+            N_(
+                "the cards are from {n} challenges: {found}; pass --per-challenge for one section each, "
+                "or give the cards of one challenge"
+            ),
+            n=len(groups),
+            found=found,
         )
     summaries = tuple(summarize(group, min_group) for group in groups.values())
     charts: tuple[tuple[str, str], ...] = ()

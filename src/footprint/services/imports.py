@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from ..domain import limits
 from ..domain.journal import DayStatus, Entry, ProfilePeriod
 from ..errors import BadInput, DataFileError, NotFound
+from ..i18n import N_, Message, say
 from ..resources import shipped_dir
 from . import Service, read_toml
 
@@ -34,7 +35,7 @@ class ImportReport(NamedTuple):
     added: int  # entries added to the journal
     updated: int  # entries whose count grew (a newer export of a day already imported)
     outside: int  # touches left out by --since/--until
-    issues: dict[str, tuple[int, list[str]]]  # kind of problem -> (how many, first locations)
+    issues: dict[Message | str, tuple[int, list[str]]]  # kind of problem (worded when shown) -> (count, places)
     per_touchpoint: dict[str, int]  # touches counted per touchpoint
     first_day: date | None
     last_day: date | None
@@ -52,7 +53,7 @@ def detect(path: Path) -> str | None:
     from ..importers import detect as find
 
     if not path.exists():
-        raise NotFound(f"{path}: no such file or folder")
+        raise NotFound(N_("{path}: no such file or folder"), path=path)
     imp = find(path)
     return imp.name if imp else None
 
@@ -75,17 +76,19 @@ def run(
     imp = importer(source)
     if columns is not None or touchpoint is not None:
         if source != "csv":
-            raise BadInput("--columns and --touchpoint describe a generic CSV: use them with 'footprint import csv'")
+            raise BadInput(
+                N_("--columns and --touchpoint describe a generic CSV: use them with 'footprint import csv'")
+            )
         from ..importers.generic_csv import GenericCsv
 
         fixed = svc.catalog.resolve(touchpoint).id if touchpoint else None
         imp = GenericCsv.from_spec(columns, fixed_touchpoint=fixed, resolve=lambda name: svc.catalog.resolve(name).id)
     if not path.exists():
-        raise NotFound(f"{path}: no such file or folder")
+        raise NotFound(N_("{path}: no such file or folder"), path=path)
     first_ok = svc.day_of(since) if since else None
     last_ok = svc.day_of(until) if until else None
     if first_ok and last_ok and first_ok > last_ok:
-        raise BadInput(f"--since {first_ok} is after --until {last_ok}")
+        raise BadInput(N_("--since {first} is after --until {last}"), first=first_ok, last=last_ok)
     reading = _Reading(svc, imp, path, first_ok, last_ok, progress)
     if strict or dry_run:  # a first pass that writes nothing: --strict refuses the file before any write
         for _ in reading.entries():
@@ -93,16 +96,34 @@ def run(
         bad = {k: v for k, v in reading.issues.items() if k not in reading.notices}
         if strict and bad:
             kind, (count, places) = next(iter(bad.items()))
-            raise DataFileError(f"{path}: {count} × {kind} (first at {', '.join(places)}); --strict: nothing imported")
+            raise DataFileError(
+                N_("{path}: {n} × {kind} (first at {places}); --strict: nothing imported"),
+                path=path,
+                n=count,
+                kind=kind,
+                places=", ".join(places),
+            )
         if dry_run:
             return reading.report(0, 0, [f"{tp}: {state}" for tp, state in reading.hints.items()], True)
         reading = _Reading(svc, imp, path, first_ok, last_ok, None)
-    with svc.journal.bulk(f"import {imp.name} {path.name}") as bulk:
+    with svc.journal.bulk(say("importing {file} ({source})", file=path.name, source=imp.name)) as bulk:
         added = bulk.add_entries(reading.entries())
         added_merged, updated = bulk.merge_counts(reading.merged())
         bulk.restore(reading.days, reading.periods, reading.runs, reading.breaks, reading.scores)
     profile_notes = _apply_hints(svc, reading.hints, reading.first_day)
     return reading.report(added + added_merged, updated, profile_notes, False)
+
+
+def _resolver(svc: Service) -> Callable[[str], str]:
+    """A name to the id of a touchpoint of the journal's catalog (the user's own ones too), "" if unknown."""
+
+    def resolve(name: str) -> str:
+        try:
+            return svc.catalog.resolve(name).id
+        except (BadInput, NotFound):
+            return ""
+
+    return resolve
 
 
 class _Reading:
@@ -115,8 +136,10 @@ class _Reading:
         from ..importers import ImportContext
 
         self.svc, self.imp, self.path, self.first_ok, self.last_ok = svc, imp, path, first_ok, last_ok
-        self.ctx = ImportContext(load_mappings(), svc.settings.zone, progress or (lambda n: None))
-        self.issues: dict[str, tuple[int, list[str]]] = {}
+        self.ctx = ImportContext(
+            load_mappings(), svc.settings.zone, progress or (lambda n: None), svc.settings.now(), _resolver(svc)
+        )
+        self.issues: dict[Message | str, tuple[int, list[str]]] = {}
         self.notices: set[str] = set()
         self.groups: dict[tuple[date, str, str], list[Any]] = {}  # (day, tp, group) -> [count, minutes, first at]
         self.days: list[DayStatus] = []
@@ -130,7 +153,7 @@ class _Reading:
         self.last_day: date | None = None
         self.read = self.outside = 0
 
-    def problem(self, kind: str, where: str) -> None:
+    def problem(self, kind: Message | str, where: str) -> None:
         count, places = self.issues.get(kind, (0, []))
         self.issues[kind] = (count + 1, places if len(places) >= 3 else [*places, where])
 
@@ -175,7 +198,7 @@ class _Reading:
                 continue
             tp = record.touchpoint
             if tp not in known:
-                self.problem(f"unknown touchpoint {tp!r}", record.source_ref or record.at.isoformat())
+                self.problem(say("unknown touchpoint '{id}'", id=tp), record.source_ref or record.at.isoformat())
                 continue
             day = record.day
             if day is None:

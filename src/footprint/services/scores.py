@@ -21,6 +21,7 @@ from ..domain.catalog import KINDS
 from ..domain.scores import ACTIVITY, CaptureAverages, Score, ScoreEffect, activity_series, averages, score_effect
 from ..domain.text import fold
 from ..errors import BadInput, DataFileError, NotFound
+from ..i18n import N_, Message, _, say
 from . import Service
 
 METRIC = re.compile(r"^[a-z0-9][a-z0-9:._-]{0,39}$")
@@ -31,10 +32,14 @@ def check_metric(name: str, allow_activity: bool = False) -> str:
     metric = name.strip().lower()
     if not METRIC.fullmatch(metric):
         raise BadInput(
-            f"a metric name is lowercase letters, digits and : . _ - (like klout or followers:twitter), not {name!r}"
+            N_(
+                "a metric name is made of lowercase letters, digits and : . _ - (like klout or followers:twitter), "
+                "not '{name}'"
+            ),
+            name=limits.shown(name),
         )
     if metric == ACTIVITY and not allow_activity:
-        raise BadInput("'activity' is computed from your journal (footprint score explain): use another name")
+        raise BadInput(N_("'activity' is computed from your journal (see 'footprint score explain'): use another name"))
     return metric
 
 
@@ -44,10 +49,14 @@ def parse_value(text: str) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise BadInput(f"not a number: {limits.shown(text)!r}") from None
+        raise BadInput(N_("not a number: '{text}'"), text=limits.shown(text)) from None
     if not limits.within(value, -limits.MAX_SCORE, limits.MAX_SCORE):  # nan, inf, 1e400 (read as inf), 1e308
+        from ..l10n import integer
+
         raise BadInput(
-            f"score out of range: {limits.shown(text)!r} (footprint keeps numbers up to ±{limits.MAX_SCORE:,.0f})"
+            N_("score out of range: '{text}' (footprint keeps numbers up to ±{max})"),
+            text=limits.shown(text),
+            max=integer(int(limits.MAX_SCORE)),
         )
     return value
 
@@ -58,23 +67,28 @@ def parse_score_date(text: str) -> date:
     try:
         day = date(int(m[3]), int(m[2]), int(m[1])) if m else date.fromisoformat(text[:10])
     except ValueError:
-        raise BadInput(f"not a date: {limits.shown(text)!r} (use 2026-11-20 or 20/11/2026)") from None
+        raise BadInput(N_("not a date: '{text}' (use 2026-11-20 or 20/11/2026)"), text=limits.shown(text)) from None
     if not limits.in_years(day):
-        raise BadInput(f"{day} is out of range: footprint reads dates from {limits.FIRST_YEAR} to {limits.LAST_YEAR}")
+        raise BadInput(
+            N_("{day} is out of range: footprint reads dates from {first} to {last}"),
+            day=day,
+            first=limits.FIRST_YEAR,
+            last=limits.LAST_YEAR,
+        )
     return day
 
 
 def add(svc: Service, metric: str, value: str, on: str | None = None) -> Score:
     score = Score(check_metric(metric), svc.day_of(on), parse_value(value), "cli")
     if score.day > svc.settings.now().date():
-        raise BadInput(f"{score.day} has not happened yet")
-    svc.journal.put_scores([score], f"score {score.metric} {score.day}")
+        raise BadInput(N_("{day} has not happened yet"), day=score.day)
+    svc.journal.put_scores([score], say("{metric} score of {day}", metric=score.metric, day=score.day.isoformat()))
     return score
 
 
 class ScoreImport(NamedTuple):
     added: int
-    problems: list[tuple[int, str]]  # (line number, what is wrong)
+    problems: list[tuple[int, Message | str]]  # (line number, what is wrong: worded when shown)
 
 
 def import_csv(svc: Service, path: Path, strict: bool = False) -> ScoreImport:
@@ -85,18 +99,20 @@ def import_csv(svc: Service, path: Path, strict: bool = False) -> ScoreImport:
         with open_regular(path) as f:
             raw = f.read()
     except FileNotFoundError:
-        raise NotFound(f"{path}: no such file") from None
+        raise NotFound(N_("{path}: no such file"), path=path) from None
     except OSError as exc:
-        raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
+        from ..files import os_reason
+
+        raise DataFileError(N_("{path}: cannot read ({reason})"), path=path, reason=os_reason(exc)) from None
     if b"\0" in raw[:4096]:
-        raise DataFileError(f"{path}: not a CSV file (it holds binary data)")
+        raise DataFileError(N_("{path}: not a CSV file (it holds binary data)"), path=path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = raw.decode("cp1252")
         except UnicodeDecodeError:
-            raise DataFileError(f"{path}: not a text file") from None
+            raise DataFileError(N_("{path}: not a text file"), path=path) from None
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         delimiter = dialect.delimiter
@@ -110,24 +126,28 @@ def import_csv(svc: Service, path: Path, strict: bool = False) -> ScoreImport:
         if number == 1 and row and fold(row[0]) in ("date", "day", "jour"):
             continue
         if len(row) != 3:
-            problems.append((number, f"expected 3 columns (date, metric, value), found {len(row)}"))
+            problems.append((number, say("expected 3 columns (date, metric, value), found {found}", found=len(row))))
             continue
         try:
             score = Score(check_metric(row[1]), parse_score_date(row[0]), parse_value(row[2]), "import")
         except BadInput as exc:
-            problems.append((number, exc.message))
+            problems.append((number, exc.said))
             continue
         if score.day > today:
-            problems.append((number, f"{score.day} is in the future"))
+            problems.append((number, say("{day} is in the future", day=score.day)))
             continue
         scores.append(score)
     if strict and problems:
         line, what = problems[0]
-        raise DataFileError(f"{path}: line {line}: {what}; --strict: nothing imported")
+        raise DataFileError(
+            N_("{path}: line {line}: {what}; --strict: nothing imported"), path=path, line=line, what=what
+        )
     if problems and not scores:  # not one good row: not a score CSV at all (JSON, a binary…)
-        raise DataFileError(f"{path}: not a CSV of date, metric, value (no row reads as one); nothing imported")
+        raise DataFileError(
+            N_("{path}: not a CSV of date, metric, value (no row reads as one): nothing imported"), path=path
+        )
     if scores:
-        svc.journal.put_scores(scores, f"score import {path.name}")
+        svc.journal.put_scores(scores, say("importing scores from {file}", file=path.name))
     return ScoreImport(len(scores), problems)
 
 
@@ -159,10 +179,12 @@ def remove(svc: Service, metric: str, days: Sequence[str]) -> int:
     """Remove the values of ``metric`` on ``days``; none there is NotFound, and nothing is written (the undo
     history included: the journal records no step for a write that changed nothing)."""
     name = check_metric(metric)
-    removed = svc.journal.delete_scores(name, [svc.day_of(d) for d in days], f"score rm {name}")
+    summary = say("removing {metric} scores", metric=name)
+    removed = svc.journal.delete_scores(name, [svc.day_of(d) for d in days], summary)
     if not removed:
         shown = ", ".join(days)
-        raise NotFound(f"no {name} value on {shown if len(shown) <= 60 else shown[:59] + '…'}")
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        raise NotFound(N_("no {metric} value on {days}"), metric=name, days=shown)
     return removed
 
 
@@ -172,15 +194,16 @@ def remove(svc: Service, metric: str, days: Sequence[str]) -> int:
 def add_break(svc: Service, first: str, last: str, label: str | None, scope: Sequence[str]) -> Break:
     a, b = svc.day_of(first), svc.day_of(last)
     if b < a:
-        raise BadInput(f"--to {b} is before --from {a}")
+        raise BadInput(N_("--to {last} is before --from {first}"), first=a, last=b)
     names = []
     for item in scope:
         key = fold(item)
         names.append(key if key in KINDS else svc.catalog.resolve(item).id)
-    text = (label or "").strip() or "break"
+    text = (label or "").strip() or _("break")
     if len(text) > 80 or "\n" in text:
-        raise BadInput("a break label is one line of at most 80 characters")
-    return svc.journal.add_break(Break("", a, b, text, tuple(names)), f"break add {a}..{b}")
+        raise BadInput(N_("a break label is one line of at most 80 characters"))
+    summary = say("adding the break from {first} to {last}", first=a.isoformat(), last=b.isoformat())
+    return svc.journal.add_break(Break("", a, b, text, tuple(names)), summary)
 
 
 def all_breaks(svc: Service) -> list[Break]:
@@ -198,16 +221,16 @@ def find_break(svc: Service, break_id: str) -> Break:
     for b in all_breaks(svc):
         if b.id == break_id.lstrip("#"):
             return b
-    raise NotFound(f"no break {break_id!r}; see 'footprint break list'")
+    raise NotFound(N_("no break '{id}': see 'footprint break list'"), id=limits.shown(break_id))
 
 
 def remove_break(svc: Service, break_id: str) -> None:
     if break_id.startswith("r"):
-        raise BadInput("that is a challenge run: it stays in the run history")
+        raise BadInput(N_("that is a challenge run: it stays in the run history"))
     # ASCII digits of a size SQLite can hold: "²" is a digit to isdigit(), and int() refuses it.
     number = int(break_id) if break_id.isascii() and break_id.isdigit() and len(break_id) < 19 else None
-    if number is None or not svc.journal.delete_break(number, f"break rm {break_id}"):
-        raise NotFound(f"no break {break_id!r}; see 'footprint break list'")
+    if number is None or not svc.journal.delete_break(number, say("removing break {id}", id=break_id)):
+        raise NotFound(N_("no break '{id}': see 'footprint break list'"), id=limits.shown(break_id))
 
 
 class BreakEffect(NamedTuple):

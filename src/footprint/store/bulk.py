@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
 from ..errors import StorageError
+from ..i18n import Message
+from .summary import stored
 from .journal import _entry_values as entry_values  # one way to turn an entry into a row
 
 if TYPE_CHECKING:
@@ -53,8 +55,8 @@ _INSERT = (
 class BulkImport:
     """One import's writes. Use as a context manager; on an exception what was written is undone."""
 
-    def __init__(self, journal: Journal, summary: str, action: str = "import") -> None:
-        self.journal, self.conn, self.summary, self.action = journal, journal.conn, summary, action
+    def __init__(self, journal: Journal, summary: Message | str, action: str = "import") -> None:
+        self.journal, self.conn, self.summary, self.action = journal, journal.conn, stored(summary), action
         self.nested = self.conn.in_transaction
         self.op_id: int | None = None
         self.payload: dict[str, Any] = {"open": True, "spans": [], "before": []}

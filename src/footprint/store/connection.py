@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import JournalBusy, StorageError
+from ..i18n import N_
 
 APPLICATION_ID = 0x46505254  # "FPRT": marks a footprint journal, so another SQLite file is refused
 BUSY_TIMEOUT_MS = 5000
@@ -36,18 +37,18 @@ def storage_error(path: Path, exc: BaseException) -> StorageError:
     check a folder that is fine."""
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
-    full = StorageError(f"the disk holding {path} is full; nothing was written")
+    full = StorageError(N_("the disk holding {path} is full; nothing was written"), path=path)
     if code == sqlite3.SQLITE_FULL or "disk is full" in text or "no space" in text:
         return full
     if "locked" in text or "busy" in text:
-        return JournalBusy(f"the journal {path} is locked by another footprint or program; try again")
+        return JournalBusy(N_("the journal {path} is locked by another footprint or program; try again"), path=path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StorageError(f"{path} is not a footprint journal or is damaged (it was left untouched)")
+        return StorageError(N_("{path} is not a footprint journal or is damaged (it was left untouched)"), path=path)
     if _disk_full(path):  # SQLite says "disk I/O error" when the shared-memory file cannot grow
         return full
     if "readonly" in text or "read-only" in text or "unable to open" in text or "disk i/o" in text:
-        return StorageError(f"cannot write the journal {path}: check the folder exists and is yours")
-    return StorageError(f"the journal {path} could not be used ({type(exc).__name__})")
+        return StorageError(N_("cannot write the journal {path}: check the folder exists and is yours"), path=path)
+    return StorageError(N_("the journal {path} could not be used ({error})"), path=path, error=type(exc).__name__)
 
 
 def _disk_full(path: Path) -> bool:
@@ -68,7 +69,7 @@ def guarded(path: Path) -> Iterator[None]:
     except UnicodeDecodeError:
         # sqlite3 raises this instead of its error when SQLite's message is not UTF-8: text from a damaged
         # schema or a trigger another program planted.
-        raise StorageError(f"{path} is damaged (SQLite reported an unreadable error)") from None
+        raise StorageError(N_("{path} is damaged (SQLite reported an unreadable error)"), path=path) from None
 
 
 def _create_private(path: Path, make_folder: bool) -> None:
@@ -77,7 +78,7 @@ def _create_private(path: Path, make_folder: bool) -> None:
     if make_folder:
         private_dirs(path.parent)
     elif not path.parent.is_dir():
-        raise StorageError(f"{path.parent}: no such folder (create it first)")
+        raise StorageError(N_("{path}: no such folder (create it first)"), path=path.parent)
     # Created empty with 0600 before SQLite touches it: SQLite gives the -wal and -shm files the
     # permissions of the database file, so they stay private too.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -95,16 +96,20 @@ def open_database(path: Path, make_folder: bool = True) -> sqlite3.Connection:
     try:
         is_dir, exists = path.is_dir(), path.exists()
     except OSError as exc:  # an unreadable folder on the way
-        raise StorageError(f"cannot open the journal {path}: {exc.strerror or type(exc).__name__}") from None
+        from ..files import os_reason
+
+        raise StorageError(N_("cannot open the journal {path}: {reason}"), path=path, reason=os_reason(exc)) from None
     if is_dir:
-        raise StorageError(f"{path} is a folder, not a journal file")
+        raise StorageError(N_("{path} is a folder, not a journal file"), path=path)
     try:
         if not exists:
             _create_private(path, make_folder)
     except FileExistsError:
         pass  # another footprint created it a moment ago
     except OSError as exc:
-        raise StorageError(f"cannot create the journal {path}: {exc.strerror or type(exc).__name__}") from None
+        from ..files import os_reason
+
+        raise StorageError(N_("cannot create the journal {path}: {reason}"), path=path, reason=os_reason(exc)) from None
     with guarded(path):
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
@@ -114,7 +119,9 @@ def open_database(path: Path, make_folder: bool = True) -> sqlite3.Connection:
                 _migrate(conn, path)
                 found = _state(conn)
             if found is None:
-                raise StorageError(f"{path} is a damaged footprint journal (its migrations table is missing)")
+                raise StorageError(
+                    N_("{path} is a damaged footprint journal (its migrations table is missing)"), path=path
+                )
             _check_steps(found[2], path)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -141,7 +148,9 @@ def _is_blank(conn: sqlite3.Connection) -> bool:
 
 
 def _newer(path: Path, version: object) -> StorageError:
-    return StorageError(f"{path} was written by a newer footprint (schema {version}); upgrade footprint")
+    return StorageError(
+        N_("{path} was written by a newer footprint (schema {version}); upgrade footprint"), path=path, version=version
+    )
 
 
 # The fast path's one statement: the schema version, the application id, and the names of the steps the
@@ -204,7 +213,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     if version > SCHEMA_VERSION and app_id == APPLICATION_ID:
         raise _newer(path, version)
     if app_id != APPLICATION_ID and not _is_blank(conn) and not (app_id == 0 and _adoptable(conn)):
-        raise StorageError(f"{path} is not a footprint journal (it was left untouched)")
+        raise StorageError(N_("{path} is not a footprint journal (it was left untouched)"), path=path)
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once
     conn.execute("BEGIN IMMEDIATE")

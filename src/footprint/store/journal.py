@@ -19,6 +19,8 @@ from ..domain.footprint import Usage
 from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
 from ..domain.limits import stored_problem
 from ..errors import StorageError
+from ..i18n import N_, Message, say
+from .summary import restored, stored
 from .connection import guarded, open_database
 
 if TYPE_CHECKING:  # scores, breaks, imports and verdicts are not on the path of every `footprint log`
@@ -31,11 +33,21 @@ _ENTRY_COLUMNS = "id, ts, utc_offset, day, touchpoint, count, minutes, note, rea
 UNDO_DEPTH = 200
 
 
-def _damaged(what: str) -> StorageError:
-    return StorageError(f"the journal is damaged: {what} holds a value of the wrong type (written by another program?)")
+def _damaged(what: Message) -> StorageError:
+    return StorageError(
+        N_("the journal is damaged: {what} holds a value of the wrong type (written by another program?)"), what=what
+    )
 
 
-def _day(text: Any, what: str = "a day") -> date:
+def _entry(entry_id: Any) -> Message:
+    return say("entry #{id}", id=entry_id)
+
+
+# What a damaged value is part of, as the message names it.
+_A_DAY, _ROLL_UP, _PROFILE, _SCORE = say("a day"), say("the daily roll-up"), say("the profile"), say("a score")
+
+
+def _day(text: Any, what: Message = _A_DAY) -> date:
     try:
         return date.fromisoformat(text)
     except (TypeError, ValueError):
@@ -45,10 +57,13 @@ def _day(text: Any, what: str = "a day") -> date:
 _NUMBERS = (int, float)
 
 
-def out_of_range(entry_id: Any, day: Any, what: str) -> StorageError:
+def out_of_range(entry_id: Any, day: Any, what: Message) -> StorageError:
     """An entry whose numbers cannot be shown (an infinity written behind footprint's back)."""
     return StorageError(
-        f"entry #{entry_id} ({day}) holds {what} out of range: the journal was changed outside footprint"
+        N_("entry #{id} ({day}) holds {what} out of range: the journal was changed outside footprint"),
+        id=entry_id,
+        day=day,
+        what=what,
     )
 
 
@@ -56,7 +71,7 @@ def _row_to_entry(row: Sequence[Any]) -> Entry:
     """An entry from its row; a row another program filled with the wrong types is a damaged journal, said
     in one line, not a crash further on (SQLite's column types do not stop ``count = 'abc'``)."""
     if type(row[5]) is not int or (row[6] is not None and type(row[6]) not in _NUMBERS) or type(row[4]) is not str:
-        raise _damaged(f"entry #{row[0]}")
+        raise _damaged(_entry(row[0]))
     if (what := stored_problem(row[5], row[6])) is not None:  # an infinity: no view or export could show it
         raise out_of_range(row[0], row[3], what)
     try:
@@ -73,7 +88,7 @@ def _row_to_entry(row: Sequence[Any]) -> Entry:
             source_ref=row[10],
         )
     except (TypeError, ValueError, OverflowError, OSError):
-        raise _damaged(f"entry #{row[0]}") from None
+        raise _damaged(_entry(row[0])) from None
 
 
 def _entry_values(e: Entry) -> tuple[Any, ...]:
@@ -140,7 +155,9 @@ class Journal:
     # --- plumbing -----------------------------------------------------------------------------------
 
     @contextmanager
-    def _write(self, action: str | None = None, summary: str = "", payload: Any = None) -> Iterator[sqlite3.Connection]:
+    def _write(
+        self, action: str | None = None, summary: Message | str = "", payload: Any = None
+    ) -> Iterator[sqlite3.Connection]:
         """A write transaction (a savepoint inside ``atomic``); with ``action``, the undo record is stored in
         the same transaction (``payload`` may be filled in by the block: it is serialised at the end).
 
@@ -154,7 +171,7 @@ class Journal:
                 if action is not None and self.conn.total_changes != changes:
                     self.conn.execute(
                         "INSERT INTO ops (at, action, summary, payload) VALUES (?, ?, ?, ?)",
-                        (datetime.now(UTC).isoformat(), action, summary, json.dumps(payload)),
+                        (datetime.now(UTC).isoformat(), action, stored(summary), json.dumps(payload)),
                     )
                     self.conn.execute("DELETE FROM ops WHERE id <= (SELECT max(id) FROM ops) - ?", (UNDO_DEPTH,))
                 self.conn.execute("RELEASE step" if nested else "COMMIT")
@@ -184,7 +201,7 @@ class Journal:
 
     # --- entries ------------------------------------------------------------------------------------
 
-    def add_entries(self, entries: Sequence[Entry], summary: str) -> list[Entry]:
+    def add_entries(self, entries: Sequence[Entry], summary: Message | str) -> list[Entry]:
         """Store new touches as one undoable step; returns them with their ids."""
         ids: list[int] = []
         with self._write("log", summary, ids) as conn:
@@ -196,7 +213,7 @@ class Journal:
                 ids.append(int(cur.lastrowid or 0))
         return [e._replace(id=i) for e, i in zip(entries, ids, strict=True)]
 
-    def import_entries(self, entries: Iterable[Entry], summary: str, batch: int | None = None) -> int:
+    def import_entries(self, entries: Iterable[Entry], summary: Message | str, batch: int | None = None) -> int:
         """Store imported touches as one undoable step, in short transactions (see ``store/bulk.py``);
         returns how many were added.
 
@@ -207,14 +224,14 @@ class Journal:
         with self.bulk(summary) as bulk:
             return bulk.add_entries(entries, chunk=batch)
 
-    def merge_counts(self, rows: Iterable[Entry], summary: str) -> tuple[int, int]:
+    def merge_counts(self, rows: Iterable[Entry], summary: Message | str) -> tuple[int, int]:
         """Store per-day counts from an importer, each with a stable (source, source_ref): a new reference
         adds an entry; a known one keeps the larger count and minutes (a newer export of the same day has
         at least as many records). One undoable step, in short transactions. Returns (added, updated)."""
         with self.bulk(summary) as bulk:
             return bulk.merge_counts(rows)
 
-    def bulk(self, summary: str) -> BulkImport:
+    def bulk(self, summary: Message | str) -> BulkImport:
         """One import's writer: several kinds of rows, short transactions, one undoable step."""
         from .bulk import BulkImport
 
@@ -303,7 +320,7 @@ class Journal:
             for head, minutes, tail, entry_id, day, count, typed in self.conn.execute(sql):
                 # A row another program wrote with the wrong types, or an infinity, would make invalid JSON.
                 if not typed or (minutes is not None and type(minutes) not in _NUMBERS):
-                    raise _damaged(f"entry #{entry_id}")
+                    raise _damaged(_entry(entry_id))
                 if (what := stored_problem(count, minutes)) is not None:
                     raise out_of_range(entry_id, day, what)
                 yield f'{head[:-1]},"minutes":{"null" if minutes is None else repr(minutes)},{tail[1:]}'
@@ -330,8 +347,8 @@ class Journal:
         rows = self._query(f"SELECT day, touchpoint, count, minutes FROM day_usage{where}", params)
         for day_s, tp, count, minutes in rows:
             if type(count) is not int or type(minutes) not in _NUMBERS:
-                raise _damaged("the daily roll-up")
-            out.setdefault(_day(day_s, "the daily roll-up"), {})[tp] = Usage(count, minutes)
+                raise _damaged(_ROLL_UP)
+            out.setdefault(_day(day_s, _ROLL_UP), {})[tp] = Usage(count, minutes)
         return out
 
     # --- reads bounded by a run: whole days from the roll-up, parts of days from their touches ---------
@@ -401,7 +418,7 @@ class Journal:
         row = self._query("SELECT min(day) FROM day_usage")[0][0]
         return _day(row) if row else None
 
-    def update_entry(self, new: Entry, summary: str) -> bool:
+    def update_entry(self, new: Entry, summary: Message | str) -> bool:
         """Store the new values of an entry; False (and no undo step) when they are the ones it has."""
         old = self.entry(new.id or 0)
         assert old is not None
@@ -415,7 +432,7 @@ class Journal:
             )
         return True
 
-    def delete_entries(self, entries: Sequence[Entry], summary: str) -> None:
+    def delete_entries(self, entries: Sequence[Entry], summary: Message | str) -> None:
         with self._write("rm", summary, {"rows": [_entry_row(e) for e in entries]}) as conn:
             conn.executemany("DELETE FROM entries WHERE id = ?", [(e.id,) for e in entries])
 
@@ -432,7 +449,7 @@ class Journal:
         rows = self._query(f"SELECT day FROM days{where}{' AND' if where else ' WHERE'} closed = 1", params)
         return {_day(r[0]) for r in rows}
 
-    def set_closed(self, day: date, closed: bool, at: datetime, summary: str) -> bool:
+    def set_closed(self, day: date, closed: bool, at: datetime, summary: Message | str) -> bool:
         """Close or reopen a day; False (and no undo step) when it already was."""
         before = self._query("SELECT day, closed, closed_at FROM days WHERE day = ?", (day.isoformat(),))
         if bool(before and before[0][1]) == closed:
@@ -451,11 +468,11 @@ class Journal:
         """Every profile period, current and past, oldest first."""
         rows = self._query("SELECT touchpoint, since, until, state FROM profile ORDER BY since, id")
         return [
-            ProfilePeriod(tp, _day(since, "the profile"), _day(until, "the profile") if until else None, state)
+            ProfilePeriod(tp, _day(since, _PROFILE), _day(until, _PROFILE) if until else None, state)
             for tp, since, until, state in rows
         ]
 
-    def replace_profile(self, periods: Sequence[ProfilePeriod], summary: str) -> bool:
+    def replace_profile(self, periods: Sequence[ProfilePeriod], summary: Message | str) -> bool:
         """Write the whole profile (it is small) as one undoable step; False (and no step) when it is the
         profile already there."""
         before = self._query("SELECT touchpoint, since, until, state FROM profile ORDER BY id")
@@ -477,7 +494,7 @@ class Journal:
         """Every run, oldest first."""
         return [_row_to_run(r) for r in self._query(f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY id")]
 
-    def add_run(self, run: Run, summary: str) -> Run:
+    def add_run(self, run: Run, summary: Message | str) -> Run:
         ids: list[int] = []
         with self._write("run", summary, {"added": ids}) as conn:
             try:
@@ -489,7 +506,7 @@ class Journal:
             ids.append(int(cur.lastrowid or 0))
         return run._replace(id=ids[0])
 
-    def update_run(self, run: Run, summary: str) -> None:
+    def update_run(self, run: Run, summary: Message | str) -> None:
         before = self._query(f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run.id,))
         with self._write("run", summary, {"before": list(before[0])}) as conn:
             conn.execute(
@@ -509,10 +526,10 @@ class Journal:
 
         rows = self._query(f"SELECT metric, day, value, source FROM scores{where} ORDER BY metric, day", params)
         if any(type(r[2]) not in _NUMBERS for r in rows):
-            raise _damaged("a score")
-        return [Score(m, _day(d, "a score"), v, src) for m, d, v, src in rows]
+            raise _damaged(_SCORE)
+        return [Score(m, _day(d, _SCORE), v, src) for m, d, v, src in rows]
 
-    def put_scores(self, scores: Sequence[Score], summary: str) -> None:
+    def put_scores(self, scores: Sequence[Score], summary: Message | str) -> None:
         """Add or replace values (one per metric and day), as one undoable step; values already stored as
         given are left alone (all of them: no step)."""
         keys = [(sc.metric, sc.day.isoformat()) for sc in scores]
@@ -533,7 +550,7 @@ class Journal:
                 [(sc.metric, sc.day.isoformat(), sc.value, sc.source) for sc in scores],
             )
 
-    def delete_scores(self, metric: str, days: Sequence[date], summary: str) -> int:
+    def delete_scores(self, metric: str, days: Sequence[date], summary: Message | str) -> int:
         keys = [(metric, d.isoformat()) for d in days]
         before = [
             r[0]
@@ -553,7 +570,7 @@ class Journal:
             for i, f, la, lb, sc in rows
         ]
 
-    def add_break(self, b: Break, summary: str) -> Break:
+    def add_break(self, b: Break, summary: Message | str) -> Break:
         ids: list[int] = []
         with self._write("break", summary, {"added": ids}) as conn:
             cur = conn.execute(
@@ -563,7 +580,7 @@ class Journal:
             ids.append(int(cur.lastrowid or 0))
         return b._replace(id=str(ids[0]))
 
-    def delete_break(self, break_id: int, summary: str) -> bool:
+    def delete_break(self, break_id: int, summary: Message | str) -> bool:
         before = self._query("SELECT id, first, last, label, scope FROM breaks WHERE id = ?", (break_id,))
         if not before:
             return False
@@ -573,7 +590,7 @@ class Journal:
 
     # --- undo ---------------------------------------------------------------------------------------
 
-    def undo(self) -> str | None:
+    def undo(self) -> Message | str | None:
         """Reverse the newest recorded step; returns its summary, or None when there is nothing to undo.
 
         A step whose reversal changes nothing (earlier footprints recorded steps for writes that changed
@@ -588,7 +605,7 @@ class Journal:
                 changed = conn.total_changes != before
                 conn.execute("DELETE FROM ops WHERE id = ?", (op_id,))
                 if changed:
-                    return str(summary)
+                    return restored(str(summary))
         return None
 
     # --- whole-journal reads for export -------------------------------------------------------------

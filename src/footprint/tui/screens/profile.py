@@ -107,7 +107,7 @@ class ProfileScreen(BaseScreen):
         text.append(f" · {t('kind.' + tp.kind, lang)} · {t('consent.' + tp.consent, lang)}\n")
         if estimate is not None:
             text.append(_estimate(estimate.value, tp.passive).format(n=l10n.number(estimate.value)) + " ")
-            text.append(estimate.why + "\n")
+            text.append(estimate.why.get(lang) + "\n")
         text.append(_("Collectors: {collectors}").format(collectors=collectors))
         detail.update(text)
 
