@@ -72,6 +72,6 @@ def test_bad_kind_in_french(cli) -> None:
     result = cli("--lang", "fr", "list", "--kind", "socail")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
-        "footprint: type inconnu «\u00a0socail\u00a0» (did you mean: social?)\u00a0; utilisez l'un de ceux-ci\u00a0: "
+        "footprint: type inconnu «\u00a0socail\u00a0» (vouliez-vous dire\u00a0: social\u00a0?)\u00a0; utilisez l'un de ceux-ci\u00a0: "
         "device, card, meter, service, social\n"
     )

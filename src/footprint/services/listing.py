@@ -13,9 +13,6 @@ from ..errors import BadInput
 from ..i18n import N_
 from ..store import EntryFilter
 
-UNKNOWN_KIND = N_("unknown kind '{value}'{hint}; use one of {allowed}")
-UNKNOWN_REASON = N_("unknown reason '{value}'{hint}; use one of {allowed}")
-UNKNOWN_SOURCE = N_("unknown source '{value}'{hint}; use one of {allowed}")
 MANUAL_SOURCES = ("cli", "tui")  # what ``--source manual`` means: touches a person logged
 
 
@@ -30,33 +27,51 @@ class ListFilter(NamedTuple):
     limit: int | None = None
 
 
-def _choice(value: str, allowed: Sequence[str], msgid: str) -> str:
-    """``value`` if it is one of ``allowed`` (case-insensitive), else one line (``msgid``) with the close ones."""
+def _choice(value: str, allowed: Sequence[str]) -> str | None:
+    """``value`` if it is one of ``allowed`` (case-insensitive), else None."""
+    name = value.strip().lower()
+    return name if name in allowed else None
+
+
+def _hint(value: str, allowed: Sequence[str]) -> dict[str, str]:
+    """What a wrong value's message shows: the value, the close names, and every name."""
     from ..domain.text import did_you_mean
 
-    if value.strip().lower() in allowed:
-        return value.strip().lower()
-    raise BadInput(msgid, value=value, hint=did_you_mean(value, allowed), allowed=", ".join(allowed))
+    return {"value": value, "hint": did_you_mean(value, allowed), "allowed": ", ".join(allowed)}
+
+
+def _kind(value: str) -> str:
+    if (kind := _choice(value, KINDS)) is None:
+        raise BadInput(N_("unknown kind '{value}'{hint}; use one of {allowed}"), **_hint(value, KINDS))
+    return kind
+
+
+def _reason(value: str) -> str:
+    if (reason := _choice(value, REASONS)) is None:
+        raise BadInput(N_("unknown reason '{value}'{hint}; use one of {allowed}"), **_hint(value, REASONS))
+    return reason
 
 
 def _sources(value: str) -> tuple[str, ...]:
-    name = value.strip().lower()
-    if name == "manual":
+    if value.strip().lower() == "manual":
         return MANUAL_SOURCES
     from ..importers import IMPORTERS  # only when a source is named: importers are heavy
 
-    return (_choice(name, ["manual", *(i.name for i in IMPORTERS)], UNKNOWN_SOURCE),)
+    names = ["manual", *(i.name for i in IMPORTERS)]
+    if (name := _choice(value, names)) is None:
+        raise BadInput(N_("unknown source '{value}'{hint}; use one of {allowed}"), **_hint(value, names))
+    return (name,)
 
 
 def narrowed(catalog: Catalog, tps: list[str] | None, which: ListFilter) -> tuple[list[str] | None, EntryFilter]:
     """The touchpoints to keep (a kind's, within ``tps`` if given) and the store's filter."""
     if which.kind is not None:
-        of_kind = [tp.id for tp in catalog.of_kind(_choice(which.kind, KINDS, UNKNOWN_KIND))]
+        of_kind = [tp.id for tp in catalog.of_kind(_kind(which.kind))]
         tps = [t for t in tps if t in of_kind] if tps is not None else of_kind
     if which.limit is not None and which.limit < 1:
         raise BadInput(N_("--limit must be 1 or more, not {n}"), n=which.limit)
     narrow = EntryFilter(
-        reason=_choice(which.reason, REASONS, UNKNOWN_REASON) if which.reason is not None else None,
+        reason=_reason(which.reason) if which.reason is not None else None,
         sources=_sources(which.source) if which.source is not None else None,
         search=which.search or None,
         newest_first=which.newest_first,
