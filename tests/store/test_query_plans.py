@@ -80,6 +80,10 @@ COMMANDS = [
     ("list", "--to", "2026-11-20"),
     ("list", "-t", "smartphone"),
     ("list", "-t", "smartphone", "--from", "-3d"),
+    ("list", "--reverse", "--limit", "3"),
+    ("list", "--kind", "social", "-r"),
+    ("list", "--reason", "unavoidable", "--source", "manual"),
+    ("list", "--search", "LATE", "--from", "-7d", "-r"),
     ("challenge", "verdict", "day"),
     ("challenge", "verdict", "week", "--json"),
     ("challenge", "status", "week"),
@@ -121,6 +125,7 @@ def _plans(db: Path, sqls: list[str], stats: list[tuple[str, str, str]] | None) 
     finally:
         conn.close()
     conn = sqlite3.connect(db)  # a new connection loads the statistics
+    conn.create_function("footprint_fold", 1, journal_module._fold_note, deterministic=True)  # --search
     try:
         return {sql: [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)] for sql in sqls}
     finally:
@@ -155,5 +160,5 @@ def test_whole_journal_reads_are_few_and_named(statements) -> None:
     kinds = {re.sub(r"'[^']*'|\d+", "?", s) for s in whole}
     for kind in kinds:
         assert re.search(
-            r"ORDER BY day, ts, id$|^SELECT min\(day\) FROM day_usage$|FROM day_usage$|max\(id\)", kind
+            r"ORDER BY day, ts, id$|ORDER BY day DESC, ts DESC, id DESC( LIMIT \?)?$|^SELECT min\(day\) FROM day_usage$|FROM day_usage$|max\(id\)", kind
         ) or ("source_ref =" in kind), kind

@@ -175,3 +175,15 @@ async def test_errors_are_notifications_never_a_crash(profiled, monkeypatch) -> 
         assert any(sev == "error" and "RuntimeError" in msg for sev, msg in notes(app))
         assert app.is_running and isinstance(app.screen, TodayScreen)
     assert stored(profiled) == []
+
+
+async def test_today_reminds_that_yesterday_is_not_closed(profiled) -> None:
+    profiled.log(["smartphone"], at="yesterday 10:00")
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        title = shown(app.screen.query_one("#day-title"))
+        assert title.splitlines()[-1] == "Yesterday (Saturday 21 November 2026) is not closed: footprint close yesterday"
+    profiled.set_closed("yesterday", True)
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        assert "not closed" not in shown(app.screen.query_one("#day-title"))

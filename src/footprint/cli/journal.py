@@ -27,6 +27,8 @@ def log(
     svc = state.service(ctx)
     done = svc.log(touchpoints, at=at, count=count, minutes=minutes, note=note, reason=reason)
     typer.echo(words.logged(done, svc.catalog, svc.settings.now().date()))
+    if done.closed:
+        typer.echo(words.closed_notice(done))
 
 
 def show_day(ctx: typer.Context, when: str | None, as_json: bool) -> None:
@@ -63,12 +65,25 @@ def list_entries(
     start: Annotated[str | None, typer.Option("--from", help="First day (inclusive).")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last day (inclusive).")] = None,
     touchpoint: Annotated[str | None, typer.Option("--touchpoint", "-t", help="Only this touchpoint.")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind: device, card, meter, service or social.")
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Only this reason: unavoidable, chosen or forgot.")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Only what came from: manual, or an import source (bank…).")
+    ] = None,
+    search: Annotated[str | None, typer.Option("--search", help="Only entries whose note holds this text.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many entries.")] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
 ) -> None:
     """List entries, oldest first."""
+    from ..services import ListFilter
+
     svc = state.service(ctx)
-    entries = svc.entries(start, end, touchpoint)
+    which = ListFilter(kind, reason, source, search, reverse, limit)
+    entries = svc.entries(start, end, touchpoint, which if which != ListFilter() else None)
     if as_json and as_csv:
         raise typer.BadParameter("choose --json or --csv, not both")
     # Streamed as the journal is read, so memory stays flat whatever the journal's size.

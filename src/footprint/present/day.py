@@ -167,7 +167,18 @@ def day_lines(view: DayView, catalog: Catalog) -> list[str]:
         lines.append(_("By collector: {figures}").format(figures=", ".join(parts)))
     if words.unknown:
         lines.append("  " + words.unknown)
+    if nudge := close_nudge(view):
+        lines += ["", nudge]
     return lines
+
+
+def close_nudge(view: DayView) -> str:
+    """Today's reminder that yesterday is not closed (« » when it is, or on another day)."""
+    if view.unclosed_yesterday is None:
+        return ""
+    return _("Yesterday ({day}) is not closed: footprint close yesterday").format(
+        day=l10n.long_date(view.unclosed_yesterday)
+    )
 
 
 # --- an entry ----------------------------------------------------------------------------------------------
@@ -246,6 +257,18 @@ def logged(done: Logged, catalog: Catalog, today: date | None = None) -> str:
         "Logged {what} on {day} at {at}: +{n} captures (estimate)",
         k,
     ).format(what=what, day=l10n.long_date(first.day), at=at, n=n)
+
+
+def closed_notice(done: Logged) -> str:
+    """What logging on a closed day adds (« » otherwise): the touch is stored, and the day stays closed."""
+    if not done.closed:
+        return ""
+    day = done.entries[0].day
+    return ngettext(
+        "{day} is closed: the touch is stored and the day stays closed (footprint reopen {iso} to reopen it).",
+        "{day} is closed: the touches are stored and the day stays closed (footprint reopen {iso} to reopen it).",
+        len(done.entries),
+    ).format(day=l10n.long_date(day), iso=day.isoformat())
 
 
 def entry_summary(e: Entry, catalog: Catalog) -> str:

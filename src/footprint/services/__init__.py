@@ -22,6 +22,7 @@ from ..i18n import N_, Message, nsay, psay, say
 from ..resources import shipped_dir
 from ..settings import Settings
 from ..store import Journal
+from .listing import ListFilter, narrowed
 
 if TYPE_CHECKING:
     from ..exporters import JournalDump
@@ -108,6 +109,7 @@ def load_catalog(config_dir: Path, cache_dir: Path | None = None) -> Catalog:
 class Logged(NamedTuple):
     entries: tuple[Entry, ...]
     captures: float
+    closed: bool = False  # the day logged on was closed: the touch is stored, and the day stays closed
 
 
 class DayClosing(NamedTuple):
@@ -121,6 +123,7 @@ class DayView(NamedTuple):
     entries: tuple[Entry, ...]
     footprint: Footprint
     profile: tuple[ProfilePeriod, ...]
+    unclosed_yesterday: date | None = None  # shown today only, when the journal already held that day
 
     @property
     def logged(self) -> bool:
@@ -208,7 +211,8 @@ class Service:
         note = note.strip() or None if note is not None else None
         entries = [Entry(None, instant, instant.date(), tp.id, count, minutes, note, reason, source) for tp in tps]
         stored = self.journal.add_entries(entries, say("logging {names}", names=labels(tps, f" ×{count}")))
-        return Logged(tuple(stored), sum(entry_captures(e, self.catalog) for e in stored))
+        closed = self.journal.day_status(instant.date()).closed
+        return Logged(tuple(stored), sum(entry_captures(e, self.catalog) for e in stored), closed)
 
     def entry(self, entry_id: int) -> Entry:
         found = self.journal.entry(entry_id)
@@ -263,14 +267,23 @@ class Service:
         return self.journal.undo()
 
     def entries(
-        self, start: str | None = None, end: str | None = None, touchpoint: str | None = None
+        self,
+        start: str | None = None,
+        end: str | None = None,
+        touchpoint: str | None = None,
+        which: ListFilter | None = None,
     ) -> Iterator[Entry]:
+        """Entries between two days, optionally of one touchpoint and narrowed by ``which`` (checked here,
+        applied in SQL so the list still streams)."""
         first = self.day_of(start) if start else None
         last = self.day_of(end) if end else None
         if first and last and first > last:
             raise BadInput(N_("--from {first} is after --to {last}"), first=first, last=last)
         tps = [self.catalog.resolve(touchpoint).id] if touchpoint else None
-        return self.journal.entries(first, last, tps)
+        if which is None:
+            return self.journal.entries(first, last, tps)
+        tps, narrow = narrowed(self.catalog, tps, which)
+        return self.journal.entries(first, last, tps, narrow)
 
     # --- days ---------------------------------------------------------------------------------------
 
@@ -282,7 +295,18 @@ class Service:
         entries = tuple(self.journal.entries_on(day))
         profile = self.profile_on(day)
         fp = footprint(usage_of(entries), profile, self.catalog)
-        return DayView(day, self.journal.day_status(day), entries, fp, profile)
+        return DayView(day, self.journal.day_status(day), entries, fp, profile, self.unclosed_yesterday(day))
+
+    def unclosed_yesterday(self, day: date) -> date | None:
+        """Yesterday, when ``day`` is today and yesterday is not closed, but the journal had begun by then
+        (a new journal is not told to close a day it never knew)."""
+        if day != self.settings.now().date():
+            return None
+        yesterday = day - timedelta(days=1)
+        if self.journal.day_status(yesterday).closed:
+            return None
+        first = self.journal.first_day()
+        return yesterday if first is not None and first <= yesterday else None
 
     def footprint_between(self, first: date, last: date) -> dict[date, Footprint]:
         """The footprint of every day from ``first`` to ``last``, from one grouped query."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..domain.footprint import Usage
 from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
@@ -110,6 +110,25 @@ def _entry_values(e: Entry) -> tuple[Any, ...]:
 
 def _entry_row(e: Entry) -> list[Any]:
     return [e.id, *_entry_values(e)]
+
+
+class EntryFilter(NamedTuple):
+    """What ``Journal.entries`` keeps beyond days and touchpoints, and in which order."""
+
+    reason: str | None = None
+    sources: tuple[str, ...] | None = None
+    search: str | None = None  # in notes, case- and accent-insensitive
+    newest_first: bool = False
+    limit: int | None = None
+
+
+def _fold_note(text: str | None) -> str | None:
+    """Lowercase, accents stripped (« Café » finds « cafe »), for searching notes."""
+    if text is None:
+        return None
+    import unicodedata  # only when a note is searched
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 class Journal:
@@ -247,13 +266,41 @@ class Journal:
         start: date | None = None,
         end: date | None = None,
         touchpoints: Iterable[str] | None = None,
+        which: EntryFilter | None = None,
     ) -> Iterator[Entry]:
-        """Entries from ``start`` to ``end`` (inclusive days), oldest first, streamed."""
+        """Entries from ``start`` to ``end`` (inclusive days), oldest first (newest first if ``which`` says
+        so), streamed; ``which`` narrows them by reason, source and note text, in SQL."""
         where, params = self._span(start, end, touchpoints)
+        order, table = "day, ts, id", "entries"
+        if which is not None:
+            where, params = self._narrow(where, params, which)
+            if which.newest_first:  # the same index walked backwards: still no sort of the whole journal
+                order = "day DESC, ts DESC, id DESC"
+            if which.limit is not None:
+                order += f" LIMIT {int(which.limit)}"
+            # With a LIMIT, or several touchpoints (a kind), SQLite would rather sort every row it reads than
+            # walk the days in order: walking them streams, and stops after the first few days with a LIMIT.
+            if which.limit is not None or "touchpoint IN (?, ?" in where:
+                table = "entries INDEXED BY entries_day"
         with guarded(self.path):
-            cur = self.conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries{where} ORDER BY day, ts, id", params)
+            cur = self.conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM {table}{where} ORDER BY {order}", params)
             for row in cur:
                 yield _row_to_entry(row)
+
+    def _narrow(self, where: str, params: list[Any], which: EntryFilter) -> tuple[str, list[Any]]:
+        clauses = [where[len(" WHERE ") :]] if where else []
+        if which.reason is not None:
+            clauses.append("reason = ?")
+            params.append(which.reason)
+        if which.sources is not None:
+            clauses.append(f"source IN ({', '.join('?' * len(which.sources))})")
+            params.extend(which.sources)
+        if which.search:
+            # SQLite knows no accents: notes are folded by the same Python function as what is searched.
+            self.conn.create_function("footprint_fold", 1, _fold_note, deterministic=True)
+            clauses.append("instr(footprint_fold(note), ?) > 0")
+            params.append(_fold_note(which.search))
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def entries_json(self) -> Iterator[str]:
         """Every entry as one JSON object in the shape of ``exporters.records.entry_record`` (same keys,

@@ -250,7 +250,9 @@ class FootprintApp(App[None]):
                 self.journal_written()
 
     def logged_text(self, logged: Any) -> str:
-        return day_words.logged(logged, self.svc.catalog, self.svc.settings.now().date())
+        text = day_words.logged(logged, self.svc.catalog, self.svc.settings.now().date())
+        notice = day_words.closed_notice(logged)  # logging on a closed day: stored, and the day stays closed
+        return f"{text}\n{notice}" if notice else text
 
     # --- the command palette ---------------------------------------------------------------------------
 

@@ -240,7 +240,9 @@ class EntryForm(ModalScreen[bool]):
             logged = svc.log(
                 [tp.id], at=at or None, count=count, minutes=minutes, note=note or None, reason=reason, source="tui"
             )
-            return day_words.logged(logged, svc.catalog, svc.settings.now().date())
+            text = day_words.logged(logged, svc.catalog, svc.settings.now().date())
+            notice = day_words.closed_notice(logged)
+            return f"{text}\n{notice}" if notice else text
         changes: dict[str, object] = {}
         if at and at != e.at.strftime(STAMP):
             changes["at"] = at

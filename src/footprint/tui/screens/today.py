@@ -111,6 +111,10 @@ class TodayScreen(DayScreen):
         if run:
             text.append("\n")
             text.append(run, style=Style(color=self.app.current_theme.warning, bold=False))
+        nudge = day_words.close_nudge(view)  # the same reminder as ``footprint day``
+        if nudge:
+            text.append("\n")
+            text.append(nudge, style=Style(italic=True, bold=False))
         self.query_one("#day-title", Static).update(text)
 
     def _show_footprint(self) -> None:
