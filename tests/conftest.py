@@ -50,6 +50,11 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("FOOTPRINT_TZ", "Europe/Paris")
     monkeypatch.setenv("FOOTPRINT_LANG", "en")
     monkeypatch.setenv("FOOTPRINT_NOW", FROZEN_NOW)
+    # The language is ambient (set by the CLI's root or the TUI's app): a test that spoke French must not
+    # leave the next one, which may call a service directly, speaking it.
+    from footprint import i18n
+
+    i18n.use("en")
     return tmp_path
 
 
