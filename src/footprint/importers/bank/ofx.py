@@ -3,7 +3,7 @@
 OFX 1.0.2 is SGML: a plain ``KEY:VALUE`` header block, ``CHARSET:1252``, values without closing tags
 (``<TRNAMT>-6.60<FITID>…``). OFX 2 is XML with closing tags and ``&amp;`` entities. One tokenizer reads
 both, chunk by chunk, in the charset the header declares. ``DTPOSTED``/``DTUSER`` are
-``YYYYMMDD[HHMMSS[.XXX][[±h:TZ]]]``: only the date is used (the bank's own calendar day). ``TRNAMT`` may
+``YYYYMMDD[HHMMSS[.mmm][[±h:TZ]]]``: only the date is used (the bank's own calendar day). ``TRNAMT`` may
 have a decimal comma. A ``FITID`` seen twice in a statement counts once. The purchase date is in the label
 or ``DTUSER``, not ``DTPOSTED``. On a credit-card statement every debit is a purchase except fees,
 interest and payments. Nothing of a transaction is kept: the account number only names a group through
@@ -119,7 +119,7 @@ def _ofx_tokens(chunks: Iterable[bytes], name: str) -> Iterator[tuple[bool, str,
 
 
 def _ofx_date(text: str | None) -> date | None:
-    """The date of ``YYYYMMDD[HHMMSS[.XXX][[±h:TZ]]]``, as the bank wrote it (its own calendar day)."""
+    """The date of ``YYYYMMDD[HHMMSS[.mmm][[±h:TZ]]]``, as the bank wrote it (its own calendar day)."""
     m = re.fullmatch(r"\s*(\d{4})(\d{2})(\d{2})(\d{2}(\d{2}(\d{2}([.,]\d{1,6})?)?)?)?\s*(\[[^\]]*\])?\s*", text or "")
     if m is None:
         return None
