@@ -50,6 +50,11 @@ LAYOUTS = {
         "Revolut (français)",
         [("2025-09-03", B, 2), ("2025-09-06", B, 1)],
     ),
+    # Before 2021: no kind of operation; transfers, top-ups, cash, exchanges, fees and refunds are not purchases.
+    "Revolut-EUR-Statement-Jan 2019 – Apr 2019.csv": (
+        "Revolut (avant 2021)",
+        [("2019-04-02", B, 1), ("2019-04-12", B, 2)],
+    ),
     "n26-csv-transactions.csv": ("N26 (depuis 2023)", [("2024-02-02", B, 2), ("2024-02-04", B, 1)]),
     "00050123456.csv": ("Société Générale (depuis 2021)", [("2024-03-02", B, 1), ("2024-03-04", B, 1)]),
     "Export_17052019_16112019.csv": ("Société Générale (2019-2020)", [("2019-11-13", B, 1), ("2019-11-15", B, 1)]),
@@ -173,6 +178,20 @@ MY_STATEMENT = (
 )
 
 
+def test_a_layout_without_a_kind_column_counts_every_debit_but_what_it_excludes(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    (home / "config" / "banks").mkdir(parents=True)
+    own = MY_BANK.replace('kind = "Moyen"\n', "").replace('kinds = ["CB"]', "every_debit = true\nexclude = ['^LOYER']")
+    (home / "config" / "banks" / "ma-banque.toml").write_text(own, encoding="utf-8")
+    statement = tmp_path / "releve.csv"
+    statement.write_text(MY_STATEMENT, encoding="utf-8")
+    result = cli("import", "bank", str(statement))
+    assert result.exit_code == 0, result.stderr
+    days = sorted((e["day"], e["touchpoint"], e["count"]) for e in journal_entries(cli))
+    assert days == [("2024-03-02", B, 1), ("2024-03-03", B, 1)]  # the rent, a debit, is excluded
+
+
 def test_a_user_describes_another_bank_in_a_mapping_file(cli, home: Path, tmp_path: Path) -> None:
     (home / "config" / "banks").mkdir(parents=True)
     (home / "config" / "banks" / "ma-banque.toml").write_text(MY_BANK, encoding="utf-8")
@@ -200,6 +219,10 @@ def test_a_user_describes_another_bank_in_a_mapping_file(cli, home: Path, tmp_pa
             "ma-banque.toml: layout[1].columns.montant is not a key of a bank layout",
         ),
         (('bank = "Ma Banque"', ""), "ma-banque.toml: bank must be a text"),
+        (
+            ('kinds = ["CB"]', "exclude = ['(VIR']"),
+            "ma-banque.toml: layout[1].card.exclude: (VIR is not a regular expression",
+        ),
         (('name = "export maison"', "name = [1"), "ma-banque.toml: not valid TOML"),
     ],
 )

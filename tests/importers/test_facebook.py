@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from importer_support import dumps, entry_rows, hostile_json, touches, zip_folder
 
 from footprint.errors import DataFileError
-from footprint.importers.base import ImportContext, Issue, Touch
+from footprint.importers.base import ImportContext, Issue, NotRead, Touch
 from footprint.importers.meta.common import item_time
 from footprint.importers.meta.facebook import Facebook
 from footprint.importers.toolkit import unix_instant
@@ -27,7 +27,6 @@ CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
 # Messages name a file by its last folder and name: never the download's wrapper folder (the account's name).
 POSTS_2024 = "posts/your_posts__check_ins__photos_and_videos_1.json"
 REACTIONS_2024 = "comments_and_reactions/likes_and_reactions_1.json"
-NOT_READ = "file footprint does not read (what it holds is not counted)"
 
 
 def _read(path: Path) -> list:
@@ -42,7 +41,7 @@ def _issues(records: list) -> list[tuple[str, str]]:
 
 
 def _notices(records: list) -> list[tuple[str, str]]:
-    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue) and r.notice)
+    return sorted((r.part, r.count) for r in records if isinstance(r, NotRead))
 
 
 _zip = zip_folder
@@ -278,9 +277,13 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
     assert "\n".join(result.stdout.splitlines()[:2]) == (
         "Imported from facebook: 11 touches, from 5 Mar 2024 to 10 Mar 2024.\n  New entries: 8; updated: 0."
     )
-    assert len(result.stderr.splitlines()) == 5  # one line per kind of problem, one for what is not read
-    assert "friends/your_friends.json × 1" in result.stderr  # the file beside, what it holds
-    assert "camille" not in result.stderr  # the download's folder, named after the account, is never shown
+    assert len(result.stderr.splitlines()) == 4  # one line per kind of problem
+    # What is not read is a section of the summary, every file with what it holds: not a problem.
+    assert result.stdout.splitlines()[-2:] == [
+        "  Not read (1 part of the export; footprint does not count what it holds):",
+        "    friends/your_friends.json  1 record",
+    ]
+    assert "camille" not in result.stdout + result.stderr  # the download's folder, named after the account
     assert "skipped 1 record: post without a date" in result.stderr
     entries = _entries(cli)
     assert entries == [
@@ -330,7 +333,8 @@ def test_problems_and_errors_are_said_in_french(cli, tmp_path: Path) -> None:
     result = cli("--lang", "fr", "import", "facebook", str(FIXTURES / "2024"))
     assert result.exit_code == 0, result.stderr
     assert "publication sans date" in result.stderr
-    assert "fichier que footprint ne lit pas (son contenu n’est pas compté)" in result.stderr
+    assert "Non lu (1 partie de l’export ; footprint ne compte pas ce qu’elle contient) :" in result.stdout
+    assert "    friends/your_friends.json  1 enregistrement" in result.stdout
     wrong = cli("--lang", "fr", "import", "facebook", str(FIXTURES.parent / "twitter" / "archive"))
     assert wrong.exit_code == 5
     assert wrong.stderr.strip().endswith(
@@ -353,15 +357,18 @@ def test_the_html_download_is_recognised_and_the_error_says_which_format_to_ask_
 def test_what_the_download_holds_beside_is_said_by_file_with_counts_and_no_name(tmp_path: Path) -> None:
     records = _read(_zip(FIXTURES / "2021", tmp_path / "facebook.zip", wrapper="facebook-camille-2021-09-18-AbCd/"))
     assert _notices(records) == [
-        ("conversations footprint does not read (files)", "messages/ × 2"),  # threads carry names: counted only
-        (NOT_READ, "comments_and_reactions/pages.json × 1"),
-        (NOT_READ, "friends_and_followers/friends.json × 2"),
-        (NOT_READ, "groups/your_comments_in_groups.json × 1"),
-        (NOT_READ, "profile_information/profile_information.json × 1"),  # an object without a list: one
+        ("comments_and_reactions/pages.json", 1),
+        ("friends_and_followers/friends.json", 2),
+        ("groups/your_comments_in_groups.json", 1),
+        ("messages/", 2),  # threads carry names: counted only
+        ("profile_information/profile_information.json", 1),  # an object without a list: one
     ]
-    wheres = [r.where.lower() for r in records if isinstance(r, Issue)]
+    assert [r.unit for r in records if isinstance(r, NotRead) and r.part == "messages/"] == ["conversation"]
+    wheres = [r.where.lower() for r in records if isinstance(r, Issue)] + [
+        r.part.lower() for r in records if isinstance(r, NotRead)
+    ]
     assert not any("camille" in w or "dominique" in w for w in wheres)
-    assert all(r.notice for r in records if isinstance(r, Issue))  # nothing broken in that layout: --strict imports
+    assert not [r for r in records if isinstance(r, Issue)]  # nothing broken in that layout: --strict imports
 
 
 def test_the_2021_reactions_file_counts_in_the_journal(cli) -> None:

@@ -15,14 +15,13 @@ from hypothesis import strategies as st
 from importer_support import dumps, entry_rows, hostile_json, touches, zip_folder
 
 from footprint.errors import DataFileError
-from footprint.importers.base import ImportContext, Issue, Touch
+from footprint.importers.base import ImportContext, Issue, NotRead, Touch
 from footprint.importers.meta.instagram import Instagram
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "instagram"
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
 ACTIVITY = "your_instagram_activity"
-NOT_READ = "file footprint does not read (what it holds is not counted)"
 
 
 def _read(path: Path) -> list:
@@ -37,7 +36,7 @@ def _issues(records: list) -> list[tuple[str, str]]:
 
 
 def _notices(records: list) -> list[tuple[str, str]]:
-    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue) and r.notice)
+    return sorted((r.part, r.count) for r in records if isinstance(r, NotRead))
 
 
 _zip = zip_folder
@@ -94,13 +93,13 @@ ISSUES = {
     "2022": [],
 }
 NOTICES = {
-    "2024": [(NOT_READ, "followers_and_following/followers_1.json × 1")],
+    "2024": [("followers_and_following/followers_1.json", 1)],
     "2019": [
-        (NOT_READ, "connections.json × 1"),  # an object without a list: one record
-        (NOT_READ, "media.json: profile × 1"),
-        (NOT_READ, "media.json: stories × 1"),
-        (NOT_READ, "profile.json × 1"),
-        (NOT_READ, "searches.json × 1"),
+        ("connections.json", 1),  # an object without a list: one record
+        ("media.json: profile", 1),
+        ("media.json: stories", 1),
+        ("profile.json", 1),
+        ("searches.json", 1),
     ],
     "2022": [],
 }
@@ -240,9 +239,12 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
     assert "\n".join(result.stdout.splitlines()[:2]) == (
         "Imported from instagram: 8 touches, from 5 Mar 2024 to 10 Mar 2024.\n  New entries: 7; updated: 0."
     )
-    assert len(result.stderr.splitlines()) == 5  # one line per kind of problem, one for what is not read
-    assert "followers_and_following/followers_1.json × 1" in result.stderr  # the file beside, what it holds
-    assert "camille" not in result.stderr  # the download's folder, named after the account, is never shown
+    assert len(result.stderr.splitlines()) == 4  # one line per kind of problem
+    assert result.stdout.splitlines()[-2:] == [  # the file beside, what it holds: a section of the summary
+        "  Not read (1 part of the export; footprint does not count what it holds):",
+        "    followers_and_following/followers_1.json  1 record",
+    ]
+    assert "camille" not in result.stdout + result.stderr  # the download's folder, named after the account
     entries = _entries(cli)
     assert entries == [
         ("2024-03-05", "instagram", 1, "comments:2024-03-05:instagram"),

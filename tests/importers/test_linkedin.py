@@ -16,14 +16,13 @@ from hypothesis import strategies as st
 from importer_support import entry_rows, hostile_cells, issues, touches, zip_folder
 
 from footprint.errors import DataFileError
-from footprint.importers.base import ImportContext, Issue, Touch
+from footprint.importers.base import ImportContext, Issue, NotRead, Touch
 from footprint.importers.linkedin import LinkedIn, LinkedInCsv, parse_date
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linkedin"
 EXPORT = FIXTURES / "Basic_LinkedInDataExport_03-05-2024"
 # An export of 2018: Windows-1252 text, a UTF-16 file, ";" between cells, American dates.
 OLD_EXPORT = FIXTURES / "Complete_LinkedInDataExport_2018"
-NOT_READ = "file footprint does not read (what it holds is not counted)"
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 CTX = ImportContext({}, ZoneInfo("Europe/Paris"), now=NOW)
 
@@ -63,7 +62,7 @@ ISSUES = [  # the file's name only: never the wrapper folder, never the member i
     ("comment with an unreadable date", "Comments.csv line 7"),
     ("comment with an impossible date (before 2003 or in the future)", "Comments.csv line 8"),
 ]
-NOTICES = [(NOT_READ, "Connections.csv × 1"), (NOT_READ, "Profile.csv × 1")]  # the notes paragraph is no row
+NOTICES = [("Connections.csv", 1), ("Profile.csv", 1)]  # the notes paragraph is no row
 OLD_EXPECTED = [
     _t("2018-03-05 08:00:00", "reactions"),  # UTF-16 with its mark
     _t("2018-03-05 16:41:18", "shares"),  # Windows-1252: ’ … € Œ
@@ -80,7 +79,7 @@ def _issues_only(records: list) -> list[tuple[str, str]]:
 
 
 def _notices(records: list) -> list[tuple[str, str]]:
-    return sorted((r.kind, r.where) for r in records if isinstance(r, Issue) and r.notice)
+    return sorted((r.part, r.count) for r in records if isinstance(r, NotRead))
 
 
 _entries = entry_rows
@@ -112,7 +111,7 @@ def test_an_old_export_in_other_encodings_and_separators_gives_exactly_its_touch
         records = _read(path)
         assert _touches(records) == OLD_EXPECTED
         assert _issues_only(records) == []
-        assert _notices(records) == [(NOT_READ, "Connections.csv × 2"), (NOT_READ, "messages.csv × 1")]
+        assert _notices(records) == [("Connections.csv", 2), ("messages.csv", 1)]
 
 
 def test_progress_is_reported_as_the_files_are_read() -> None:
@@ -263,8 +262,11 @@ def test_import_counts_per_local_day_and_reimport_adds_nothing(cli, tmp_path: Pa
         "footprint: skipped 1 record: comment with an unreadable date (first at Comments.csv line 7)",
         "footprint: skipped 1 record: comment with an impossible date (before 2003 or in the future) "
         "(first at Comments.csv line 8)",
-        "footprint: skipped 2 records: file footprint does not read (what it holds is not counted) "
-        "(first at Connections.csv × 1, Profile.csv × 1)",
+    ]
+    assert result.stdout.splitlines()[-3:] == [
+        "  Not read (2 parts of the export; footprint does not count what they hold):",
+        "    Connections.csv  1 record",
+        "    Profile.csv      1 record",
     ]
     entries = _entries(cli)
     assert entries == [

@@ -9,7 +9,7 @@ from ..errors import NotFound
 from ..i18n import N_
 from .activitywatch import ActivityWatch
 from .bank import Bank
-from .base import ImportContext, Importer, Issue, ProfileHint, Record, Touch
+from .base import ImportContext, Importer, Issue, NotRead, ProfileHint, Record, Touch
 from .enedis import Enedis
 from .footprint_json import FootprintJson
 from .generic_csv import GenericCsv
@@ -51,4 +51,4 @@ def detect(path: Path) -> Importer | None:
     return next((imp for imp in IMPORTERS if imp.detect(path)), None)
 
 
-__all__ = ["IMPORTERS", "ImportContext", "Importer", "Issue", "ProfileHint", "Record", "Touch", "detect", "importer"]
+__all__ = ["IMPORTERS", "ImportContext", "Importer", "Issue", "NotRead", "ProfileHint", "Record", "Touch", "detect", "importer"]

@@ -1,7 +1,7 @@
 """What every importer is, and the records it yields.
 
-An importer reads a file, a folder or a zip and yields ``Touch`` records or ``Issue`` values: a bad record
-is reported, never fatal. It never prints, never touches the database, never reads config. Importers
+An importer reads a file, a folder or a zip and yields ``Touch`` records, ``Issue`` values (a bad record
+is reported, never fatal) and ``NotRead`` parts. It never prints, never touches the database, never reads config. Importers
 count, they do not copy: a ``Touch`` has no field for content.
 """
 
@@ -53,6 +53,18 @@ class Issue(NamedTuple):
     notice: bool = False
 
 
+class NotRead(NamedTuple):
+    """A part of the export footprint does not read (``data/follower.js``, ``messages/``), and how many
+    items it holds (``None``: it could not be counted). Reported in the import summary, every one of them,
+    so nothing is silently ignored; never a problem, so ``--strict`` does not refuse the import for it.
+    ``unit`` says what is counted: ``record`` (an item of a list, a row of a table) or ``conversation``
+    (message threads are counted, never named: their folders carry people's names)."""
+
+    part: str
+    count: int | None
+    unit: str = "record"
+
+
 class ProfileHint(NamedTuple):
     """What an export shows about the profile, e.g. the smart meter sends its load curve (``state``)."""
 
@@ -60,7 +72,7 @@ class ProfileHint(NamedTuple):
     state: str | None = None
 
 
-Record = Touch | Issue | DayStatus | ProfilePeriod | ProfileHint
+Record = Touch | Issue | NotRead | DayStatus | ProfilePeriod | ProfileHint
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from ..errors import DataFileError
 from ..i18n import N_, _
-from .base import ImportContext, Issue, Record, Touch
+from .base import ImportContext, Issue, NotRead, Record, Touch
 from .naming import shown
 from .toolkit import BadRow, Lines, Member, Window, clock, csv_rows, header_key, iso_instant, local, members, names
 from .toolkit import numeric_day, sniff_delimiter
@@ -47,7 +47,6 @@ NOTHING = N_("{path}: no LinkedIn Shares.csv, Comments.csv or Reactions.csv foun
 NO_DATE_COLUMN = N_("{file}: no Date column (not a LinkedIn export file)")
 BAD_LINE = N_("unreadable CSV line")
 LINE = N_("{file} line {line}")  # where a problem is: Comments.csv line 5
-NOT_READ = N_("file footprint does not read (what it holds is not counted)")
 KINDS = {
     "shares": (
         N_("share without a date"),
@@ -125,7 +124,7 @@ class LinkedIn:
             for member in members(path, _CSV):
                 if not _FILES.search(member.name):
                     where = shown(member.name.rsplit("/", 1)[-1])
-                    yield Issue(_(NOT_READ), f"{where} × {_count(member)}", notice=True)
+                    yield NotRead(where, _count(member))
 
 
 def _group(name: str) -> str:
@@ -172,12 +171,12 @@ def _rows(member: Member, group: str, ctx: ImportContext, window: Window) -> Ite
             yield Touch(at=at, touchpoint=TOUCHPOINT, group=group)
 
 
-def _count(member: Member) -> str:
-    """How many rows a file footprint does not read holds (its header apart); ``?`` if it cannot be read."""
+def _count(member: Member) -> int | None:
+    """How many rows a file footprint does not read holds (its header apart); None if it cannot be read."""
     try:
         lines = Lines(member)
         widths = Counter(len(r.cells) for r in csv_rows(lines, ",", counter=lines) if not isinstance(r, BadRow))
     except DataFileError:
-        return "?"
+        return None
     # The rows as wide as the widest are the table: a notes paragraph before it (Connections.csv) is not.
-    return str(max(widths[max(widths)] - 1, 0)) if widths else "0"
+    return max(widths[max(widths)] - 1, 0) if widths else 0

@@ -29,7 +29,7 @@ from typing import Any
 from ..errors import DataFileError
 from ..i18n import N_, _
 from .archive import ARCHIVE_READ_ERRORS
-from .base import ImportContext, Issue, Record, Touch
+from .base import ImportContext, Issue, NotRead, Record, Touch
 from .naming import shown, wrapper
 from .toolkit import Member, head, json_array, members, month, names
 
@@ -38,7 +38,6 @@ GROUP = "tweets"
 LIKES_KIND = N_("likes without a date (like.js has none): not imported")
 NOTHING = N_("{path}: no Twitter archive files found (data/tweets.js)")
 UNREADABLE = N_("{file}: unreadable ({error})")
-NOT_READ = N_("file footprint does not read (what it holds is not counted)")
 UNREADABLE_TWEET = N_("unreadable tweet")
 NO_DATE = N_("tweet without a date")
 BAD_DATE = N_("tweet with an unreadable date")
@@ -152,18 +151,19 @@ class Twitter:
             yield from _not_read(path, wrapped, ctx)
 
 
-def _not_read(path: Path, wrapped: str, ctx: ImportContext) -> Iterator[Issue]:
+def _not_read(path: Path, wrapped: str, ctx: ImportContext) -> Iterator[NotRead]:
     """One notice per other data file of the archive that holds something, with how many items."""
     for member in members(path, _DATA):
         if _EITHER.search(member.name) or _NOT_COUNTED.search(member.name):
             continue
         where = shown(member.name, wrapped)
+        count: int | None
         try:
-            count = str(sum(1 for _item in _items(member, where, ctx)))
+            count = sum(1 for _item in _items(member, where, ctx))
         except DataFileError:
-            count = "?"
-        if count != "0":
-            yield Issue(_(NOT_READ), f"{where} × {count}", notice=True)
+            count = None
+        if count != 0:
+            yield NotRead(where, count)
 
 
 def _tweet(item: Any, seen: set[str], earliest: datetime, latest: datetime) -> Touch | str | None:

@@ -1,5 +1,5 @@
 """What an import did, as people read it: how many touches, over which days, what is new in the journal,
-per touchpoint (by name), and what was skipped. ``footprint import`` prints these lines; the TUI may too.
+per touchpoint (by name), what was skipped, and which parts of the export footprint does not read. ``footprint import`` prints these lines; the TUI may too.
 Also the list of sources ``footprint import sources`` shows."""
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def summary_lines(report: Any, catalog: Catalog) -> list[str]:
     if report.profile:
         items = ", ".join(_profile_item(item, catalog) for item in report.profile)
         lines.append("  " + _("Profile in the export: {items}").format(items=items))
-    return lines
+    return lines + not_read_lines(report)
 
 
 def _profile_item(item: str, catalog: Catalog) -> str:
@@ -100,6 +100,29 @@ def skipped_lines(report: Any) -> list[str]:
             ).format(n=integer(count), what=what, where=", ".join(places))
         )
     return lines
+
+
+def not_read_lines(report: Any) -> list[str]:
+    """The parts of the export footprint does not read, every one with what it holds: a section of the
+    summary (stdout), not a problem: nothing of the export is silently ignored."""
+    parts = getattr(report, "not_read", ())
+    if not parts:
+        return []
+    width = max(len(p.part) for p in parts)
+    lines = ["  " + ngettext(
+        "Not read ({n} part of the export; footprint does not count what it holds):",
+        "Not read ({n} parts of the export; footprint does not count what they hold):",
+        len(parts),
+    ).format(n=integer(len(parts)))]
+    return lines + [f"    {p.part:<{width}}  {_held(p.count, p.unit)}" for p in parts]
+
+
+def _held(count: int | None, unit: str) -> str:
+    if count is None:
+        return _("could not be counted")
+    if unit == "conversation":
+        return ngettext("{n} conversation", "{n} conversations", count).format(n=integer(count))
+    return ngettext("{n} record", "{n} records", count).format(n=integer(count))
 
 
 def source_lines(importers: Any) -> list[str]:

@@ -43,6 +43,7 @@ class ImportReport(NamedTuple):
     last_day: date | None
     profile: list[str]  # what the export said of the profile ("smart-meter: load-curve")
     dry_run: bool
+    not_read: tuple[Any, ...] = ()  # every part of the export footprint does not read (importers.NotRead)
 
 
 def load_mappings(config_dir: Path | None = None) -> dict[str, Any]:
@@ -166,6 +167,7 @@ class _Reading:
         )
         self.issues: dict[Message | str, tuple[int, list[str]]] = {}
         self.notices: set[str] = set()
+        self.not_read: list[Any] = []
         self.groups: dict[tuple[date, str, str], list[Any]] = {}  # (day, tp, group) -> [count, minutes, first at]
         self.days: list[DayStatus] = []
         self.periods: list[ProfilePeriod] = []
@@ -184,9 +186,11 @@ class _Reading:
 
     def _other(self, record: Any) -> None:
         from ..domain.journal import Run
-        from ..importers import Issue, ProfileHint
+        from ..importers import Issue, NotRead, ProfileHint
 
-        if isinstance(record, Issue):
+        if isinstance(record, NotRead):
+            self.not_read.append(record)
+        elif isinstance(record, Issue):
             self.problem(record.kind, record.where)
             if record.notice:
                 self.notices.add(record.kind)
@@ -301,6 +305,7 @@ class _Reading:
             self.last_day,
             profile,
             dry_run,
+            tuple(self.not_read),
         )
 
 

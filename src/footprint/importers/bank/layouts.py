@@ -27,7 +27,7 @@ _FIELDS = ("date", "purchase", "label", "amount", "debit", "credit", "kind", "st
 _LAYOUT_KEYS = frozenset(
     {"name", "header", "row", "separator", "encoding", "date_format", "signature", "columns", "card", "states"}
 )
-_CARD_KEYS = frozenset({"kinds", "patterns", "purchase_date", "every_debit"})
+_CARD_KEYS = frozenset({"kinds", "patterns", "exclude", "purchase_date", "every_debit"})
 _STATE_KEYS = frozenset({"skip"})
 _DIRECTIVES = {"%d": r"(?P<d>\d{1,2})", "%m": r"(?P<m>\d{1,2})", "%Y": r"(?P<y>\d{4})", "%y": r"(?P<y>\d{2})"}
 _DIRECTIVES.update({"%H": r"\d{1,2}", "%M": r"\d{2}", "%S": r"\d{2}", "%b": r"(?P<b>[^\W\d_]{3,9})\.?"})
@@ -51,6 +51,7 @@ class Layout:
     labels: tuple[Column, ...]
     card_kinds: frozenset[str]  # values of the kind column that are card payments (folded)
     card_patterns: tuple[re.Pattern[str], ...]  # this bank's own card markers, beside the shared ones
+    card_exclude: tuple[re.Pattern[str], ...]  # labels of this bank that are never card payments (transfers…)
     purchase_patterns: tuple[re.Pattern[str], ...]  # this bank's own purchase-date patterns, tried first
     every_debit: bool  # a card's own statement: every debit is a purchase
     skip_states: frozenset[str]  # values of the state column that did not happen (declined)
@@ -193,6 +194,7 @@ def _card(check: _Checker, t: Mapping[str, Any], key: str) -> dict[str, Any]:
     return {
         "card_kinds": frozenset(fold(k) for k in _texts(check, card, "kinds", key)),
         "card_patterns": tuple(check.pattern(p, f"{key}.patterns") for p in _texts(check, card, "patterns", key)),
+        "card_exclude": tuple(check.pattern(p, f"{key}.exclude") for p in _texts(check, card, "exclude", key)),
         "purchase_patterns": tuple(dated),
         "every_debit": every,
     }

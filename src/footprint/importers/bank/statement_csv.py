@@ -197,7 +197,7 @@ class _Row:
     """What a layout reads in this file's rows: column indexes and the questions asked of each row."""
 
     __slots__ = (
-        "labels", "money", "kind", "state", "date", "purchase", "account", "kinds", "own", "every",
+        "labels", "money", "kind", "state", "date", "purchase", "account", "kinds", "own", "not_card", "every",
         "skip_states", "row", "separator", "dates", "purchase_day", "reading", "rules",
     )  # fmt: skip
 
@@ -212,6 +212,7 @@ class _Row:
         self.purchase, self.account = at.get("purchase"), at.get("account")
         self.kinds = layout.card_kinds if layout.card_kinds and self.kind is not None else None
         self.own, self.every = layout.card_patterns, layout.every_debit
+        self.not_card = layout.card_exclude
         self.skip_states, self.row = layout.skip_states, layout.row
         self.separator, self.dates = layout.separator, layout.dates
         self.purchase_day = DateFinder((*layout.purchase_patterns, *rules.dates))
@@ -222,7 +223,7 @@ class _Row:
 def _rows(
     reader: Any, r: _Row, file_account: str | None, where: str, before: int, counts: Counter[Key]
 ) -> Iterator[Issue]:
-    labels, kind_at, kinds, own, every = r.labels, r.kind, r.kinds, r.own, r.every
+    labels, kind_at, kinds, own, every, not_card = r.labels, r.kind, r.kinds, r.own, r.every, r.not_card
     single = labels[0] if len(labels) == 1 else None
     card = r.reading.card
     dates: dict[str, date | None] = {}
@@ -241,6 +242,8 @@ def _rows(
                 kind = kind_at < width and fold(row[kind_at]) in kinds
             if own and not kind and any(rx.search(label.upper()) for rx in own):
                 kind = True
+            if not_card and any(rx.search(label.upper()) for rx in not_card):
+                continue  # this bank's transfers, top-ups, cash: never a card payment, whatever else says
             tp, spans, upper = card(label, kind)  # most rows stop here, their label's shape already seen
             if tp is None:
                 continue

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 from ...errors import DataFileError
 from ...i18n import N_, _
 from ..archive import ARCHIVE_READ_ERRORS
-from ..base import ImportContext, Issue
+from ..base import ImportContext, Issue, NotRead
 from ..naming import shown, wrapper
 from ..toolkit import JsonStream, Member, Window, iso_instant, members, names, unix_instant
 
@@ -39,8 +39,6 @@ HTML_EXPORT = N_(
     "{path}: this is the HTML version of the download; footprint reads the JSON version "
     "(choose the JSON format when you request your information)"
 )
-NOT_READ = N_("file footprint does not read (what it holds is not counted)")
-MESSAGES_NOT_READ = N_("conversations footprint does not read (files)")
 
 # Reading a zip member can fail late, at the damaged bytes, and the JSON decoder has two failures of its own
 # (ValueError: a number of more than 4,300 digits; RecursionError: thousands of nested brackets): all of them
@@ -166,7 +164,7 @@ def _listed(value: Any) -> list[Any]:
 # --- what an export holds that is not read ----------------------------------------------------------------
 
 
-def not_read(path: Path, read: re.Pattern[str], ctx: ImportContext) -> Iterator[Issue]:
+def not_read(path: Path, read: re.Pattern[str], ctx: ImportContext) -> Iterator[NotRead]:
     """One notice per data file of a folder or zip that the importer does not read, with how many records
     it holds (``connections/your_friends.json × 12``); conversations are counted by file, never named. A
     single file given alone has nothing beside it to report."""
@@ -181,20 +179,20 @@ def not_read(path: Path, read: re.Pattern[str], ctx: ImportContext) -> Iterator[
         pattern = re.compile("^(" + "|".join(re.escape(n) for n in sorted(others)) + ")$")
         for member in members(path, pattern):
             where = shown(member.name, wrapped)
-            yield Issue(_(NOT_READ), f"{where} × {_count(member, ctx, where)}", notice=True)
+            yield NotRead(where, _count(member, ctx, where))
     if conversations:
-        yield Issue(_(MESSAGES_NOT_READ), f"messages/ × {conversations}", notice=True)
+        yield NotRead("messages/", conversations, "conversation")
 
 
-def _count(member: Member, ctx: ImportContext, where: str) -> str:
+def _count(member: Member, ctx: ImportContext, where: str) -> int | None:
     """How many records a file footprint does not read holds: the items of its arrays, 1 for an object
-    without any; ``?`` when it cannot be read (it is not read anyway: no reason to refuse the import)."""
+    without any; None when it cannot be read (it is not read anyway: no reason to refuse the import)."""
     try:
-        return str(sum(1 for _item in items(member, ctx, where)))
+        return sum(1 for _item in items(member, ctx, where))
     except DataFileError as exc:
         if exc.said.msgid == NOT_RECORDS:
-            return "1"
-        return "?"
+            return 1
+        return None
 
 
 def _is_zip(path: Path) -> bool:

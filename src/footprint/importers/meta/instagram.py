@@ -30,9 +30,9 @@ from typing import Any
 
 from ...errors import DataFileError
 from ...i18n import N_, _
-from ..base import ImportContext, Issue, Record, Touch
+from ..base import ImportContext, Issue, NotRead, Record, Touch
 from ..toolkit import Member, Window, head, members, names
-from .common import HTML_EXPORT, NOT_READ, Kinds, html_only, instant, item_time, not_read, records, shown, wrapper
+from .common import HTML_EXPORT, Kinds, html_only, instant, item_time, not_read, records, shown, wrapper
 
 TOUCHPOINT = "instagram"
 # Instagram opened on 6 October 2010: an earlier instant is a broken timestamp, not a touch.
@@ -154,7 +154,7 @@ def _old_file(member: Member, where: str, ctx: ImportContext, window: Window) ->
             yield Touch(at=at, touchpoint=TOUCHPOINT, group=group)
     for name, n in seen.items():
         if name not in _OLD_KEYS:
-            yield Issue(_(NOT_READ), f"{where}: {name} × {n}", notice=True)
+            yield NotRead(f"{where}: {name}", n)
 
 
 def _old_time(item: Any) -> Any:
