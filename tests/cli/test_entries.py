@@ -86,7 +86,7 @@ def test_undo_walks_back_through_every_kind_of_change(cli, day_json) -> None:
     assert day_json()["entries"][0]["count"] == 9
     assert "editing entry #" in cli("undo").stdout
     assert day_json()["entries"][0]["count"] == 1
-    assert "closing 2026-" in cli("undo").stdout and day_json()["closed"] is False
+    assert "closing " in cli("undo").stdout and day_json()["closed"] is False
     assert "to the profile" in cli("undo").stdout and day_json()["profile"] == []
     assert "logging" in cli("undo").stdout and day_json()["entries"] == []
     assert cli("undo").stdout.strip() == "Nothing to undo."

@@ -87,7 +87,7 @@ def test_a_state_change_or_an_earlier_since_is_a_real_change(cli) -> None:
 def test_close_then_close_again_then_undo_reopens(cli, day_json) -> None:
     assert cli("close").exit_code == 0
     assert cli("close").stdout == "Sunday 22 November 2026 was already closed.\n"
-    assert cli("undo").stdout == "Undone: closing 2026-11-22\n"
+    assert cli("undo").stdout == "Undone: closing 22 Nov 2026\n"
     assert day_json()["closed"] is False
     assert cli("undo").stdout == "Nothing to undo.\n"
 
@@ -96,7 +96,7 @@ def test_reopen_of_a_closed_day_is_undoable(cli, day_json) -> None:
     assert cli("close", "yesterday").exit_code == 0
     assert cli("reopen", "yesterday").stdout == "Reopened Saturday 21 November 2026.\n"
     assert cli("reopen", "yesterday").stdout == "Saturday 21 November 2026 was already open.\n"
-    assert cli("undo").stdout == "Undone: reopening 2026-11-21\n"
+    assert cli("undo").stdout == "Undone: reopening 21 Nov 2026\n"
     assert day_json("yesterday")["closed"] is True
 
 
@@ -133,3 +133,10 @@ def test_undo_passes_over_the_no_op_steps_earlier_footprints_recorded(cli, db_pa
     assert cli("undo").stdout == "Undone: logging Email ×1\n"
     assert cli("list", "--json").stdout.strip() == "[\n]"
     assert cli("undo").stdout == "Nothing to undo.\n"
+
+
+def test_an_undone_closing_names_the_day_as_the_language_spoken_writes_it(cli) -> None:
+    assert cli("close", "yesterday").exit_code == 0  # closed in English…
+    result = cli("--lang", "fr", "undo")  # …undone in French: the day is worded when undone
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout == "Annulé\u00a0: la clôture du 21 nov. 2026\n"

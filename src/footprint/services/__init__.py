@@ -324,7 +324,7 @@ class Service:
         day = self.day_of(when)
         if day > self.settings.now().date():
             raise BadInput(N_("{day} has not happened yet"), day=day)
-        summary = say("closing {day}", day=day.isoformat()) if closed else say("reopening {day}", day=day.isoformat())
+        summary = say("closing {day}", day=day) if closed else say("reopening {day}", day=day)
         return DayClosing(day, self.journal.set_closed(day, closed, self.settings.now(), summary))
 
     # --- profile ------------------------------------------------------------------------------------
