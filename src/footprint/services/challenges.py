@@ -174,7 +174,7 @@ def end(svc: Service, ref: str | None = None, at: str | None = None) -> Run:
             when=moment(run.start),
         )
     when = svc.when(at)
-    if when <= run.start:
+    if when < run.start:
         raise BadInput(N_("the run started on {when}: it cannot end before"), when=moment(run.start))
     done = run._replace(status="finished", ended=min(when, run.planned_end))
     svc.journal.update_run(done, say("end of the challenge {title}", title=_title(run)))
