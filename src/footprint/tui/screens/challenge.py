@@ -7,7 +7,6 @@ its chart beside it, or one HTML page; notes and exact times left out, as the CL
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -24,7 +23,7 @@ from ...domain.challenge import Challenge
 from ...domain.journal import Run
 from ...domain.verdict import Verdict
 from ...errors import BadInput
-from ...i18n import N_, _
+from ...i18n import N_, _, pgettext
 from ...present import challenge as words
 from ...services import challenges
 from ...settings import home_path
@@ -115,8 +114,7 @@ class ChallengeScreen(BaseScreen):
         run, v = self.run, self.verdict
         if run is None or v is None:
             return
-        now = self.svc.settings.now()
-        what = words.state(run, max(run.start - now, timedelta(0)), max(run.planned_end - now, timedelta(0)))
+        what = pgettext("run", "planned") if self._planned() else _("running")  # the countdown says when
         title = words.status_line(run, v.challenge, what)
         self.query_one("#run-title", Static).update(Text(title, style="bold"))
         self._tick()
