@@ -79,6 +79,8 @@ def test_a_planned_run_cannot_end_and_abandon_cancels_it(cli) -> None:
         "Run #1 — A day without Big Data — starts in 2 d 14 h 30 (25 Nov 2026 at 00:00)",
         "Not begun: it starts on 25 Nov 2026 at 00:00",
     ]
+    assert "A day without Big Data" in cli("challenge", "runs").stdout
+    assert cli("challenge", "runs").stdout.rstrip().endswith("starts in 2 d 14 h 30 (25 Nov 2026 at 00:00)")
     refused = cli("challenge", "end")
     assert refused.exit_code == 2 and refused.stdout == ""
     assert refused.stderr == (

@@ -152,7 +152,7 @@ def list_runs(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json"
     if not all_runs:
         typer.echo(_("No runs yet: footprint challenge list"))
     for r in all_runs:
-        typer.echo(run_line(r, ch.rules_of(r).title.get(svc.settings.lang)))
+        typer.echo(run_line(r, ch.rules_of(r).title.get(svc.settings.lang), svc.settings.now()))
 
 
 @app.command("verdict")

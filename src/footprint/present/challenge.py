@@ -216,10 +216,13 @@ def countdown(run: Run, now: datetime) -> str:
     return _("{left} left, ends {end}").format(left=l10n.countdown(run.planned_end - now), end=moment(run.planned_end))
 
 
-def run_line(run: Run, c_title: str) -> str:
-    """One line of ``challenge runs``."""
+def run_line(run: Run, c_title: str, now: datetime | None = None) -> str:
+    """One line of ``challenge runs``: a running or planned run says how long is left, or until it starts."""
     name = f" [{run.name}]" if run.name else ""
-    return f"  #{run.id:<4} {c_title:<34} {moment(run.start)} → {moment(run.end)}  {state(run)}{name}"
+    what = state(run)
+    if now is not None and run.status == "active":
+        what = state(run, max(run.start - now, timedelta(0)), max(run.planned_end - now, timedelta(0)))
+    return f"  #{run.id:<4} {c_title:<34} {moment(run.start)} → {moment(run.end)}  {what}{name}"
 
 
 def ended(run: Run, v: Verdict, catalog: Catalog) -> str:
