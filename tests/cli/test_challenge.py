@@ -28,11 +28,13 @@ def seed_day(cli, monkeypatch):
         cli("log", "bank-card", "--at", "12:30", "--count", "2")
         cli("close")
     at(monkeypatch, "2026-11-20T06:50:00+01:00")
-    result = cli("challenge", "start", "day-without-big-data", "--as", "owl")
+    result = cli("challenge", "start", "day-without-big-data", "--as", "owl", "--at", "00:00")
     assert result.exit_code == 0, result.stderr
     at(monkeypatch, "2026-11-20T07:05:00+01:00")
     logged = cli("log", "smartphone", "--at", "07:00", "--reason", "unavoidable", "--note", "alarm clock")
     assert logged.exit_code == 0, logged.stderr
+    at(monkeypatch, "2026-11-20T23:30:00+01:00")
+    assert cli("close").exit_code == 0  # the day is fully logged: its verdict can be compared
     at(monkeypatch, "2026-11-21T09:00:00+01:00")
     return result
 
@@ -94,23 +96,28 @@ def test_no_baseline_is_said(cli, monkeypatch) -> None:
     at(monkeypatch, "2026-11-22T00:30:00+01:00")
     cli("challenge", "start", "day-without-big-data")
     at(monkeypatch, "2026-11-23T09:00:00+01:00")
+    cli("close", "2026-11-22")  # the run's day is closed, but none before it
     v = json.loads(cli("challenge", "verdict", "--json").stdout)
     assert v["captures"]["baseline"] is None and v["captures"]["baseline_days"] == 0
-    assert "No baseline: close some days" in cli("challenge", "verdict").stdout
+    assert v["captures"]["not_compared"] == "no-baseline" and v["captures"]["change"] is None
+    said = cli("challenge", "verdict").stdout
+    assert "No baseline: none of the 90 days before the run is closed; close your days (footprint close)" in said
 
 
 def test_abandon_keeps_the_verdict_marked_abandoned(cli, monkeypatch) -> None:
     cli("profile", "add", "smartphone", "cb", "--since", "2026-11-01")
     cli("challenge", "start", "cash-only-day")
+    at(monkeypatch, "2026-11-22T11:30:00+01:00")
     cli("log", "cb", "--reason", "chosen")
     result = cli("challenge", "abandon")
-    assert result.exit_code == 0 and result.stdout.startswith("Abandoned run #1: 0 of 1 removed")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.startswith("Abandoned run #1 after 2 h of 24 h: 0 of 1 removed")
     v = json.loads(cli("challenge", "verdict", "1", "--json").stdout)
-    assert v["status"] == "abandoned" and v["end"] == "2026-11-22T09:30:00+01:00"
-    assert cli("challenge", "status").stdout.startswith("Run #1 — A cash-only day — abandoned")
+    assert v["status"] == "abandoned" and v["end"] == "2026-11-22T11:30:00+01:00"
+    assert cli("challenge", "status").stdout.startswith("Run #1 — A cash-only day — abandoned after 2 h of 24 h")
 
 
-def test_one_active_run_unless_named(cli) -> None:
+def test_one_active_run_unless_named(cli, monkeypatch) -> None:
     assert cli("challenge", "start", "week-without-social").exit_code == 0
     again = cli("challenge", "start", "cash-only-day")
     assert again.exit_code == 2 and "already running" in again.stderr and again.stdout == ""
@@ -118,6 +125,7 @@ def test_one_active_run_unless_named(cli) -> None:
     several = cli("challenge", "status")
     assert several.exit_code == 2 and "several runs are active" in several.stderr
     assert cli("challenge", "status", "cash").exit_code == 0
+    at(monkeypatch, "2026-11-22T11:00:00+01:00")
     assert cli("challenge", "end", "cash").exit_code == 0
     assert cli("challenge", "status").exit_code == 0
     runs = json.loads(cli("challenge", "runs", "--json").stdout)
@@ -148,13 +156,17 @@ def test_evening_run_crossing_midnight_is_compared_with_earlier_evenings(cli, mo
     at(monkeypatch, "2026-11-22T00:30:00+01:00")
     cli("log", "smartphone", "--reason", "forgot")
     at(monkeypatch, "2026-11-22T09:00:00+01:00")
+    left_open = json.loads(cli("challenge", "verdict", "--json").stdout)["captures"]
+    assert left_open["baseline"] is None and left_open["not_compared"] == "open-days"
+    assert "21 Nov 2026 is not closed" in cli("challenge", "verdict").stdout
+    cli("close", "2026-11-21")
     v = json.loads(cli("challenge", "verdict", "--json").stdout)
     assert v["end"] == "2026-11-22T02:00:00+01:00"
     assert v["touched"][0]["count"] == 1
     per_use = json.loads(cli("catalog", "show", "smartphone", "--json").stdout)["captures_per_use"]["value"]
     assert v["captures"]["run"]["active"] == per_use  # the 00:30 touch, after midnight, is in the run
-    # The 20th's evening runs into the 21st, which is not closed: the 19th's evening is the baseline,
-    # and only its 21:00 touches count (the next morning's are outside the hours compared).
+    # The run's hours are 20:00–24:00 and 00:00–02:00: on the 20th, the closed day before, only its
+    # 21:00 touches are in them (its morning is outside the hours compared).
     assert v["captures"]["baseline_days"] == 1
     assert v["captures"]["baseline"]["active"] == 4 * per_use
 
@@ -174,7 +186,7 @@ def test_markdown_report_matches_the_golden_file(cli, seed_day, home, lang) -> N
     result = cli("--lang", lang, "challenge", "report", "--out", str(out))
     assert result.exit_code == 0 and result.stdout == ""
     for name in (out.name, f"report-seed-{lang}-chart.svg"):
-        assert (home / name).read_text(encoding="utf-8") == (GOLDEN / name).read_text(encoding="utf-8"), name
+        _golden(name, (home / name).read_text(encoding="utf-8"))
         assert stat.S_IMODE((home / name).stat().st_mode) == 0o600
 
 
@@ -336,7 +348,7 @@ def test_a_french_tour_of_a_challenge_matches_the_golden_files(cli, seed_day, mo
     for result in (ended, verdict, runs, streak):
         assert result.exit_code == 0 and result.stderr == ""
     _golden("challenge-end-fr.txt", ended.stdout + verdict.stdout + runs.stdout + streak.stdout)
-    assert ended.stdout.startswith("Essai n°\u00a01 terminé\u00a0: 3 sur 5 supprimés\u00a0; inévitables\u00a0:")
+    assert ended.stdout.startswith("Essai n°\u00a01 terminé plus tôt (10\u00a0h sur 24\u00a0h)\u00a0: 3 sur 5 supprimés\u00a0;")
 
 
 def test_the_english_status_and_streak_read_as_english(cli, seed_day, monkeypatch) -> None:
@@ -348,10 +360,10 @@ def test_the_english_status_and_streak_read_as_english(cli, seed_day, monkeypatc
     )
     assert "Touched so far: Smartphone ×1 (unavoidable) “alarm clock”" in lines
     assert cli("streak", "card").stdout.splitlines() == [
-        "Cards: touched on the latest closed day; longest: none yet",
-        "Counted over 7 closed days, 7 of them with a touch. A day never closed breaks a streak.",
+        "Cards: 1 closed day in a row without a touch, since 20 Nov 2026; longest: 1 day, on 20 Nov 2026",
+        "Counted over 8 closed days, 7 of them with a touch. A day never closed breaks a streak.",
     ]
-    assert cli("streak", "computer").stdout.startswith("Computer: touched on the latest closed day")
+    assert cli("streak", "smartphone").stdout.startswith("Smartphone: touched on the latest closed day")
 
 
 def test_shipped_challenges_credit_their_post_and_speak_to_people_who_never_read_it() -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from footprint.domain.footprint import Captures, Usage, active_captures
 from footprint.domain.journal import Entry, ProfilePeriod, Run
-from footprint.domain.verdict import BASELINE_LOOKBACK_DAYS, Window, baseline_windows, day_spans, passive_in
+from footprint.domain.verdict import BASELINE_LOOKBACK_DAYS, DAY, Window, comparison, day_spans, passive_in
 from footprint.services import Service, challenges, read_toml
 from footprint.settings import resolve
 
@@ -52,15 +52,22 @@ def _old_verdict(svc: Service, run: Run) -> tuple:
                 reasons + ((e.reason,) if e.reason else ()),
                 notes + ((e.note,) if e.note else ()),
             )
-    windows, wanted = baseline_windows(window, svc.journal.closed_days(first, run.start.date()))
+    wanted = max(1, -(-Window(run.start, run.planned_end).wall() // DAY))
+    c = comparison(window, svc.journal.closed_days(first, window.end.date()), now.date(), wanted)
     before = [e for e in every if e.at < run.start]
-    parts = [captures(w, before) for w in windows]
-    baseline = Captures(sum(c.active for c in parts), sum(c.passive for c in parts)) if windows else None
+    baseline = None
+    if c.why_not is None:  # each of the run's hours: the mean of the same hours on the baseline days
+        active = passive = 0.0
+        for piece in c.pieces:
+            parts = [captures(piece.on(d, PARIS), before) for d in c.days]
+            active += piece.days * sum(x.active for x in parts) / len(c.days)
+            passive += piece.days * sum(x.passive for x in parts) / len(c.days)
+        baseline = Captures(active, passive)
     return (
         [(tp, *rest) for tp, rest in touched.items()],
         captures(window, in_run),
         baseline,
-        len(windows),
+        len(c.days),
         wanted,
     )
 
@@ -141,10 +148,14 @@ def cases() -> list[tuple]:
 def test_bounded_reads_give_the_verdict_of_every_entry(svc, seed, run, cases) -> None:
     _fill(svc, seed)
     r = _run(svc, *run)
+    day = r.start.date()
+    while day < min(r.planned_end.date() + DAY, date(2026, 11, 22)):  # a run's past days closed: it is compared
+        svc.journal.set_closed(day, True, datetime(2026, 11, 22, 9, tzinfo=PARIS), "close")
+        day += DAY
     old, new = _old_verdict(svc, r), _new_verdict(svc, r)
     assert new == old
     cases.append(old)
-    assert old[1].active and old[3], "the case has touches during the run and a baseline"
+    assert old[1].active and old[3] and old[2] is not None, "the case has touches during the run and a baseline"
     if run[0] != "cash-only-day":  # bank cards are the only forbidden touchpoint here, not always touched
         assert old[0], "forbidden touchpoints were touched"
 

@@ -6,13 +6,17 @@ from __future__ import annotations
 import stat
 
 import pytest
-from tui_support import SIZE, shown
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from tui_support import SIZE, notes, shown
 
 from footprint.services import challenges
 from footprint.tui import make_app
 from footprint.tui.screens.challenge import ChallengeScreen
 
 pytestmark = pytest.mark.asyncio
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=ZoneInfo("Europe/Paris"))  # the frozen clock
 
 
 async def _start_day_without_big_data(pilot) -> ChallengeScreen:
@@ -25,6 +29,10 @@ async def _start_day_without_big_data(pilot) -> ChallengeScreen:
     assert "A day without Big Data" in shown(screen.query_one("#detail"))
     await pilot.press("enter")
     await pilot.pause()
+    question = shown(pilot.app.screen.query_one(".dialog-text"))
+    assert question == (
+        "Start “A day without Big Data” now, from Sunday 22 November 2026 at 09:30 to Monday 23 November 2026 at 09:30?"
+    )
     await pilot.press("y")
     await pilot.pause()
     return screen
@@ -36,7 +44,8 @@ async def test_start_follow_end_and_write_the_report(profiled, tmp_path) -> None
         screen = await _start_day_without_big_data(pilot)
         (run,) = challenges.runs(profiled)
         assert (run.challenge, run.status) == ("day-without-big-data", "active")
-        assert shown(screen.query_one("#countdown")) == "14:30:00 left, ends 23 Nov 2026 at 00:00"
+        assert run.start == NOW and run.planned_end == NOW.replace(day=23)  # now, not 00:00 of the day
+        assert shown(screen.query_one("#countdown")) == "1 d 00:00:00 left, ends 23 Nov 2026 at 09:30"
         body = shown(screen.query_one("#run-body"))
         assert "Touched so far: none" in body and "Still avoidable: Computer, Smartphone, Bank card" in body
         assert "Unavoidable: Smart electricity meter (Linky) (passive)" in body
@@ -49,7 +58,8 @@ async def test_start_follow_end_and_write_the_report(profiled, tmp_path) -> None
         await pilot.pause()
         (run,) = challenges.runs(profiled)
         assert run.status == "finished"
-        assert "Last run · Run #1 — A day without Big Data — finished" in shown(screen.query_one("#last-run"))
+        last = shown(screen.query_one("#last-run"))
+        assert "Last run · Run #1 — A day without Big Data — ended early (0 min of 24 h)" in last
         assert "3 of 5 removed" in shown(screen.query_one("#last-run"))
         await pilot.press("r")
         await pilot.pause()
@@ -87,4 +97,34 @@ async def test_today_says_a_challenge_is_running(profiled) -> None:
     app = make_app()
     async with app.run_test(size=SIZE):
         title = shown(app.screen.query_one("#day-title"))
-        assert title.splitlines()[1] == "Challenge running: A day without Big Data, 14 h 30 left (F3)"
+        assert title.splitlines()[1] == "Challenge running: A day without Big Data, 24 h left (F3)"
+
+
+async def test_a_planned_run_cannot_end_and_abandon_cancels_it(profiled) -> None:
+    run, _begun = challenges.start(profiled, "day-without-big-data", at="2026-11-24")
+    assert run.start == datetime(2026, 11, 24, tzinfo=NOW.tzinfo)  # a day alone: its usual start, 00:00
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert shown(screen.query_one("#run-title")) == "Run #1 — A day without Big Data — planned"
+        assert shown(screen.query_one("#countdown")).startswith("starts in 1 d 14:30:00 (24 Nov 2026 at 00:00)")
+        await pilot.press("e")
+        await pilot.pause()
+        assert notes(app)[-1] == (
+            "error",
+            "run #1 has not begun (it starts on 24 Nov 2026 at 00:00): to cancel it, footprint challenge abandon 1",
+        )
+        assert [r.status for r in challenges.runs(profiled)] == ["active"]
+        await pilot.press("a")
+        await pilot.pause()
+        assert shown(app.screen.query_one(".dialog-text")) == (
+            "Cancel “A day without Big Data”, planned for Tuesday 24 November 2026 at 00:00? "
+            "It has not begun: it is removed."
+        )
+        await pilot.press("y")
+        await pilot.pause()
+        assert challenges.runs(profiled) == []  # cancelled: removed, not an abandoned run of 0 min
+        assert notes(app)[-1][1].startswith("Cancelled: the challenge “A day without Big Data” planned for Tuesday")
+        assert screen.query_one("#pick").display

@@ -47,17 +47,23 @@ def start(
     ctx: typer.Context,
     challenge: Annotated[str, typer.Argument(help="A challenge id (see footprint challenge list).")],
     at: Annotated[
-        str | None, typer.Option("--at", help="When it starts (default: today at its usual time, or now).")
+        str | None,
+        typer.Option(
+            "--at",
+            help="When it starts: now (the default); a day alone (today, 2026-11-21, lundi): that day at the "
+            "challenge's usual start (today's, once passed: now); a day and a time: exactly then.",
+        ),
     ] = None,
     pseudonym: Annotated[str | None, typer.Option("--as", help="A pseudonym for your public card.")] = None,
     name: Annotated[str | None, typer.Option("--name", help="Name the run to run several at once.")] = None,
 ) -> None:
-    """Start a challenge run."""
+    """Start a challenge run: now, on a day at its usual start, or at a date and time (a future one plans it)."""
     from ..present.challenge import started
 
     svc, ch = _svc(ctx)
-    run = ch.start(svc, challenge, at=at, pseudonym=pseudonym, name=name)
-    _say(started(run, ch.rules_of(run), svc.catalog, ch.verdict_of(svc, run).usual))
+    run, begun = ch.start(svc, challenge, at=at, pseudonym=pseudonym, name=name)
+    usual = ch.verdict_of(svc, run).usual
+    _say(started(run, begun, ch.rules_of(run), svc.catalog, usual, svc.settings.now()))
 
 
 @app.command()
@@ -94,7 +100,7 @@ def end(
     run: RunArg = None,
     at: Annotated[str | None, typer.Option("--at", help="When it ended (default now).")] = None,
 ) -> None:
-    """End the running challenge and show its verdict."""
+    """End the running challenge and show its verdict (a run that has not begun is cancelled with abandon)."""
     from ..present.challenge import ended
 
     svc, ch = _svc(ctx)
@@ -104,12 +110,15 @@ def end(
 
 @app.command()
 def abandon(ctx: typer.Context, run: RunArg = None) -> None:
-    """Give up the running challenge (its verdict stays, marked abandoned)."""
-    from ..present.challenge import ended
+    """Give up the running challenge (its verdict stays, marked abandoned); cancel one that has not begun."""
+    from ..present.challenge import cancelled, ended
 
     svc, ch = _svc(ctx)
     done = ch.abandon(svc, run)
-    typer.echo(ended(done, ch.verdict_of(svc, done), svc.catalog))
+    if done.status == "cancelled":
+        typer.echo(cancelled(done, ch.rules_of(done).title.get(svc.settings.lang)))
+    else:
+        typer.echo(ended(done, ch.verdict_of(svc, done), svc.catalog))
 
 
 @app.command("runs")
@@ -128,6 +137,8 @@ def list_runs(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json"
                         "status": r.status,
                         "start": r.start.isoformat(),
                         "end": r.end.isoformat(),
+                        "planned_end": r.planned_end.isoformat(),
+                        "ended_early": r.status == "finished" and r.end < r.planned_end,
                     }
                     for r in all_runs
                 ],
@@ -141,7 +152,7 @@ def list_runs(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json"
     if not all_runs:
         typer.echo(_("No runs yet: footprint challenge list"))
     for r in all_runs:
-        typer.echo(run_line(r, ch.rules_of(r).title.get(svc.settings.lang)))
+        typer.echo(run_line(r, ch.rules_of(r).title.get(svc.settings.lang), svc.settings.now()))
 
 
 @app.command("verdict")

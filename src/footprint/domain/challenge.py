@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
 from ..errors import DataFileError
@@ -169,3 +169,32 @@ def parse_challenge(raw: Any, origin: str, expected_id: str | None = None, catal
         origin=origin,
         source=_source(raw, origin),
     )
+
+
+class Start(NamedTuple):
+    """When a run starts, and which rule said so: ``now`` (nothing typed, or ``now``), ``exact`` (a date and
+    a time), ``usual`` (a day alone: that day at the challenge's usual start), ``late`` (today alone, once
+    its usual start ``passed``: the run starts now)."""
+
+    at: datetime
+    rule: str
+    passed: datetime | None = None
+
+
+def start_rule(typed: datetime | date | None, usual: time | None, now: datetime) -> Start:
+    """The start of a run from what was typed (``when.parse_moment``), the challenge's usual start time and
+    ``now`` (aware, in the journal's zone).
+
+    A day typed alone means that day at the usual start (``starts_at``, else 00:00: a week starts with its
+    first day). Today's usual start, once passed, would make the run take in touches already logged, which
+    nobody means by "start it today": the run starts now and says so; a time typed with the day (``today
+    00:00``) starts it then anyway. Another past day is a run taken already, a future one is planned.
+    """
+    if typed is None or typed == now:
+        return Start(now, "now")
+    if isinstance(typed, datetime):
+        return Start(typed, "exact")
+    at = datetime.combine(typed, usual or time()).replace(tzinfo=now.tzinfo)
+    if typed == now.date() and at < now:
+        return Start(now, "late", at)
+    return Start(at, "usual")

@@ -8,9 +8,10 @@ Rules (from the product's definition):
 - ``unavoidable``: usual passive touchpoints (they capture whatever you do) and touched ones whose touch
   was given the reason *unavoidable*;
 - ``removed``: usual touchpoints neither touched nor unavoidable;
-- captures during the run are compared with the same number of closed days just before it, over the
-  same hours of the day (an evening run is compared with earlier evenings). Durations are wall-clock:
-  a 24-hour run on the day clocks change still covers one calendar day.
+- captures during the run (so far) are compared with closed days just before it, as many as the run has
+  calendar days, over the same hours of the day (an evening run with earlier evenings); a past day of
+  the run left open is not compared, and the verdict says why (``comparison``). Durations are
+  wall-clock: a 24-hour run on the day clocks change still covers one calendar day.
 
 What a verdict reads is bounded by the run, never by the journal: ``day_spans`` turns the run's window and
 its baseline windows into whole days of the journal (read from the daily roll-up) and parts of days (read
@@ -21,7 +22,6 @@ touch the journal files under that day; a part of a day, the touches of that day
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple
@@ -150,26 +150,101 @@ def _merged(pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def baseline_windows(run: Window, closed: set[date]) -> tuple[list[Window], int]:
-    """The windows to compare a run with, and how many were wanted.
+class Piece(NamedTuple):
+    """Hours of the day a run covers on ``days`` of its calendar days, from ``start`` to ``end`` (None: to
+    midnight), on the wall clock."""
 
-    A run spanning N calendar days (rounded up) is compared with N closed days just before it, each over the
-    run's hours of the day (at most 24 h). A day counts only if every day its window touches is closed.
+    start: time
+    end: time | None
+    days: int
+
+    def on(self, day: date, zone: tzinfo | None) -> Window:
+        """These hours on ``day`` (a day clocks change on keeps its wall-clock hours: 00:00–24:00 is 25 h)."""
+        hi = datetime.combine(day + DAY, time()) if self.end is None else datetime.combine(day, self.end)
+        return Window(datetime.combine(day, self.start).replace(tzinfo=zone), hi.replace(tzinfo=zone))
+
+
+def pieces(window: Window) -> tuple[Piece, ...]:
+    """A run's window cut at its midnights: the hours it covers on each calendar day, the days with the same
+    hours counted together (a week from Monday 18:00 so far: 18:00–24:00 once, whole days, 00:00–now)."""
+    start, end = window.start.replace(tzinfo=None), window.end.replace(tzinfo=None)
+    found: dict[tuple[time, time | None], int] = {}
+    day = datetime.combine(start.date(), time())
+    while day < end:
+        lo, hi = max(start, day), min(end, day + DAY)
+        if hi > lo:
+            key = (lo.time(), None if hi == day + DAY else hi.time())
+            found[key] = found.get(key, 0) + 1
+        day += DAY
+    return tuple(Piece(a, b, n) for (a, b), n in found.items())
+
+
+class Comparison(NamedTuple):
+    """What a run's captures are compared with; ``why_not`` says when they are not (see ``comparison``)."""
+
+    pieces: tuple[Piece, ...]  # the run's hours, so far
+    days: tuple[date, ...]  # the closed days before the run it is compared with, newest first
+    wanted: int  # as many as the run has calendar days
+    open_days: tuple[date, ...]  # the run's days before today that were not closed
+    so_far: bool  # the run reaches into today, not closed: it compares what was logged up to now
+
+    @property
+    def why_not(self) -> str | None:
+        """``not-started`` (no time of the run has passed), ``open-days`` (a past day of the run is not
+        closed: it may be logged only in part), ``no-baseline`` (no closed day before the run), or None."""
+        if not self.pieces:
+            return "not-started"
+        if self.open_days:
+            return "open-days"
+        return None if self.days else "no-baseline"
+
+
+def comparison(window: Window, closed: set[date], today: date, wanted: int) -> Comparison:
+    """Like with like: the run's captures so far (``window``, up to now) against the same hours of the day on
+    closed days before it.
+
+    - The run is cut into its hours on each calendar day (``pieces``, wall clock: a run crossing midnight
+      is 18:00–24:00 then 00:00–06:00; on a day clocks change, the same wall hours).
+    - It is compared with up to ``wanted`` days before its first day, newest first within
+      ``BASELINE_LOOKBACK_DAYS``, each of them closed: a day not closed may be logged in part, and a low
+      count on it would flatter the run. Each of the run's hours is compared with the mean of the same
+      hours on those days (``baseline_captures``).
+    - A past day of the run that is not closed stops the comparison (``open-days``): its touches may be
+      partly logged, and a partial day is not a complete one. Today, still open, is compared up to now.
+    - Without a closed day before the run there is nothing to compare with (``no-baseline``).
     """
-    wanted = max(1, math.ceil(run.wall() / DAY))
-    length = min(run.wall(), DAY)
-    zone = run.start.tzinfo
-    windows: list[Window] = []
-    day = run.start.date() - DAY
-    floor = run.start.date() - timedelta(days=BASELINE_LOOKBACK_DAYS)
-    while len(windows) < wanted and day >= floor:
-        start = datetime.combine(day, run.start.timetz().replace(tzinfo=None)).replace(tzinfo=zone)
-        w = Window(start, start + length)
-        spanned = {w.start.date(), (w.end - timedelta(microseconds=1)).date()}
-        if spanned <= closed:
-            windows.append(w)
+    cut = pieces(window)
+    first = window.start.date()
+    last = (window.end - timedelta(microseconds=1)).date() if cut else first
+    run_days = [first + timedelta(days=i) for i in range((last - first).days + 1)] if cut else []
+    days: list[date] = []
+    day, floor = first - DAY, first - timedelta(days=BASELINE_LOOKBACK_DAYS)
+    while len(days) < wanted and day >= floor:
+        if day in closed:
+            days.append(day)
         day -= DAY
-    return windows, wanted
+    open_days = tuple(d for d in run_days if d < today and d not in closed)
+    return Comparison(cut, tuple(days), wanted, open_days, today in run_days and today not in closed)
+
+
+def baseline_captures(
+    c: Comparison,
+    usage: Sequence[Mapping[str, Usage]],
+    periods: Sequence[ProfilePeriod],
+    catalog: Catalog,
+    zone: tzinfo | None,
+) -> Captures | None:
+    """The captures of a usual day over the run's hours: for each piece of the run, the mean over the
+    baseline days of the captures in those hours, times the run days it covers. ``usage`` holds, for each
+    piece in order, the touches in its hours summed over the baseline days. None when ``c.why_not``."""
+    if c.why_not is not None:
+        return None
+    n = len(c.days)
+    active = passive = 0.0
+    for piece, use in zip(c.pieces, usage, strict=True):
+        active += piece.days * active_in(use, catalog) / n
+        passive += piece.days * sum(passive_in(piece.on(d, zone), periods, catalog) for d in c.days) / n
+    return Captures(active, passive)
 
 
 class Touched(NamedTuple):
@@ -187,23 +262,48 @@ class Unavoidable(NamedTuple):
 
 class Verdict(NamedTuple):
     challenge: Challenge
-    window: Window
-    status: str  # running, finished, abandoned
+    window: Window  # the run's time so far: from its start to its end, or to now while it runs
+    status: str  # planned (not begun), running, finished, abandoned
     usual: tuple[str, ...]
     removed: tuple[str, ...]
     touched: tuple[Touched, ...]
     unavoidable: tuple[Unavoidable, ...]
     run: Captures
-    baseline: Captures | None  # summed over the baseline windows found
-    baseline_days: int
-    baseline_wanted: int
+    baseline: Captures | None  # a usual day's captures over the run's hours; None when not compared
+    comparison: Comparison
+    planned_end: datetime | None = None
+
+    @property
+    def baseline_days(self) -> int:
+        return len(self.comparison.days)
+
+    @property
+    def baseline_wanted(self) -> int:
+        return self.comparison.wanted
 
     @property
     def baseline_scaled(self) -> float | None:
-        """The baseline total scaled to the run's length (when fewer baseline days than wanted were found)."""
-        if self.baseline is None or self.baseline_days == 0:
+        """The baseline's total (already over the run's hours: nothing left to scale; kept for the records)."""
+        return None if self.baseline is None else self.baseline.total
+
+    @property
+    def change(self) -> float | None:
+        """The run's captures against the baseline's, as a fraction (-0.94: 94 % fewer)."""
+        if self.baseline is None or self.baseline.total <= 0:
             return None
-        return self.baseline.total * self.baseline_wanted / self.baseline_days
+        return self.run.total / self.baseline.total - 1
+
+    @property
+    def planned(self) -> timedelta:
+        """The run's planned length on the wall clock (its window's when no planned end is known)."""
+        if self.planned_end is None:
+            return self.window.wall()
+        return Window(self.window.start, self.planned_end).wall()
+
+    @property
+    def ended_early(self) -> bool:
+        """Ended by hand before its planned end (an abandoned run says so by its status)."""
+        return self.status == "finished" and self.planned_end is not None and self.window.end < self.planned_end
 
 
 class RunReads(NamedTuple):
@@ -212,9 +312,8 @@ class RunReads(NamedTuple):
     usage: Mapping[str, Usage]  # the run's touches, summed per touchpoint
     first_touched: Sequence[str]  # forbidden touchpoints touched during the run, by their first touch
     remarks: Sequence[Entry]  # the run's touches of forbidden touchpoints that carry a reason or a note, in order
-    baseline_windows: Sequence[Window]
-    baseline_wanted: int
-    baseline_usage: Mapping[str, Usage]  # the touches in the baseline windows, summed per touchpoint
+    comparison: Comparison
+    baseline_usage: Sequence[Mapping[str, Usage]]  # per piece of the run: its hours' touches on the baseline days
 
 
 def _touched(challenge: Challenge, reads: RunReads, catalog: Catalog) -> dict[str, Touched]:
@@ -242,8 +341,9 @@ def verdict(
     profile_at_start: Sequence[ProfilePeriod],
     periods: Sequence[ProfilePeriod],
     catalog: Catalog,
+    planned_end: datetime | None = None,
 ) -> Verdict:
-    """The verdict of a run, from what the journal holds about the run's window and its baseline windows."""
+    """The verdict of a run, from what the journal holds about the run's window and its baseline days."""
     usual: list[str] = []
     for p in profile_at_start:
         tp = catalog.get(p.touchpoint)
@@ -260,11 +360,8 @@ def verdict(
             unavoidable.append(Unavoidable(t.touchpoint, "reason", t.notes))
     kept = {u.touchpoint for u in unavoidable} | set(touched)
     removed = tuple(tp for tp in usual if tp not in kept)
-    windows = reads.baseline_windows
-    baseline = None
-    if windows:
-        passive = sum(passive_in(w, periods, catalog) for w in windows)
-        baseline = Captures(active_in(reads.baseline_usage, catalog), passive)
+    zone = window.start.tzinfo
+    baseline = baseline_captures(reads.comparison, reads.baseline_usage, periods, catalog, zone)
     return Verdict(
         challenge=challenge,
         window=window,
@@ -275,6 +372,6 @@ def verdict(
         unavoidable=tuple(unavoidable),
         run=Captures(active_in(reads.usage, catalog), passive_in(window, periods, catalog)),
         baseline=baseline,
-        baseline_days=len(windows),
-        baseline_wanted=reads.baseline_wanted,
+        comparison=reads.comparison,
+        planned_end=planned_end,
     )

@@ -10,7 +10,8 @@ Accepted (case- and accent-insensitive):
 - ISO dates and date-times (``2026-11-20``, ``2026-11-20T08:10``, with or without offset);
 - anything else python-dateutil reads, day first (``20/11/2026 18:00``, ``5 mars 2024``).
 
-A date without a time means 12:00. Naive values are in the journal's zone; the result is always aware
+A date without a time means 12:00 (``parse_moment`` returns it as a day, for a caller that gives a bare day
+another meaning, like a challenge's usual start). Naive values are in the journal's zone; the result is always aware
 and expressed in that zone.
 """
 
@@ -25,6 +26,7 @@ from .limits import FIRST_YEAR, LAST_YEAR  # a journal's instants: beyond them a
 from .text import fold
 
 NOON = time(12, 0)
+MIDNIGHT = time(0, 0)
 
 _DAY_WORDS = {
     "today": 0,
@@ -84,24 +86,24 @@ def _localize(day: date, at: time, zone: tzinfo) -> datetime:
     return datetime.combine(day, at).replace(tzinfo=zone)
 
 
-def _dateutil(text: str, now: datetime) -> datetime | None:
+def _dateutil(text: str, now: datetime, bare: time = NOON) -> datetime | None:
     from dateutil import parser  # ~40 ms to import: only for the forms the fast paths do not read
 
     class _Info(parser.parserinfo):
         MONTHS = _FR_MONTHS  # English and French month names, accents folded away
 
     try:
-        default = datetime.combine(now.date(), NOON)
+        default = datetime.combine(now.date(), bare)
         return parser.parse(text, parserinfo=_Info(dayfirst=True), default=default)
     except (ValueError, OverflowError):
         return None
 
 
-def parse_when(text: str, now: datetime) -> datetime:
-    """An instant from what a person typed; ``now`` is aware and in the journal's zone. Instants outside
-    1970–2100 are refused as bad input."""
+def parse_when(text: str, now: datetime, bare: time = NOON) -> datetime:
+    """An instant from what a person typed; ``now`` is aware and in the journal's zone. A day typed without
+    a time of day means ``bare`` on it. Instants outside 1970–2100 are refused as bad input."""
     try:
-        at = _parse_when(text, now)
+        at = _parse_when(text, now, bare)
     except OverflowError:
         at = None
     if at is None or not FIRST_YEAR <= at.year <= LAST_YEAR:
@@ -114,7 +116,15 @@ def parse_when(text: str, now: datetime) -> datetime:
     return at
 
 
-def _parse_when(text: str, now: datetime) -> datetime:
+def parse_moment(text: str, now: datetime) -> datetime | date:
+    """What a person typed, as an instant, or as a ``date`` when they named a day without a time of day
+    (``today``, ``lundi``, ``2026-11-21``, ``21/11/2026``): read at noon and at midnight, a bare day gives
+    two instants, anything with a time (or ``now``, ``-2h``) one."""
+    at = parse_when(text, now)
+    return at.date() if parse_when(text, now, MIDNIGHT) != at else at
+
+
+def _parse_when(text: str, now: datetime, bare: time = NOON) -> datetime:
     zone = now.tzinfo
     assert zone is not None, "now must be aware"
     raw = text.strip()
@@ -139,7 +149,7 @@ def _parse_when(text: str, now: datetime) -> datetime:
         if weekday is not None:
             offset = (now.weekday() - weekday - 1) % 7 + 1
         rest = " ".join(words[n_words:])
-        at = _parse_time(rest) if rest else NOON
+        at = _parse_time(rest) if rest else bare
         if at is None:
             raise BadInput(N_("cannot read the time in '{text}': try '18:00' or '18h'"), text=text)
         return _localize(now.date() - timedelta(days=offset), at, zone)
@@ -149,9 +159,9 @@ def _parse_when(text: str, now: datetime) -> datetime:
     try:
         parsed = datetime.fromisoformat(raw)
         if len(raw) <= 10:  # a date alone
-            parsed = datetime.combine(parsed.date(), NOON)
+            parsed = datetime.combine(parsed.date(), bare)
     except ValueError:
-        parsed = _dateutil(fold(raw).replace("-", " ") if not re.search(r"\d-\d", raw) else raw, now)
+        parsed = _dateutil(fold(raw).replace("-", " ") if not re.search(r"\d-\d", raw) else raw, now, bare)
         if parsed is None:
             raise BadInput(
                 N_("cannot read the date '{text}': try 'now', '08:10', 'yesterday 18:00', '-2d' or '2026-11-20T08:10'"),

@@ -1,7 +1,9 @@
 """``footprint challenge card``: the small pseudonymous JSON a participant hands to a workshop.
 
 Schema ``footprint-challenge-card`` version 1 (read back by ``footprint group summarize``): no notes ever,
-no exact times unless the participant opts in, captures labelled as estimates.
+no exact times unless the participant opts in, captures labelled as estimates. ``planned_hours`` and
+``ended_early`` (a run ended before its planned end) were added to version 1: readers ignore keys they do
+not know, so older cards and readers still agree.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ def card(run: Run, v: Verdict, pseudonym: str, lang: str, with_times: bool = Fal
         "status": "abandoned" if v.status == "abandoned" else "finished",
         "started_on": v.window.start.date().isoformat(),
         "hours": max(round(v.window.wall().total_seconds() / 3600, 2), 0.01),  # >0 even for a run given up at once
+        "planned_hours": round(v.planned.total_seconds() / 3600, 2),  # more than hours: ended early or given up
+        "ended_early": v.ended_early,
         "usual": list(v.usual),
         "removed": list(v.removed),
         "touched": {t.touchpoint: t.count for t in v.touched if t.count > 0},

@@ -36,17 +36,16 @@ def _rows() -> list[str]:
 
 
 def _scaled(v: Verdict) -> list[float | None]:
-    if v.baseline is None or not v.baseline_days:
-        return [None, None, None]
-    k, b = v.baseline_wanted / v.baseline_days, v.baseline
-    return [b.active * k, b.passive * k, b.total * k]
+    """The baseline's rows: a usual day's captures over the run's hours (nothing to scale: see the verdict)."""
+    b = v.baseline
+    return [None, None, None] if b is None else [b.active, b.passive, b.total]
 
 
 def _chart(v: Verdict) -> str:
     from ..svg import bar_chart
 
     series: list[tuple[str, list[float | None]]] = [(_("during the run"), [v.run.active, v.run.passive, v.run.total])]
-    if v.baseline is not None and v.baseline_days:
+    if v.baseline is not None:
         series.append((_("my baseline"), _scaled(v)))
     return bar_chart(_("Captures during the run and before it (estimates)"), _rows(), series)
 
@@ -69,8 +68,17 @@ def _when(v: Verdict, with_times: bool) -> str:
         said = _("I took it on {day}.").format(day=l10n.long_date(first))
     else:
         said = _("I took it from {first} to {last}.").format(first=l10n.long_date(first), last=l10n.long_date(last))
+    lasted, planned = l10n.duration(v.window.wall()), l10n.duration(v.planned)
     if v.status == "abandoned":
-        said += " " + _("I gave up before the end.")
+        said += " " + _("I gave up before the end, after {lasted} of the planned {planned}.").format(
+            lasted=lasted, planned=planned
+        )
+    elif v.ended_early:
+        said += " " + _("I ended it early, after {lasted} of the planned {planned}.").format(
+            lasted=lasted, planned=planned
+        )
+    elif v.status == "planned":
+        said += " " + _("It has not begun yet: there is no verdict to tell.")
     elif v.status == "running":
         said += " " + _("It is still going: this is my verdict so far.")
     return said
@@ -100,24 +108,33 @@ def _stayed(v: Verdict, catalog: Catalog, with_notes: bool) -> list[str]:
 
 
 def _baseline_notes(v: Verdict) -> list[str]:
+    """What my baseline is (the same hours of closed days before the run), or why there is none."""
+    c = v.comparison
+    if c.why_not == "not-started":
+        return [_("No comparison yet: the run has not begun.")]
+    if c.why_not == "open-days":
+        return [_("No comparison: some days of the run are not closed, so they may be logged only in part.")]
     if v.baseline is None:
-        return [_("No baseline: I had not closed any day just before the run.")]
+        return [_("No baseline: I had not closed any day before the run.")]
     days = v.baseline_days
-    notes = [
-        ngettext(
-            "My baseline: the same hours on the closed day just before the run.",
-            "My baseline: the same hours on the {n} closed days just before the run.",
-            days,
-        ).format(n=days)
-    ]
+    note = ngettext(
+        "My baseline: the same hours on the closed day before the run.",
+        "My baseline: the same hours on the {n} closed days before the run, averaged.",
+        days,
+    ).format(n=days)
+    if v.change is not None:
+        note += " " + _("The run against it: {change}.").format(change=l10n.signed_percent(v.change))
+    notes = [note]
     if days < v.baseline_wanted:
         notes.append(
             ngettext(
-                "Only {n} of the {wanted} baseline days was logged; the baseline is scaled from it.",
-                "Only {n} of the {wanted} baseline days were logged; the baseline is scaled from them.",
+                "Only {n} of the {wanted} days I wanted was closed.",
+                "Only {n} of the {wanted} days I wanted were closed.",
                 days,
             ).format(n=days, wanted=v.baseline_wanted)
         )
+    if c.so_far:
+        notes.append(_("Today is not closed yet: this compares what I had logged so far."))
     return notes
 
 

@@ -126,6 +126,8 @@ def verdict_record(
         "status": v.status,
         "start": when(v.window.start),
         "end": when(v.window.end),
+        "planned_end": when(v.planned_end) if v.planned_end is not None else None,
+        "ended_early": v.ended_early,
         "usual": list(v.usual),
         "removed": list(v.removed),
         "touched": [
@@ -148,6 +150,8 @@ def verdict_record(
             "baseline_days": v.baseline_days,
             "baseline_wanted": v.baseline_wanted,
             "baseline_scaled": _r(v.baseline_scaled) if v.baseline_scaled is not None else None,
+            "not_compared": v.comparison.why_not,  # not-started, open-days, no-baseline, or null
+            "change": _r(v.change) if v.change is not None else None,
         },
         "headline": _headline(v, catalog, lang, with_notes),
     }

@@ -14,11 +14,12 @@ from typing import NamedTuple
 
 from .. import l10n
 from ..domain.catalog import Catalog
-from ..domain.challenge import Challenge
+from ..domain.challenge import Challenge, Start
 from ..domain.journal import Run
 from ..domain.streak import Streaks
 from ..domain.verdict import Verdict
 from ..i18n import _, current, ngettext, pgettext
+from .comparison import baseline_notes
 from .day import label, labels, reason  # touchpoints by name and touches' reasons: the journal's words
 
 
@@ -57,6 +58,26 @@ def quoted(text: str) -> str:
 def moment(at: datetime) -> str:
     """A date and time in a sentence: "21 Nov 2026 at 00:00", « 21 nov. 2026 à 00:00 »."""
     return pgettext("moment", "{date} at {time}").format(date=l10n.medium_date(at.date()), time=l10n.clock(at))
+
+
+def long_moment(at: datetime) -> str:
+    """An instant in words: "Saturday 21 November 2026 at 14:05", « samedi 21 novembre 2026 à 14:05 »."""
+    return pgettext("moment", "{date} at {time}").format(date=l10n.long_date(at.date()), time=l10n.clock(at))
+
+
+def span(start: datetime, end: datetime) -> str:
+    """ "from Saturday 21 November 2026 at 00:00 to Sunday 22 November 2026 at 00:00"."""
+    return _("from {start} to {end}").format(start=long_moment(start), end=long_moment(end))
+
+
+def lengths(run: Run) -> tuple[str, str]:
+    """How long a run lasted and how long it was planned for, on the wall clock ("6 h", "24 h")."""
+    lasted = run.end.replace(tzinfo=None) - run.start.replace(tzinfo=None)
+    return l10n.duration(lasted), l10n.duration(run.planned_end.replace(tzinfo=None) - run.start.replace(tzinfo=None))
+
+
+def ended_early(run: Run) -> bool:
+    return run.status == "finished" and run.ended is not None and run.ended < run.planned_end
 
 
 def title(c: Challenge) -> str:
@@ -125,13 +146,23 @@ def option(c: Challenge) -> str:
 # --- runs ----------------------------------------------------------------------------------------------
 
 
-def started(run: Run, c: Challenge, catalog: Catalog, usual: Sequence[str]) -> list[str]:
-    """What starting a run says: when it runs, then the usual touchpoints it forbids, with their hints."""
-    lines = [
-        _("Started “{title}” (run #{id}): {start} → {end}.").format(
-            title=title(c), id=run.id, start=moment(run.start), end=moment(run.planned_end)
+def started(run: Run, begun: Start, c: Challenge, catalog: Catalog, usual: Sequence[str], now: datetime) -> list[str]:
+    """What starting a run says: when it runs (and why then, when today's usual start had passed), then the
+    usual touchpoints it forbids, with their hints."""
+    when = span(run.start, run.planned_end)
+    if run.start > now:
+        head = _("Planned “{title}” (run #{id}) {span}: it starts in {left}.").format(
+            title=title(c), id=run.id, span=when, left=l10n.duration(run.start - now)
         )
-    ]
+    elif run.planned_end <= now:
+        head = _("Recorded “{title}” (run #{id}) {span}, already over: see footprint challenge verdict {id}.")
+        head = head.format(title=title(c), id=run.id, span=when)
+    else:
+        head = _("Started “{title}” (run #{id}) {span}.").format(title=title(c), id=run.id, span=when)
+    lines = [head]
+    if begun.rule == "late" and begun.passed is not None:
+        said = _("Its usual start, {time} today, has passed: it starts now. To start it at {time} anyway: --at {time}")
+        lines.append(said.format(time=l10n.clock(begun.passed)))
     if usual:
         lines.append(_("Your usual touchpoints it forbids: {items}").format(items=labels(catalog, usual)))
         lines += [
@@ -140,14 +171,37 @@ def started(run: Run, c: Challenge, catalog: Catalog, usual: Sequence[str]) -> l
     return lines
 
 
+def confirm_start(c: Challenge, start: datetime, end: datetime) -> str:
+    """The TUI's question before a run starts, with its start and planned end in words."""
+    return _("Start “{title}” now, {span}?").format(title=title(c), span=span(start, end))
+
+
+def cancelled(run: Run, c_title: str) -> str:
+    """What cancelling a run that had not begun says."""
+    return _("Cancelled: the challenge “{title}” planned for {start} (footprint undo brings it back).").format(
+        title=c_title, start=long_moment(run.start)
+    )
+
+
+def confirm_cancel(run: Run, c_title: str) -> str:
+    """The TUI's question before cancelling a run that has not begun."""
+    return _("Cancel “{title}”, planned for {start}? It has not begun: it is removed.").format(
+        title=c_title, start=long_moment(run.start)
+    )
+
+
 def state(run: Run, starts_in: timedelta = timedelta(0), left: timedelta = timedelta(0)) -> str:
-    """A run's state in a few words: « en cours, encore 14 h 30 (fin le 21 nov. 2026 à 00:00) »."""
+    """A run's state in a few words: « en cours, encore 14 h 30 (fin le 21 nov. 2026 à 00:00) », « terminé
+    plus tôt (6 h sur 24 h) »."""
     if starts_in:
         return _("starts in {left} ({start})").format(left=l10n.duration(starts_in), start=moment(run.start))
     if run.status == "active":
         return _("running, {left} left (ends {end})").format(left=l10n.duration(left), end=moment(run.planned_end))
+    lasted, planned = lengths(run)
     if run.status == "abandoned":
-        return pgettext("run", "abandoned")
+        return pgettext("run", "abandoned after {lasted} of {planned}").format(lasted=lasted, planned=planned)
+    if ended_early(run):
+        return pgettext("run", "ended early ({lasted} of {planned})").format(lasted=lasted, planned=planned)
     return pgettext("run", "finished")
 
 
@@ -162,16 +216,26 @@ def countdown(run: Run, now: datetime) -> str:
     return _("{left} left, ends {end}").format(left=l10n.countdown(run.planned_end - now), end=moment(run.planned_end))
 
 
-def run_line(run: Run, c_title: str) -> str:
-    """One line of ``challenge runs``."""
+def run_line(run: Run, c_title: str, now: datetime | None = None) -> str:
+    """One line of ``challenge runs``: a running or planned run says how long is left, or until it starts."""
     name = f" [{run.name}]" if run.name else ""
-    return f"  #{run.id:<4} {c_title:<34} {moment(run.start)} → {moment(run.end)}  {state(run)}{name}"
+    what = state(run)
+    if now is not None and run.status == "active":
+        what = state(run, max(run.start - now, timedelta(0)), max(run.planned_end - now, timedelta(0)))
+    return f"  #{run.id:<4} {c_title:<34} {moment(run.start)} → {moment(run.end)}  {what}{name}"
 
 
 def ended(run: Run, v: Verdict, catalog: Catalog) -> str:
     said = headline(v, catalog, with_notes=True, status=False)
+    lasted, planned = lengths(run)
     if run.status == "abandoned":
-        return _("Abandoned run #{id}: {headline}").format(id=run.id, headline=said)
+        return _("Abandoned run #{id} after {lasted} of {planned}: {headline}").format(
+            id=run.id, lasted=lasted, planned=planned, headline=said
+        )
+    if ended_early(run):
+        return _("Ended run #{id} early ({lasted} of {planned}): {headline}").format(
+            id=run.id, lasted=lasted, planned=planned, headline=said
+        )
     return _("Ended run #{id}: {headline}").format(id=run.id, headline=said)
 
 
@@ -207,6 +271,11 @@ def headline(v: Verdict, catalog: Catalog, with_notes: bool = False, status: boo
             items.append(f"{label(catalog, t.touchpoint)} ×{t.count}" + (f" ({reasons})" if reasons else ""))
         parts.append(ngettext("touched: {items}", "touched: {items}", len(items)).format(items=", ".join(items)))
     text = pgettext("separator", "; ").join(parts)
+    if status and v.status == "planned":
+        return _("Not begun: it starts on {start}").format(start=moment(v.window.start))
+    if status and v.ended_early:
+        lasted, planned = l10n.duration(v.window.wall()), l10n.duration(v.planned)
+        return _("Ended early ({lasted} of {planned}): {verdict}").format(lasted=lasted, planned=planned, verdict=text)
     if status and v.status == "abandoned":
         return _("Abandoned: {verdict}").format(verdict=text)
     if status and v.status == "running":
@@ -248,32 +317,11 @@ def verdict_lines(v: Verdict, catalog: Catalog, running: bool = False) -> list[L
             items=", ".join(unavoidable) or none
         )
     )
+    if v.status == "planned":
+        return [Line(headline(v, catalog), "headline")]
     lines = [Line(headline(v, catalog, with_notes=True), "headline"), BLANK, *map(Line, said)]
     lines.append(Line(_("Captures during the run: {run} (estimate)").format(run=l10n.number(v.run.total))))
     lines += [Line(text, "note") for text in baseline_notes(v)]
-    return lines
-
-
-def baseline_notes(v: Verdict) -> list[str]:
-    """What the baseline is, or that there is none."""
-    if v.baseline is None:
-        return [_("No baseline: close some days before a run (footprint close) to compare with.")]
-    days = v.baseline_days
-    lines = [
-        ngettext(
-            "Your baseline, {n} closed day just before, same hours: {baseline}",
-            "Your baseline, {n} closed days just before, same hours: {baseline}",
-            days,
-        ).format(n=days, baseline=l10n.number(v.baseline_scaled or 0))
-    ]
-    if days < v.baseline_wanted:
-        lines.append(
-            ngettext(
-                "Only {n} of the {wanted} baseline days was closed: the baseline is scaled from it.",
-                "Only {n} of the {wanted} baseline days were closed: the baseline is scaled from them.",
-                days,
-            ).format(n=days, wanted=v.baseline_wanted)
-        )
     return lines
 
 

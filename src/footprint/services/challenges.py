@@ -12,16 +12,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..domain.catalog import KINDS, Text
-from ..domain.challenge import SLUG, Challenge, parse_challenge
+from ..domain.challenge import SLUG, Challenge, Start, parse_challenge, start_rule
 from ..domain.journal import Run
 from ..domain.streak import Streaks, streaks
 from ..domain.text import fold, suggestion
 from ..domain.verdict import (
     BASELINE_LOOKBACK_DAYS,
+    DAY,
     RunReads,
     Verdict,
     Window,
-    baseline_windows,
+    comparison,
     day_spans,
     run_window,
     verdict,
@@ -116,26 +117,39 @@ def check_pseudonym(pseudonym: str) -> str:
     return name
 
 
-def start(svc: Service, cid: str, at: str | None = None, pseudonym: str | None = None, name: str | None = None) -> Run:
-    """Start a run: at ``at``, else today at the challenge's usual start time, else now."""
+class Started(NamedTuple):
+    run: Run
+    start: Start  # which rule gave its start (``late``: today's usual start had passed, it starts now)
+
+
+def start_of(svc: Service, ch: Challenge, at: str | None) -> Start:
+    """When a run of ``ch`` would start for ``--at`` (see ``domain.challenge.start_rule``)."""
+    now = svc.settings.now()
+    if at is None:
+        return start_rule(None, ch.starts_at, now)
+    from ..domain.when import parse_moment  # only when a date was typed
+
+    return start_rule(parse_moment(at, now), ch.starts_at, now)
+
+
+def start(
+    svc: Service, cid: str, at: str | None = None, pseudonym: str | None = None, name: str | None = None
+) -> Started:
+    """Start a run: now; at ``at`` typed with a time, exactly then; a day alone, that day at the challenge's
+    usual start (today's, once passed: now)."""
     ch = get_challenge(svc, cid)
     now = svc.settings.now()
     if pseudonym is not None:
         pseudonym = check_pseudonym(pseudonym)
     if name is not None and not SLUG.fullmatch(name):
         raise BadInput(N_("a run name is made of lowercase letters, digits and hyphens, such as 'workshop-nov'"))
-    if at is not None:
-        begin = svc.when(at)
-    elif ch.starts_at is not None:
-        begin = datetime.combine(now.date(), ch.starts_at).replace(tzinfo=svc.settings.zone)
-    else:
-        begin = now
-    window = run_window(begin, ch.duration)
+    begin = start_of(svc, ch, at)
+    window = run_window(begin.at, ch.duration)
     _finalize_expired(svc, now)
     rules = read_toml(challenge_files(svc)[ch.id])
     run = Run(None, ch.id, window.start, window.end, "active", rules, name, pseudonym)
     try:
-        return svc.journal.add_run(run, say("start of the challenge {title}", title=ch.title))
+        return Started(svc.journal.add_run(run, say("start of the challenge {title}", title=ch.title)), begin)
     except RunConflict:
         if name:
             raise BadInput(
@@ -145,10 +159,22 @@ def start(svc: Service, cid: str, at: str | None = None, pseudonym: str | None =
         raise BadInput(N_("a challenge is already running: end or abandon it, or start with --name")) from None
 
 
+def planned(run: Run, now: datetime) -> bool:
+    """A run that has not begun yet (started with a future ``--at``)."""
+    return run.status == "active" and now < run.start
+
+
 def end(svc: Service, ref: str | None = None, at: str | None = None) -> Run:
+    """End a run now (or ``at``); a run that has not begun cannot end: it can be cancelled (``abandon``)."""
     run = find_run(svc, ref, active=True)
+    if planned(run, svc.settings.now()):
+        raise BadInput(
+            N_("run #{id} has not begun (it starts on {when}): to cancel it, footprint challenge abandon {id}"),
+            id=run.id,
+            when=moment(run.start),
+        )
     when = svc.when(at)
-    if when <= run.start:
+    if when < run.start:
         raise BadInput(N_("the run started on {when}: it cannot end before"), when=moment(run.start))
     done = run._replace(status="finished", ended=min(when, run.planned_end))
     svc.journal.update_run(done, say("end of the challenge {title}", title=_title(run)))
@@ -156,8 +182,14 @@ def end(svc: Service, ref: str | None = None, at: str | None = None) -> Run:
 
 
 def abandon(svc: Service, ref: str | None = None) -> Run:
+    """Give up a run: its verdict stays, marked abandoned. A run that has not begun is cancelled instead:
+    removed (``footprint undo`` brings it back), and returned with the status ``cancelled``."""
     run = find_run(svc, ref, active=True)
     now = svc.settings.now()
+    if planned(run, now):
+        assert run.id is not None
+        svc.journal.delete_run(run.id, say("cancelling the challenge {title}", title=_title(run)))
+        return run._replace(status="cancelled")
     done = run._replace(status="abandoned", ended=max(min(now, run.planned_end), run.start))
     svc.journal.update_run(done, say("abandoning the challenge {title}", title=_title(run)))
     return done
@@ -180,7 +212,9 @@ def verdict_of(svc: Service, run: Run) -> Verdict:
     """The verdict of a run; for a running run, the verdict so far (up to now)."""
     now = svc.settings.now()
     status = "running" if run.status == "active" else run.status
-    end_at = min(now, run.end) if status == "running" else run.end
+    if planned(run, now):
+        status = "planned"
+    end_at = min(now, run.end) if run.status == "active" else run.end
     window = Window(run.start, max(end_at, run.start), inclusive=True)
     challenge = rules_of(run)
     periods = svc.journal.profile()
@@ -188,29 +222,36 @@ def verdict_of(svc: Service, run: Run) -> Verdict:
         challenge=challenge,
         window=window,
         status=status,
-        reads=run_reads(svc, challenge, window),
+        reads=run_reads(svc, challenge, window, run.planned_end),
         profile_at_start=[p for p in periods if p.covers(run.start.date())],
         periods=periods,
         catalog=svc.catalog,
+        planned_end=run.planned_end,
     )
 
 
-def run_reads(svc: Service, challenge: Challenge, window: Window) -> RunReads:
-    """What a verdict needs from the journal, read for the run's window and its baseline windows only: a
+def run_reads(svc: Service, challenge: Challenge, window: Window, planned_end: datetime) -> RunReads:
+    """What a verdict needs from the journal, read for the run's window and its baseline's hours only: a
     verdict costs the same on a journal of ten thousand entries as on one of ten million."""
+    today = svc.settings.now().date()
     first = window.start.date() - timedelta(days=BASELINE_LOOKBACK_DAYS)
-    windows, wanted = baseline_windows(window, svc.journal.closed_days(first, window.start.date()))
+    wanted = max(1, -(-Window(window.start, planned_end).wall() // DAY))  # the run's calendar days, rounded up
+    closed = svc.journal.closed_days(first, max(window.end.date(), window.start.date()))
+    compared = comparison(window, closed, today, wanted)
     zone = svc.settings.zone
     spans = day_spans([window], zone)
     usage = svc.journal.usage_in(spans)
     forbidden = [tp.id for tp in svc.catalog.touchpoints if challenge.forbids(tp) and tp.id in usage]
+    baseline = []
+    if compared.why_not is None:
+        for piece in compared.pieces:
+            baseline.append(svc.journal.usage_in(day_spans([piece.on(d, zone) for d in compared.days], zone)))
     return RunReads(
         usage=usage,
         first_touched=svc.journal.first_touched(spans, forbidden),
         remarks=svc.journal.remarks_in(spans, forbidden),
-        baseline_windows=windows,
-        baseline_wanted=wanted,
-        baseline_usage=svc.journal.usage_in(day_spans(windows, zone)),
+        comparison=compared,
+        baseline_usage=baseline,
     )
 
 

@@ -122,9 +122,8 @@ def challenge_series(svc: Service, run_ref: str | None) -> ChallengeSeries:
     v = verdict_of(svc, find_run(svc, run_ref))
     lang = svc.settings.lang
     baseline = None
-    if v.baseline is not None and v.baseline_days:
-        k = v.baseline_wanted / v.baseline_days
-        baseline = [round(v.baseline.active * k, 2), round(v.baseline.passive * k, 2), round(v.baseline.total * k, 2)]
+    if v.baseline is not None:  # already a usual day over the run's hours: nothing to scale
+        baseline = [round(v.baseline.active, 2), round(v.baseline.passive, 2), round(v.baseline.total, 2)]
     return ChallengeSeries(
         title=v.challenge.title.get(lang),
         headline=headline(v, svc.catalog),

@@ -517,6 +517,12 @@ class Journal:
                 (*_run_values(run), run.id),
             )
 
+    def delete_run(self, run_id: int, summary: Message | str) -> None:
+        """Remove a run (one planned and cancelled before it began); undo puts it back."""
+        before = self._query(f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,))
+        with self._write("run", summary, {"before": list(before[0])}) as conn:
+            conn.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+
     # --- scores and breaks -------------------------------------------------------------------------
 
     def scores(self, metric: str | None = None, start: date | None = None, end: date | None = None) -> list[Score]:

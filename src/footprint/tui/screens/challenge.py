@@ -23,11 +23,12 @@ from ...domain.challenge import Challenge
 from ...domain.journal import Run
 from ...domain.verdict import Verdict
 from ...errors import BadInput
-from ...i18n import N_, _
+from ...i18n import N_, _, pgettext
 from ...present import challenge as words
 from ...services import challenges
 from ...settings import home_path
 from .base import BaseScreen
+from .dialogs import ConfirmScreen
 
 # How each role of a presenter's line is styled here (the CLI prints the same lines plain).
 STYLES = {"title": "bold", "headline": "bold", "usual": "bold", "invite": "italic", "credit": "dim", "note": "italic"}
@@ -113,7 +114,8 @@ class ChallengeScreen(BaseScreen):
         run, v = self.run, self.verdict
         if run is None or v is None:
             return
-        title = words.status_line(run, v.challenge, _("running"))
+        what = pgettext("run", "planned") if self._planned() else _("running")  # the countdown says when
+        title = words.status_line(run, v.challenge, what)
         self.query_one("#run-title", Static).update(Text(title, style="bold"))
         self._tick()
         self.query_one("#run-body", Static).update(styled(words.verdict_lines(v, self.svc.catalog, running=True)))
@@ -178,29 +180,38 @@ class ChallengeScreen(BaseScreen):
             self._confirm_start(c)
 
     def _confirm_start(self, c: Challenge) -> None:
-        from .dialogs import ConfirmScreen
-
-        question = _("Start “{title}” now?").format(title=words.title(c))
+        """Ask before starting, saying when the run would start (now) and end: the words the CLI uses."""
+        now = self.svc.settings.now()
+        question = words.confirm_start(c, now, now + c.duration)
         self.app.push_screen(ConfirmScreen(question, self.lang), partial(self._start, c))
 
     def _start(self, c: Challenge, yes: bool | None) -> None:
         if not yes:
             return
         with self.fapp.safely():
-            run = challenges.start(self.svc, c.id)
-            self.fapp.say(words.started(run, c, self.svc.catalog, ())[0])
+            run, begun = challenges.start(self.svc, c.id, at="now")
+            self.fapp.say(words.started(run, begun, c, self.svc.catalog, (), self.svc.settings.now())[0])
             self.reload()
             self.written()
 
+    def _planned(self) -> bool:
+        return self.run is not None and challenges.planned(self.run, self.svc.settings.now())
+
     def action_end(self) -> None:
+        if self._planned():  # refused as the CLI refuses it, with the same line
+            with self.fapp.safely():
+                challenges.end(self.svc, str(self.run.id) if self.run else None)
+            return
         self._confirm(N_("End run #{id} now?"), self._end)
 
     def action_abandon(self) -> None:
+        if self._planned() and self.run is not None:
+            question = words.confirm_cancel(self.run, words.title(challenges.rules_of(self.run)))
+            self.app.push_screen(ConfirmScreen(question, self.lang), self._abandon)
+            return
         self._confirm(N_("Abandon run #{id}? Its verdict stays, marked abandoned."), self._abandon)
 
     def _confirm(self, question: str, then) -> None:  # noqa: ANN001
-        from .dialogs import ConfirmScreen
-
         if self.run is not None:
             self.app.push_screen(ConfirmScreen(_(question).format(id=self.run.id), self.lang), then)
 
@@ -215,7 +226,10 @@ class ChallengeScreen(BaseScreen):
             return
         with self.fapp.safely():
             done = how(self.svc, str(self.run.id))
-            self.fapp.say(words.ended(done, challenges.verdict_of(self.svc, done), self.svc.catalog))
+            if done.status == "cancelled":
+                self.fapp.say(words.cancelled(done, words.title(challenges.rules_of(done))))
+            else:
+                self.fapp.say(words.ended(done, challenges.verdict_of(self.svc, done), self.svc.catalog))
             self.reload()
             self.written()
 
