@@ -120,10 +120,13 @@ def _span_row(lay: Layout, spans: list[tuple[int, int, str, str]]) -> Text:
 
 
 def _marks_rows(out: Text, hm: Heatmap, lay: Layout) -> None:
-    s = hm.longest
-    if s.days and s.first and s.last:
-        span = (column_of(hm.first, s.first), column_of(hm.first, s.last), words.STREAK_GLYPH, STYLES["streak"])
-        out.append_text(_span_row(lay, [span]))
+    streaks = [
+        (column_of(hm.first, max(s.first, hm.first)), column_of(hm.first, s.last), words.STREAK_GLYPH, STYLES["streak"])
+        for s in dict.fromkeys((hm.longest, hm.current))
+        if s.days and s.first and s.last
+    ]
+    if streaks:
+        out.append_text(_span_row(lay, streaks))
         out.append("\n")
     spans = [
         (

@@ -98,9 +98,10 @@ def _bar(hm: Heatmap, first, last, y: float, colour: str, height: float = 5) -> 
 
 def _bars(hm: Heatmap, top: float) -> tuple[list[str], float]:
     out, y = [], top
-    s = hm.longest
-    if s.days and s.first and s.last:
-        out.append(_bar(hm, s.first, s.last, y, STREAK))
+    shown = [s for s in dict.fromkeys((hm.longest, hm.current)) if s.days and s.first and s.last]
+    for s in shown:  # the current run may have begun before the span: its bar starts with the span
+        out.append(_bar(hm, max(s.first, hm.first), s.last, y, STREAK))
+    if shown:
         y += 9
     if hm.marks:
         for m in sorted(hm.marks, key=lambda m: m.id.startswith("r")):  # runs drawn over breaks
