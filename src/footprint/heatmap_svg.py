@@ -65,8 +65,9 @@ def _grid(hm: Heatmap, top: float) -> list[str]:
     out = []
     for i, week in enumerate(hm.weeks()):
         for row, cell in enumerate(week):
-            if cell is not None:
-                out.extend(cell_shapes(cell, PAD + LEFT + i * PITCH, top + row * PITCH))
+            if cell is not None and cell.state != FUTURE:  # each square says its day when pointed at
+                shapes = "".join(cell_shapes(cell, PAD + LEFT + i * PITCH, top + row * PITCH))
+                out.append(f"<g><title>{_t(words.cell_tip(cell))}</title>{shapes}</g>")
                 if cell.day == hm.today and cell.state != TODAY:
                     x, y = PAD + LEFT + i * PITCH, top + row * PITCH
                     out.append(_rect(x - 1, y - 1, CELL + 2, CELL + 2, "none", TODAY_RING, 2))

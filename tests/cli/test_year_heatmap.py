@@ -3,8 +3,11 @@ and French), and the service behind it (the captures of ``footprint day``, DST d
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -144,7 +147,7 @@ def test_png_is_drawn_at_twice_the_size(cli, journal, tmp_path) -> None:
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width = int.from_bytes(data[16:20], "big")
-    svg_width = float(__import__("re").search(r'viewBox="0 0 ([\d.]+)', cli_svg(cli, tmp_path)).group(1))
+    svg_width = float(re.search(r'viewBox="0 0 ([\d.]+)', cli_svg(cli, tmp_path)).group(1))
     assert width == round(svg_width * 2)
 
 
@@ -190,3 +193,26 @@ def test_days_before_the_journal_began_are_not_logged(cli) -> None:
         svc.close()
     before = [c for c in hm.cells if c.day < date(2026, 11, 10)]
     assert {c.state for c in before} == {"unlogged"} and {c.level for c in before} == {None}
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colours_only_in_a_terminal_without_no_color(monkeypatch) -> None:
+    from rich.text import Text
+
+    from footprint.cli import year
+
+    for no_color, coloured in ((None, True), ("1", False)):
+        out = _Terminal()
+        monkeypatch.setattr(sys, "stdout", out)
+        if no_color:
+            monkeypatch.setenv("NO_COLOR", no_color)
+        else:
+            monkeypatch.delenv("NO_COLOR", raising=False)
+        monkeypatch.setenv("TERM", "xterm-256color")
+        year._print(Text("░ ◆", style="bold"))
+        assert ("\x1b[" in out.getvalue()) is coloured
+        assert "░ ◆" in out.getvalue()

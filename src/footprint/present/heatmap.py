@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .. import l10n
 from ..domain.breaks import Break
-from ..domain.heatmap import CLOSED, LEVELS, OPEN, TODAY, UNLOGGED, Heatmap, Streak
+from ..domain.heatmap import CLOSED, FUTURE, LEVELS, OPEN, TODAY, UNLOGGED, Cell, Heatmap, Streak
 from ..i18n import _, ngettext, pgettext
 
 # What a cell looks like in text, whatever the colours: the level's ink grows with its captures.
@@ -86,6 +86,20 @@ def states(hm: Heatmap) -> list[Key]:
     ]
     has_zero = any(c.level == 0 and c.state == CLOSED for c in hm.cells)
     return [k for k in keys if (has_zero if k.level == 0 else k.state in present)]
+
+
+def cell_tip(cell: Cell) -> str:
+    """What a square says when pointed at: « 12 mars 2026 : 812 captures, clôturée »."""
+    from .day import captures
+
+    if cell.state == FUTURE:
+        return l10n.medium_date(cell.day)
+    if cell.state == UNLOGGED or cell.captures is None:
+        text = _("not logged")
+    else:
+        state = {CLOSED: pgettext("day state", "closed"), OPEN: _("logged, not closed"), TODAY: _("today, unfinished")}[cell.state]
+        text = pgettext("heatmap", "{captures}, {state}").format(captures=captures(cell.captures), state=state)
+    return pgettext("label", "{label}: {text}").format(label=l10n.medium_date(cell.day), text=text)
 
 
 def blank_key() -> str:
