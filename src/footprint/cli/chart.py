@@ -126,7 +126,7 @@ def year_chart(
     year: Annotated[int | None, typer.Option("--year", help="A calendar year (default: the last 365 days).")] = None,
     width: Annotated[int | None, typer.Option("--width", help="Columns, 20 to 1000 (default: the terminal's).")] = None,
     out: Out = None,
-    as_json: AsJson = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print each day's cell and the streaks.")] = False,
 ) -> None:
     """A year heatmap: one square a day, closed days apart from days not logged, streaks, breaks and runs."""
     from .year import show_year
