@@ -133,3 +133,13 @@ def countdown(span: timedelta) -> str:
     if days:
         return pgettext("duration", "{days} d {clock}").format(days=days, clock=text)
     return text
+
+
+def month_abbr(day: date, narrow: bool = False) -> str:
+    """A month on a calendar's top row: « janv. », "Jan" (``narrow``: « J », "J")."""
+    return _babel_dates().format_date(day, format="LLLLL" if narrow else "LLL", locale=_locale())
+
+
+def weekday_initial(day: date) -> str:
+    """A weekday on a calendar's side: « L » for lundi, "M" for Monday."""
+    return _babel_dates().format_date(day, format="EEEEE", locale=_locale())

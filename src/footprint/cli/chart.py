@@ -118,3 +118,17 @@ def challenge_chart(
     size = _size(width, height)
     series = challenge_series(state.service(ctx), run)
     _emit(ctx, series, charts.challenge_chart, charts.challenge_svg, size, out, as_json)
+
+
+@app.command("year")
+def year_chart(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option("--year", help="A calendar year (default: the last 365 days).")] = None,
+    width: Annotated[int | None, typer.Option("--width", help="Columns, 20 to 1000 (default: the terminal's).")] = None,
+    out: Out = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print each day's cell and the streaks.")] = False,
+) -> None:
+    """A year heatmap: one square a day, closed days apart from days not logged, streaks, breaks and runs."""
+    from .year import show_year
+
+    show_year(ctx, year, width, out, as_json)

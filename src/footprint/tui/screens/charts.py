@@ -19,6 +19,7 @@ from ...errors import FootprintError
 from ... import l10n
 from ...i18n import N_, _, pgettext
 from ..widgets.chart_view import ChartView
+from ..widgets.year_grid import YearGrid
 from .base import BaseScreen
 
 RANGES = {"week": 7, "month": 30, "year": 365, "all": None}
@@ -39,6 +40,7 @@ class ChartsScreen(BaseScreen):
         Binding("y", "range('year')", N_("Year")),
         Binding("a", "range('all')", N_("Everything")),
         Binding("s", "score", N_("Next score")),
+        Binding("h", "heatmap", N_("Year heatmap")),
     ]
 
     def __init__(self) -> None:
@@ -50,6 +52,7 @@ class ChartsScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         yield Static("", id="charts-title", markup=False)
         yield ChartView(id="chart")
+        yield YearGrid(id="year-grid")
 
     def span(self) -> tuple[date, date]:
         last = self.svc.settings.now().date()
@@ -59,6 +62,8 @@ class ChartsScreen(BaseScreen):
         return last - timedelta(days=days - 1), last
 
     def load(self) -> None:
+        if self.query_one(YearGrid).load(self.svc):  # the year heatmap is shown instead of the chart
+            return
         try:
             from ...charts import footprint_chart
             from ...services.charts import footprint_series
@@ -95,7 +100,7 @@ class ChartsScreen(BaseScreen):
         self.query_one(ChartView).show(draw)
 
     def action_range(self, name: str) -> None:
-        if name != self.range:
+        if self.query_one(YearGrid).toggle(self, on=False) or name != self.range:  # also: back from the heatmap
             self.range = name
             self.reload()
 
@@ -103,3 +108,7 @@ class ChartsScreen(BaseScreen):
         if self.metrics:
             self.metric = self.metrics[(self.metrics.index(self.metric) + 1) % len(self.metrics)]
             self.reload()
+
+    def action_heatmap(self) -> None:
+        self.query_one(YearGrid).toggle(self)
+        self.reload()
