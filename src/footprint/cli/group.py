@@ -18,7 +18,10 @@ OUT_HELP = "Write to this file (owner-only) instead of stdout; md and html get t
 @app.command()
 def summarize(
     ctx: typer.Context,
-    cards: Annotated[list[Path], typer.Argument(help="Challenge card files (JSON), or folders of them.")],
+    cards: Annotated[
+        list[Path],
+        typer.Argument(help="Challenge cards (JSON) or folders of them, and typed-in sheets (.csv, .xlsx, .ods)."),
+    ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv or json.")] = "md",
     lang: Annotated[str | None, typer.Option("--lang", help="en or fr (default: footprint's language).")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help=OUT_HELP)] = None,
@@ -40,7 +43,7 @@ def summarize(
 
     from ..files import write_private
     from ..i18n import _, ngettext
-    from ..services.groups import group_names, summarize_files
+    from ..services.groups import group_names, sheet_context, summarize_files
     from ..settings import resolve_lang
 
     language = resolve_lang(lang, os.environ) if lang else state.lang(ctx)
@@ -56,6 +59,7 @@ def summarize(
             chart_stem=out.stem if out is not None else None,
             on_skip=skipped.append,
             names=group_names(state.service(ctx)),
+            sheets=lambda: sheet_context(state.service(ctx)),
         )
     except FootprintError as exc:
         if not skipped:
@@ -125,7 +129,7 @@ def sheet(
 def template(
     ctx: typer.Context,
     challenge: Annotated[str, typer.Argument(help="The challenge's id (see 'footprint challenge list').")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv.")] = "csv",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Only csv for now.")] = "csv",
     lang: Annotated[str | None, typer.Option("--lang", help="en or fr (default: footprint's language).")] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="The file to write (default: sheets-CHALLENGE-LANG.csv).")

@@ -51,6 +51,7 @@ tbody tr { height: 11.5mm; }
 footer { border-top: 1.5pt solid #000; padding-top: 2mm; font-size: 10pt; }
 footer ol { margin: 1mm 0 0; padding-left: 5mm; }
 code { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 10pt; }
+code span { white-space: nowrap; }
 @media screen { body { margin: 8mm auto; } }
 """
 
@@ -68,7 +69,7 @@ def sheet_html(challenge: Challenge, touchpoints: tuple[Touchpoint, ...], lang: 
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(head)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n"
             f"<h1>{escape(title)}</h1>\n{_intro(challenge, lang)}{_who()}{_table(touchpoints)}</main>\n"
-            f"{_footer(challenge)}</body>\n</html>\n"
+            f"{_footer(challenge, lang)}</body>\n</html>\n"
         )
 
 
@@ -85,10 +86,10 @@ def _intro(challenge: Challenge, lang: str) -> str:
 def _who() -> str:
     pseudonym = _("Pseudonym (not your name)")
     end, stopped = _("I went to the end"), _("I stopped early, after")
-    hours = _("hours")
+    hours, went = _("hours"), _("How it went")
     return (
         f'<div class="who">\n<div class="pseudonym"><span class="label">{escape(pseudonym)}</span></div>\n'
-        f'<div class="run"><span class="label">{escape(_("How it went"))}</span>'
+        f'<div class="run"><span class="label">{escape(went)}</span>'
         f"{_BOX}{escape(end)}<br>{_BOX}{escape(stopped)} <span class=\"blank\"></span> {escape(hours)}</div>\n"
         "</div>\n"
     )
@@ -110,19 +111,27 @@ def _table(touchpoints: tuple[Touchpoint, ...]) -> str:
     return "".join(out)
 
 
-def _footer(challenge: Challenge) -> str:
+def _with_code(text: str, command: str, **values: str) -> str:
+    """``text`` (a msgid worded) with ``{command}`` as code, escaped; the command breaks between its words
+    only, never at the hyphen of an option (``--lang`` cut in two reads as two commands)."""
+    words = " ".join(f"<span>{escape(word)}</span>" for word in command.split())
+    return escape(text.format(command="\x00", **values)).replace("\x00", f"<code>{words}</code>")
+
+
+def _footer(challenge: Challenge, lang: str) -> str:
     heading = _("For the facilitator")
-    template = f"footprint group template {challenge.id} --format csv"
+    template = f"footprint group template {challenge.id} --lang {lang}"
+    summarize = f"footprint group summarize sheets-{challenge.id}-{lang}.csv --format html --out summary.html"
     steps = (
-        _("Type each sheet as one row of the template ({command}); in a status cell, type {values}.").format(
-            command=template, values=_values()
+        _with_code(
+            _("Type each sheet as one row of the template ({command}); in a status cell, type {values}."),
+            template,
+            values=_values(),
         ),
-        _("Then: {command}. A pseudonym never appears in the summary.").format(
-            command="footprint group summarize sheets.csv --format html --out summary.html"
-        ),
-        _("With fewer than 5 participants, the summary shows totals only, so that no one can be singled out."),
+        _with_code(_("Then: {command}. A pseudonym never appears in the summary."), summarize),
+        escape(_("With fewer than 5 participants, the summary shows totals only, so that no one can be singled out.")),
     )
-    items = "".join(f"<li>{escape(step)}</li>" for step in steps)
+    items = "".join(f"<li>{step}</li>" for step in steps)
     return f'<footer>\n<span class="label">{escape(heading)}</span>\n<ol>{items}</ol>\n</footer>\n'
 
 
