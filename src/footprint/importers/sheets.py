@@ -109,7 +109,7 @@ def _members(path: Path, pattern: str) -> dict[str, bytes]:
     except CardError:
         raise
     except DataFileError as exc:  # the archive guard's: a damaged zip, or a member expanding too much
-        damaged = "damaged" in exc.msgid
+        damaged = "damaged" in exc.said.msgid
         raise (CardError(str(path), say("damaged: not a spreadsheet file")) if damaged else _too_big(path)) from None
     except OSError:
         raise CardError(str(path), say("damaged: not a spreadsheet file")) from None
