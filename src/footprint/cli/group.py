@@ -122,7 +122,8 @@ def sheet(
     paper = worksheet(state.service(ctx), challenge, language)
     path = out or Path(f"sheet-{paper.challenge.id}-{language}.html")
     write_private(path, [paper.text])
-    typer.echo(_("Wrote the worksheet of {challenge} to {path}").format(challenge=paper.challenge.title, path=path), err=True)
+    done = _("Wrote the worksheet of {challenge} to {path}")
+    typer.echo(done.format(challenge=paper.challenge.title, path=path), err=True)
 
 
 @app.command()
@@ -150,4 +151,5 @@ def template(
     if path.exists() and not force:
         raise BadInput(N_("{path} already exists: it may hold typed-in sheets; pass --force to replace it"), path=path)
     write_private(path, [paper.text])
-    typer.echo(_("Wrote the template of {challenge} to {path}").format(challenge=paper.challenge.title, path=path), err=True)
+    done = _("Wrote the template of {challenge} to {path}")
+    typer.echo(done.format(challenge=paper.challenge.title, path=path), err=True)

@@ -52,7 +52,9 @@ class Layout(NamedTuple):
 def _formula_error(cell: str, column: str, origin: str) -> CardError | None:
     """Why a cell that held or looks like a formula makes its row bad; None for any other cell."""
     if isinstance(cell, Formula):
-        return CardError(origin, say("column “{column}” holds a formula: footprint never runs one; type its value", column=column))
+        return CardError(
+            origin, say("column “{column}” holds a formula: footprint never runs one; type its value", column=column)
+        )
     if cell[:1] in FORMULA_START:
         shown = {"\t": "⇥", "\r": "↵"}.get(cell[0], cell[0])
         return CardError(origin, say(
@@ -100,7 +102,9 @@ def read_header(cells: Sequence[str], catalog: Catalog, origin: str) -> Layout:
     return Layout(headers, fixed, tps, lang)
 
 
-def _check_complete(fixed: Mapping[str, int], tps: Mapping[str, Mapping[str, int]], catalog: Catalog, origin: str) -> None:
+def _check_complete(
+    fixed: Mapping[str, int], tps: Mapping[str, Mapping[str, int]], catalog: Catalog, origin: str
+) -> None:
     missing = [k for k in REQUIRED if k not in fixed]
     missing += [str(catalog.get(tp).label) for tp, slots in tps.items() if "" not in slots]  # type: ignore[union-attr]
     if missing:
@@ -119,7 +123,8 @@ class _Row:
         return self.cells[index].strip() if index is not None and index < len(self.cells) else ""
 
     def fail(self, index: int, problem: Message) -> CardError:
-        return CardError(self.origin, say("column “{column}”: {problem}", column=self.layout.headers[index], problem=problem))
+        column = self.layout.headers[index]
+        return CardError(self.origin, say("column “{column}”: {problem}", column=column, problem=problem))
 
     def number(self, index: int | None, whole: bool, most: float) -> float | None:
         text = self.cell(index)
@@ -135,14 +140,15 @@ class _Row:
             raise self.fail(index, say("a number, 0 or more (at most {max})", max=most_shown))
         return value
 
-    def choice(self, index: int | None, keys: Sequence[str]) -> str | None:
+    def choice(self, index: int | None, keys: tuple[str, ...]) -> str | None:
         """The key of a cell's value among ``keys`` (in English or French), None when empty; two of them in
         one cell is a box ticked twice."""
         text = self.cell(index)
         if not text or index is None:
             return None
         words = accepted(keys)
-        found = {words.get(fold(text))} if fold(text) in words else {words.get(fold(p)) for p in _SEPARATOR.split(text) if p}
+        parts = [text] if fold(text) in words else [p for p in _SEPARATOR.split(text) if p]
+        found = {words.get(fold(p)) for p in parts}
         shown = {**status_words(), **run_words()}
         if len(found) > 1 and None not in found:
             boxes = ", ".join(shown[k] for k in keys if k in found)

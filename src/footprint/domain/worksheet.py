@@ -13,7 +13,7 @@ facilitator still reads.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from functools import lru_cache
 from itertools import zip_longest
 
 from ..i18n import pgettext, speaking
@@ -87,8 +87,10 @@ def _synonyms() -> dict[str, str]:
     }
 
 
-def accepted(words: Iterable[str]) -> dict[str, str]:
-    """Folded spelling → key, for the keys in ``words`` and every spelling in English and French."""
+@lru_cache(maxsize=16)
+def accepted(words: tuple[str, ...]) -> dict[str, str]:
+    """Folded spelling → key, for the keys in ``words`` and every spelling in English and French (the same
+    whatever the language spoken: cached, and never to be changed by a caller)."""
     keys = set(words)
     found: dict[str, str] = {}
     for lang in LANGS:

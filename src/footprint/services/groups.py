@@ -1,11 +1,16 @@
 """Group summaries: read the challenge cards a workshop's participants handed in, and make one document.
 
-``summarize_files`` is the use case behind ``footprint group summarize``. It needs no journal and no catalog:
-cards carry touchpoint ids, and the facilitator's own journal has nothing to do with the group's.
+``summarize_files`` is the use case behind ``footprint group summarize``. It needs no journal, and no catalog
+for cards: they carry touchpoint ids, and the facilitator's own journal has nothing to do with the group's.
 
-A card that cannot be used (unreadable, not a regular file, not JSON, not a valid card, from a newer footprint, handed in twice)
-is skipped with one reason naming its file; with ``strict`` the first such card stops everything and nothing
-is produced. A file that does not exist is always an error: it is a typo, not a participant's card.
+A card that cannot be used (unreadable, not a regular file, not JSON, not a valid card, from a newer footprint,
+handed in twice, or a second card under one pseudonym) is skipped with one reason naming its file; with
+``strict`` the first such card stops everything and nothing is produced. A file that does not exist is always an error: it is a typo, not a participant's card.
+
+Typed-in worksheets (``.csv``, ``.xlsx``, ``.ods``: importers/sheets.py reads them, domain/sheet_rows.py makes
+a card of each row) go through the same intake: a bad row is skipped like a bad card, named by its file and
+line, and a file whose header is wrong is skipped whole. A folder stands for its cards only (``*.json``): a
+sheet is named on the command line, so a summary CSV written beside the cards is never read as one.
 """
 
 from __future__ import annotations
