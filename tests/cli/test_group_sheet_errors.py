@@ -4,7 +4,6 @@ cell is ever run, and no traceback ever shows."""
 
 import json
 import zipfile
-from pathlib import Path
 
 import pytest
 

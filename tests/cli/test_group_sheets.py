@@ -5,14 +5,13 @@ row or file named by file and line, never run, never a traceback."""
 import csv
 import io
 import json
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from card_support import card
-from sheet_support import Formula, write_csv, write_ods, write_xlsx
+from sheet_support import write_csv, write_ods, write_xlsx
 
 CHALLENGE = "day-without-big-data"
 # 15 participants on paper: per touchpoint (status, times, minutes); "" status = not part of their life.
