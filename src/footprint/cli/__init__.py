@@ -74,6 +74,7 @@ COMMANDS: dict[str, str] = {
     "export": "transfer",
     "import": "transfer",
     "streak": "challenge",
+    "summary": "summary",
     "demo": "demo",
     "tui": "tui",
 }
