@@ -144,7 +144,11 @@ def _day_month_year(day: date, month: bool, year: bool) -> str:
             pgettext("date format, the 1st", "d MMMM y"),
         )
     else:
-        patterns = (pgettext("date format", "d"), pgettext("date format", "d MMMM"), pgettext("date format", "d MMMM y"))
+        patterns = (
+            pgettext("date format", "d"),
+            pgettext("date format", "d MMMM"),
+            pgettext("date format", "d MMMM y"),
+        )
     pattern = patterns[2] if year else patterns[1] if month else patterns[0]
     return _babel_dates().format_date(day, format=pattern, locale=_locale())
 

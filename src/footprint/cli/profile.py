@@ -5,7 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from ..i18n import N_, _, ngettext
-from . import state
+from . import completion, state
 
 app = typer.Typer(help=N_("Show or change your profile (what you own or live with)."), no_args_is_help=False)
 
@@ -82,7 +82,9 @@ def show(
 @app.command()
 def add(
     ctx: typer.Context,
-    touchpoints: Annotated[list[str], typer.Argument(help=N_("Touchpoint ids or aliases."))],
+    touchpoints: Annotated[
+        list[str], typer.Argument(help=N_("Touchpoint ids or aliases."), autocompletion=completion.touchpoints)
+    ],
     state_id: Annotated[
         str | None,
         typer.Option(
@@ -106,7 +108,9 @@ def add(
 @app.command()
 def remove(
     ctx: typer.Context,
-    touchpoints: Annotated[list[str], typer.Argument(help=N_("Touchpoint ids or aliases."))],
+    touchpoints: Annotated[
+        list[str], typer.Argument(help=N_("Touchpoint ids or aliases."), autocompletion=completion.touchpoints)
+    ],
     until: Annotated[
         str | None, typer.Option("--until", help=N_("Last day it counted (default yesterday)."))
     ] = None,

@@ -16,7 +16,8 @@ def summary(
         str | None, typer.Argument(help=N_("week (the default), month or year; in the journal's timezone."))
     ] = None,
     on: Annotated[
-        str | None, typer.Option("--date", help=N_("A day in the period (default today): 2026-11-20, -7d, last Monday…"))
+        str | None,
+        typer.Option("--date", help=N_("A day in the period (default today): 2026-11-20, -7d, monday…")),
     ] = None,
     start: Annotated[str | None, typer.Option("--from", help=N_("First day (inclusive), instead of a period."))] = None,
     end: Annotated[str | None, typer.Option("--to", help=N_("Last day (inclusive), instead of a period."))] = None,

@@ -70,7 +70,9 @@ def day_line(s: Summary) -> str:
 def streak_line(s: Summary) -> str:
     st = s.streaks
     return _("Closed days in a row: {current} up to {day}, at most {longest} in the period").format(
-        current=l10n.integer(st.current), day=l10n.date_span(st.current_to, st.current_to), longest=l10n.integer(st.longest)
+        current=l10n.integer(st.current),
+        day=l10n.date_span(st.current_to, st.current_to),
+        longest=l10n.integer(st.longest),
     )
 
 
