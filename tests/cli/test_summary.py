@@ -210,3 +210,34 @@ def test_days_and_closed_streaks() -> None:
     assert (s.current, s.current_since, s.current_to) == (2, date(2026, 11, 5), date(2026, 11, 6))
     assert (s.longest, s.longest_from, s.longest_to) == (3, date(2026, 11, 1), date(2026, 11, 3))
     assert closed_streaks(closed, d, date(2026, 11, 4), today=date(2026, 11, 20)).current == 0
+
+
+def test_captures_are_the_days_footprints_added_up_across_profile_changes(cli) -> None:
+    """Summed by stretches of the same profile, the figures are those of each day's footprint, added."""
+    from footprint.services import Service
+    from footprint.services.summary import segments, summary
+    from footprint.settings import resolve
+
+    for args in (
+        ("profile", "add", "linky", "--since", "2026-10-01"),
+        ("profile", "add", "linky", "--state", "load-curve", "--since", "2026-11-05"),
+        ("profile", "add", "smartphone", "computer", "--since", "2026-11-03"),
+        ("profile", "remove", "computer", "--until", "2026-11-12"),
+        ("log", "computer", "--minutes", "90", "--at", "2026-11-04 10:00"),
+        ("log", "smartphone", "-n", "4", "--at", "2026-11-13 10:00"),
+        ("log", "cb", "--at", "2026-10-20 10:00"),
+    ):
+        assert cli(*args).exit_code == 0
+    svc = Service(resolve())
+    s = summary(svc, "month")
+    assert len(segments(s.period.first, s.through, svc.journal.profile())) == 4  # 1, 3, 5 and 13 November
+    days = svc.footprint_between(s.period.first, s.through).values()
+    for line in s.touchpoints:
+        expected = sum(fp.by_touchpoint[line.key].total for fp in days if line.key in fp.by_touchpoint)
+        assert line.captures.now == pytest.approx(expected)
+    for line in s.collectors:
+        assert line.captures.now == pytest.approx(sum(fp.by_collector.get(line.key, 0.0) for fp in days))
+    assert s.captures.now == pytest.approx(sum(fp.total for fp in days))
+    before_days = svc.footprint_between(s.previous.first, s.previous.last).values()
+    assert s.captures.before == pytest.approx(sum(fp.total for fp in before_days))
+    svc.close()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..domain import limits
 from ..domain.catalog import Catalog, Text, Touchpoint, parse_catalog
-from ..domain.footprint import Footprint, Usage, entry_captures, footprint, usage_of
+from ..domain.footprint import Footprint, entry_captures, footprint, usage_of
 from ..domain.journal import DayStatus, Entry, ProfilePeriod
 from ..errors import BadInput, DataFileError, NotFound
 from ..i18n import N_, Message, nsay, psay, say
@@ -308,12 +308,9 @@ class Service:
         first = self.journal.first_day()
         return yesterday if first is not None and first <= yesterday else None
 
-    def footprint_between(
-        self, first: date, last: date, usage: dict[date, dict[str, Usage]] | None = None
-    ) -> dict[date, Footprint]:
-        """The footprint of every day from ``first`` to ``last``, from one grouped query (or from ``usage``,
-        the daily roll-up already read, as ``Journal.usage_by_day`` gives it)."""
-        usage = self.journal.usage_by_day(first, last) if usage is None else usage
+    def footprint_between(self, first: date, last: date) -> dict[date, Footprint]:
+        """The footprint of every day from ``first`` to ``last``, from one grouped query."""
+        usage = self.journal.usage_by_day(first, last)
         periods = self.journal.profile()
         out: dict[date, Footprint] = {}
         day = first

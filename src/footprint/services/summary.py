@@ -1,9 +1,9 @@
 """``footprint summary``: a week, a month, a year (or any span) of the journal against the period before.
 
 Everything comes from the daily roll-up (``day_usage``), the days table and the profile, never from the
-entries themselves: a year's summary of a journal of a million touches reads a few thousand roll-up rows.
-Captures are ``domain.footprint``'s, day by day (the passive part follows the profile of each day), then
-added up; touches are the roll-up's counts.
+entries themselves: the roll-up is summed by SQL over each stretch of days the profile stays the same, and
+captures are ``domain.footprint``'s over that stretch (its passive part counted for each of its days);
+touches are the roll-up's counts. A year's summary costs a handful of grouped queries, whatever the size.
 
 Periods are the journal zone's calendar: weeks begin on Monday. A period that has not ended is counted up
 to today, and compared with the same number of days at the start of the period before (like with like: a
@@ -13,12 +13,12 @@ summary could show, are read only when asked for (``with_notes``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from ..domain.footprint import Usage
-from ..domain.journal import Entry, Run
+from ..domain.footprint import footprint
+from ..domain.journal import Entry, ProfilePeriod, Run
 from ..domain.verdict import Span, Verdict
 from ..errors import BadInput, FootprintError
 from ..i18n import N_
@@ -166,16 +166,29 @@ class _Totals(NamedTuple):
     unknown: set[str]
 
 
-def _totals(svc: Service, first: date, last: date, usage: Mapping[date, Mapping[str, Usage]]) -> _Totals:
-    """Touches and captures per touchpoint and collector from ``first`` to ``last``, day by day."""
+def segments(first: date, last: date, periods: Sequence[ProfilePeriod]) -> list[tuple[date, date, list[ProfilePeriod]]]:
+    """``first``–``last`` cut where the profile changes, each part with the profile periods covering it."""
+    cuts = {first, last + timedelta(days=1)}
+    for p in periods:
+        cuts.update(d for d in (p.since, p.until and p.until + timedelta(days=1)) if d and first < d <= last)
+    bounds = sorted(cuts)
+    return [(a, b - timedelta(days=1), [p for p in periods if p.covers(a)]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _totals(svc: Service, first: date, last: date) -> _Totals:
+    """Touches and captures per touchpoint and collector from ``first`` to ``last``: one grouped read of the
+    daily roll-up and one ``domain.footprint`` computation for each stretch of days the profile is the same
+    over (the arithmetic is linear: summing days then computing is computing each day then summing)."""
     out = _Totals({}, {}, {}, {}, set())
-    for day, fp in svc.footprint_between(first, last, usage).items():
+    for a, b, covering in segments(first, last, svc.journal.profile()):
+        usage = svc.journal.usage_in([Span(a, b)])
+        fp = footprint(usage, covering, svc.catalog, days=(b - a).days + 1)
         for tp_id, caps in fp.by_touchpoint.items():
             out.captures[tp_id] = out.captures.get(tp_id, 0.0) + caps.total
         for cid, value in fp.by_collector.items():
             out.collectors[cid] = out.collectors.get(cid, 0.0) + value
         out.unknown.update(fp.unknown)
-        for tp_id, use in usage.get(day, {}).items():
+        for tp_id, use in usage.items():
             out.touches[tp_id] = out.touches.get(tp_id, 0) + use.count
             tp = svc.catalog.get(tp_id)
             for cid in tp.collectors if tp is not None else ():
@@ -254,8 +267,7 @@ def summary(
         raise BadInput(N_("{day} has not happened yet"), day=period.first)
     through = min(period.last, today)
     prev = before(period, (through - period.first).days + 1)
-    usage = svc.journal.usage_by_day(prev.first, through)  # one read of the roll-up for both periods
-    now, was = _totals(svc, period.first, through, usage), _totals(svc, prev.first, prev.last, usage)
+    now, was = _totals(svc, period.first, through), _totals(svc, prev.first, prev.last)
     closed = svc.journal.closed_days()
     return Summary(
         period=period,
@@ -273,7 +285,7 @@ def summary(
             (now.collector_touches, was.collector_touches),
             (now.collectors, was.collectors),
         ),
-        days=day_counts(period.first, through, closed, (d for d in usage if d >= period.first)),
+        days=day_counts(period.first, through, closed, svc.journal.logged_days(period.first, through)),
         streaks=closed_streaks(closed, period.first, through, today),
         runs=_runs(svc, period.first, through),
         notes=_notes(svc, period.first, through, now.touches) if with_notes else (),
