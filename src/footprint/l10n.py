@@ -143,3 +143,35 @@ def month_abbr(day: date, narrow: bool = False) -> str:
 def weekday_initial(day: date) -> str:
     """A weekday on a calendar's side: « L » for lundi, "M" for Monday."""
     return _babel_dates().format_date(day, format="EEEEE", locale=_locale())
+
+
+def _day_month_year(day: date, month: bool, year: bool) -> str:
+    # French writes the first of a month « 1er » (« du 1er au 7 décembre »): a pattern of its own.
+    if day.day == 1:
+        patterns = (
+            pgettext("date format, the 1st", "d"),
+            pgettext("date format, the 1st", "d MMMM"),
+            pgettext("date format, the 1st", "d MMMM y"),
+        )
+    else:
+        patterns = (
+            pgettext("date format", "d"),
+            pgettext("date format", "d MMMM"),
+            pgettext("date format", "d MMMM y"),
+        )
+    pattern = patterns[2] if year else patterns[1] if month else patterns[0]
+    return _babel_dates().format_date(day, format=pattern, locale=_locale())
+
+
+def date_span(first: date, last: date) -> str:
+    """Days from ``first`` to ``last`` as a sentence says them, without repeating what they share:
+    "23–29 November 2026", "30 November – 6 December 2026" (« du 23 au 29 novembre 2026 », « du 1er au
+    7 décembre 2026 »). One day is just its date ("3 November 2026", « 3 novembre 2026 »): a phrase around
+    it words it (« le », « au »)."""
+    if first == last:
+        return _day_month_year(first, True, True)
+    end = _day_month_year(last, True, True)
+    if (first.year, first.month) == (last.year, last.month):
+        return pgettext("date span", "{first}–{last}").format(first=_day_month_year(first, False, False), last=end)
+    start = _day_month_year(first, True, first.year != last.year)
+    return pgettext("date span", "{first} – {last}").format(first=start, last=end)

@@ -40,3 +40,29 @@ def test_profile_errors(cli) -> None:
     assert missing.exit_code == 3 and "not in the profile" in missing.stderr
     unknown = cli("profile", "add", "linkyy")
     assert unknown.exit_code == 3 and "did you mean: linky" in unknown.stderr
+
+
+def test_profile_json_in_the_language(cli) -> None:
+    import json
+
+    assert cli("profile", "add", "portable", "linky", "--since", "2026-11-01").exit_code == 0
+    assert cli("profile", "add", "linky", "--state", "load-curve", "--since", "2026-11-15").exit_code == 0
+    result = cli("--lang", "fr", "profile", "--json")
+    assert result.exit_code == 0 and result.stderr == ""
+    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    assert list(rows) == ["smartphone", "smart-meter"]
+    assert rows["smartphone"] == {
+        "id": "smartphone", "label": "Smartphone", "known": True, "kind": "device", "mode": "active",
+        "passive": False, "state": None, "state_label": None, "passive_per_day": None, "since": "2026-11-01",
+        "collectors": ["os-vendor", "app-publishers", "mobile-operator", "ad-networks"],
+    }  # fmt: skip
+    meter = rows["smart-meter"]
+    assert meter["label"] == "Compteur électrique communicant (Linky)" and meter["passive"] is True
+    assert (meter["state"], meter["since"], meter["passive_per_day"]) == ("load-curve", "2026-11-15", 48.0)
+    assert meter["state_label"].startswith("courbe de charge")
+    assert "grid-operator" in meter["collectors"]
+
+
+def test_profile_json_when_empty(cli) -> None:
+    result = cli("profile", "--json")
+    assert result.exit_code == 0 and result.stdout == "[]\n" and result.stderr == ""

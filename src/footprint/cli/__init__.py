@@ -18,12 +18,12 @@ from . import state
 from .boundary import Boundary
 
 
-def _new_app() -> typer.Typer:
+def _new_app(completion: bool = False) -> typer.Typer:
     return typer.Typer(
         cls=Boundary,
         name="footprint",
         help=N_("A personal journal of your digital footprint: log what you touched, see who got the data."),
-        add_completion=False,
+        add_completion=completion,
         pretty_exceptions_show_locals=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
@@ -74,6 +74,7 @@ COMMANDS: dict[str, str] = {
     "export": "transfer",
     "import": "transfer",
     "streak": "challenge",
+    "summary": "summary",
     "demo": "demo",
     "tui": "tui",
 }
@@ -92,8 +93,11 @@ _GLOBAL_WITH_VALUE = ("--db", "--lang")
 
 
 def build(only: str | None = None) -> typer.Typer:
-    """The app with every command, or with just ``only`` (same callback, same behaviour)."""
-    new = _new_app()
+    """The app with every command, or with just ``only`` (same callback, same behaviour).
+
+    Only the full app has ``--install-completion`` and ``--show-completion`` and answers a tab press
+    (``_FOOTPRINT_COMPLETE``, with no command in ``argv``): a named command never pays for completion."""
+    new = _new_app(completion=only is None)
     new.callback(invoke_without_command=True)(_global)
     from importlib import import_module
 

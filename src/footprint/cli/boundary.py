@@ -46,6 +46,10 @@ class Boundary(TyperGroup):
                 pass  # not a text stream we can change (closed, or a test's stand-in)
         argv = sys.argv[1:] if args is None else list(args)
         _speak_early(argv)
+        if any(a.startswith(("--install-completion", "--show-completion")) for a in argv):
+            from .completion import localize
+
+            localize(self)
         if "-h" in argv or "--help" in argv:  # only then is the help's own wording loaded
             from .helptext import install
 

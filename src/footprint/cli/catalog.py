@@ -7,7 +7,7 @@ import typer
 
 from ..domain.catalog import Touchpoint
 from ..i18n import N_, current
-from . import state
+from . import completion, state
 
 app = typer.Typer(help=N_("Browse the catalog of touchpoints and their estimates."))
 
@@ -63,7 +63,9 @@ def list_all(
 @app.command()
 def show(
     ctx: typer.Context,
-    touchpoint: Annotated[str, typer.Argument(help="A touchpoint id or alias.")],
+    touchpoint: Annotated[
+        str, typer.Argument(help="A touchpoint id or alias.", autocompletion=completion.touchpoints)
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Everything about one touchpoint, with the reason behind each estimate."""

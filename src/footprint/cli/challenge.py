@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import BadInput
-from . import state
+from . import completion, state
 
 app = typer.Typer(help="Take a challenge (a day without Big Data…), follow it, get an honest verdict.")
 
@@ -34,7 +34,10 @@ def list_challenges(ctx: typer.Context) -> None:
 
 
 @app.command()
-def show(ctx: typer.Context, challenge: Annotated[str, typer.Argument(help="A challenge id.")]) -> None:
+def show(
+    ctx: typer.Context,
+    challenge: Annotated[str, typer.Argument(help="A challenge id.", autocompletion=completion.challenges)],
+) -> None:
     """A challenge's description, what it forbids, and hints."""
     from ..present.challenge import detail
 
@@ -45,7 +48,9 @@ def show(ctx: typer.Context, challenge: Annotated[str, typer.Argument(help="A ch
 @app.command()
 def start(
     ctx: typer.Context,
-    challenge: Annotated[str, typer.Argument(help="A challenge id (see footprint challenge list).")],
+    challenge: Annotated[
+        str, typer.Argument(help="A challenge id (see footprint challenge list).", autocompletion=completion.challenges)
+    ],
     at: Annotated[
         str | None,
         typer.Option(

@@ -7,14 +7,19 @@ from typing import Annotated
 import typer
 
 from ..present import day as words
-from . import render, state
+from . import completion, render, state
 
 REASON_HELP = "Why, during a challenge: unavoidable, chosen or forgot."
 
 
 def log(
     ctx: typer.Context,
-    touchpoints: Annotated[list[str], typer.Argument(help="Touchpoint ids or aliases (smartphone, cb, linky…).")],
+    touchpoints: Annotated[
+        list[str],
+        typer.Argument(
+            help="Touchpoint ids or aliases (smartphone, cb, linky…).", autocompletion=completion.touchpoints
+        ),
+    ],
     at: Annotated[
         str | None, typer.Option("--at", help="When: now, 08:10, 'yesterday 18:00', 'hier 18h', -2d…")
     ] = None,
@@ -64,7 +69,10 @@ def list_entries(
     ctx: typer.Context,
     start: Annotated[str | None, typer.Option("--from", help="First day (inclusive).")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last day (inclusive).")] = None,
-    touchpoint: Annotated[str | None, typer.Option("--touchpoint", "-t", help="Only this touchpoint.")] = None,
+    touchpoint: Annotated[
+        str | None,
+        typer.Option("--touchpoint", "-t", help="Only this touchpoint.", autocompletion=completion.touchpoints),
+    ] = None,
     kind: Annotated[
         str | None, typer.Option("--kind", help="Only this kind: device, card, meter, service or social.")
     ] = None,
@@ -102,7 +110,9 @@ def edit(
     ctx: typer.Context,
     entry_id: Annotated[int, typer.Argument(help="The entry number (see footprint list).")],
     at: Annotated[str | None, typer.Option("--at", help="New time.")] = None,
-    touchpoint: Annotated[str | None, typer.Option("--touchpoint", "-t", help="New touchpoint.")] = None,
+    touchpoint: Annotated[
+        str | None, typer.Option("--touchpoint", "-t", help="New touchpoint.", autocompletion=completion.touchpoints)
+    ] = None,
     count: Annotated[int | None, typer.Option("--count", "-n", help="New count.")] = None,
     minutes: Annotated[float | None, typer.Option("--minutes", "-m", help="New minutes.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="New note ('' clears it).")] = None,

@@ -1,11 +1,11 @@
 """``footprint profile``: the touchpoints a person owns or lives with."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from ..i18n import N_, _, ngettext
-from . import state
+from . import completion, state
 
 app = typer.Typer(help=N_("Show or change your profile (what you own or live with)."), no_args_is_help=False)
 
@@ -16,8 +16,32 @@ def _names(tps) -> str:  # noqa: ANN001
     return ", ".join(dict.fromkeys(label(tp) for tp in tps))
 
 
+def _record(period, tp) -> dict[str, Any]:  # noqa: ANN001
+    """One touchpoint of the profile as ``profile --json`` prints it (stable keys, ISO dates)."""
+    from ..present.catalog import label
+
+    chosen = tp.state(period.state) if tp is not None and period.state is not None else None
+    estimate = tp.passive_estimate(period.state) if tp is not None and tp.passive else None
+    return {
+        "id": period.touchpoint,
+        "label": label(tp, period.touchpoint),
+        "known": tp is not None,  # False: the catalog no longer has it
+        "kind": tp.kind if tp is not None else None,
+        "mode": tp.mode if tp is not None else None,
+        "passive": bool(tp is not None and tp.passive),
+        "state": period.state,
+        "state_label": label(chosen) if chosen is not None else None,
+        "passive_per_day": estimate.value if estimate is not None else None,
+        "since": period.since.isoformat(),
+        "collectors": list(tp.collectors) if tp is not None else [],
+    }
+
+
 @app.callback(invoke_without_command=True)
-def show(ctx: typer.Context) -> None:
+def show(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print a JSON array."))] = False,
+) -> None:
     """Show the profile: each touchpoint, since when, and the passive captures it adds each day."""
     if ctx.invoked_subcommand is not None:
         return
@@ -25,6 +49,11 @@ def show(ctx: typer.Context) -> None:
     from ..present.catalog import label
 
     rows = state.service(ctx).profile()
+    if as_json:
+        import json
+
+        typer.echo(json.dumps([_record(period, tp) for period, tp in rows], ensure_ascii=False, indent=2))
+        return
     if not rows:
         typer.echo(
             _(
@@ -53,7 +82,9 @@ def show(ctx: typer.Context) -> None:
 @app.command()
 def add(
     ctx: typer.Context,
-    touchpoints: Annotated[list[str], typer.Argument(help=N_("Touchpoint ids or aliases."))],
+    touchpoints: Annotated[
+        list[str], typer.Argument(help=N_("Touchpoint ids or aliases."), autocompletion=completion.touchpoints)
+    ],
     state_id: Annotated[
         str | None,
         typer.Option(
@@ -77,7 +108,9 @@ def add(
 @app.command()
 def remove(
     ctx: typer.Context,
-    touchpoints: Annotated[list[str], typer.Argument(help=N_("Touchpoint ids or aliases."))],
+    touchpoints: Annotated[
+        list[str], typer.Argument(help=N_("Touchpoint ids or aliases."), autocompletion=completion.touchpoints)
+    ],
     until: Annotated[
         str | None, typer.Option("--until", help=N_("Last day it counted (default yesterday)."))
     ] = None,

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import BadInput, NotFound
 from ..i18n import N_, _
-from . import state
+from . import completion, state
 
 
 def export(
@@ -49,7 +49,13 @@ def export(
 
 def import_(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(help=N_("The format (see 'footprint import sources'), or 'detect'."))],
+    source: Annotated[
+        str,
+        typer.Argument(
+            help=N_("The format (see 'footprint import sources'), or 'detect'."),
+            autocompletion=completion.import_sources,
+        ),
+    ],
     path: Annotated[Path | None, typer.Argument(help=N_("A file, a folder or the zip archive as downloaded."))] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=N_("Read and report; write nothing."))] = False,
     strict: Annotated[

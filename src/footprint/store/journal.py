@@ -416,6 +416,12 @@ class Journal:
         )
         return {_day(r[0]) for r in rows}
 
+    def logged_days(self, start: date, end: date) -> set[date]:
+        """The days from ``start`` to ``end`` with at least one touch, from the daily roll-up."""
+        sql = "SELECT DISTINCT day FROM day_usage WHERE day BETWEEN ? AND ?"
+        rows = self._query(sql, (start.isoformat(), end.isoformat()))
+        return {_day(r[0], _ROLL_UP) for r in rows}
+
     def first_day(self) -> date | None:
         row = self._query("SELECT min(day) FROM day_usage")[0][0]
         return _day(row) if row else None
