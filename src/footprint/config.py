@@ -129,7 +129,10 @@ def write(folder: Path, key: str, value: str | None) -> Path:
     rest of the file as it is. The file and its folder are made owner-only."""
     path = file_in(folder)
     exists = path.exists()
-    text = _text(path) if exists else _("# footprint's preferences: footprint config shows them, the README says more.\n")
+    if exists:
+        text = _text(path)
+    else:
+        text = _("# footprint's preferences: footprint config shows them, the README says more.") + "\n"
     before = parse(path, text) if exists else {}
     expected = _changed(before, key, value)
     after = _edited(text, key, value)

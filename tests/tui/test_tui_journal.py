@@ -120,7 +120,8 @@ async def test_d_asks_before_deleting_and_the_safe_answer_has_the_focus(week) ->
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ConfirmScreen)
-        assert shown(dialog.query_one(".dialog-text")).startswith("Delete entry #3 (Computer ×1 · 2026-11-21 09:00 · ")
+        question = shown(dialog.query_one(".dialog-text"))
+        assert question.startswith("Delete entry #3 (Computer ×1 · 2026-11-21 09:00 · ")
         assert app.focused is not None and app.focused.id == "no"
         await pilot.press("enter")  # an Enter typed too early presses No
         await pilot.pause()

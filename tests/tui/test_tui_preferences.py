@@ -104,10 +104,10 @@ async def test_the_profile_screens_main_action_is_in_its_footer(svc) -> None:
         await pilot.press("f5")
         await pilot.pause()
         footer = app.screen.query_one(KeyBar).render().plain
-        assert footer.lstrip().startswith("Enter Remove from profile")  # the highlighted row is in the profile
+        assert footer.lstrip().startswith("enter Remove from profile")  # the highlighted row is in the profile
         await pilot.press("down")
         await pilot.pause()
-        assert app.screen.query_one(KeyBar).render().plain.lstrip().startswith("Enter Add to profile")
+        assert app.screen.query_one(KeyBar).render().plain.lstrip().startswith("enter Add to profile")
         await pilot.press("space")
         await pilot.pause()
     assert len(svc.profile()) == 2
@@ -151,3 +151,22 @@ async def test_escape_closes_the_report_dialog_without_writing(profiled, tmp_pat
         await pilot.pause()
         assert not isinstance(app.screen, AskScreen)
     assert not (tmp_path / "post.md").exists()
+
+
+async def test_in_french_the_question_and_the_footer(profiled, monkeypatch) -> None:
+    monkeypatch.setenv("FOOTPRINT_LANG", "fr")
+    profiled.log(["bank-card"], at="2026-11-22 08:10", count=2)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        question = shown(app.screen.query_one(".dialog-text"))
+        assert question.startswith("Supprimer l'entrée n°\u00a01 (Carte bancaire ×2 · ")
+        assert question.endswith(")\u00a0?")
+        await pilot.press("n")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.screen.query_one(KeyBar).render().plain.lstrip().startswith("Entrée Retirer du profil")
+    assert [e.touchpoint for e in profiled.entries()] == ["bank-card"]

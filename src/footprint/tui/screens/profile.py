@@ -36,7 +36,7 @@ class ProfileScreen(BaseScreen):
     # The main action comes first in the footer. Enter is the table's own key (it selects the row, which
     # toggles it): the footer shows it on this binding, whose key, space, does the same.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", ADD_OR_REMOVE, key_display="Enter"),
+        Binding("space", "toggle", ADD_OR_REMOVE, key_display="enter"),
         Binding("slash", "search", N_("Search"), key_display="/"),
         Binding("s", "state", N_("Change state")),
     ]
