@@ -45,8 +45,14 @@ def main() -> None:
     with_file.mkdir(parents=True, exist_ok=True)
     (with_file / "config.toml").write_text(CONFIG)
     base = {k: v for k, v in env(db).items() if k != "FOOTPRINT_LANG"}
+    # Each case has its own catalog cache: the cache's key names the code, so sharing one would rebuild
+    # it (reading the catalog's TOML) at every other run.
     cases = {
-        f"reference {args.against} (no preferences file)": {**base, "PYTHONPATH": str(ref)},
+        f"reference {args.against} (no preferences file)": {
+            **base,
+            "PYTHONPATH": str(ref),
+            "FOOTPRINT_CACHE_DIR": str(OUT / "cache-reference"),
+        },
         "this tree, no config.toml": {**base, "FOOTPRINT_CONFIG_DIR": str(OUT / "config-none")},
         "this tree, config.toml with 6 keys": {**base, "FOOTPRINT_CONFIG_DIR": str(with_file)},
     }

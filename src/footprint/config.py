@@ -28,8 +28,8 @@ from typing import Any
 from .errors import DataFileError
 from .files import open_regular, private_dirs, write_private
 from .i18n import N_, _
+from .settings import CONFIG_FILE as FILE_NAME
 
-FILE_NAME = "config.toml"
 KEYS = ("language", "journal", "theme", "first_run", "user.name", "user.address")
 FIRST_RUN = ("done", "skipped")
 _MAX_BYTES = 1 << 20  # a preferences file is a few lines: anything bigger is not one

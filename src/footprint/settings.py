@@ -101,11 +101,22 @@ def config_folder(env: Mapping[str, str]) -> Path:
     return platformdirs.user_config_path("footprint")
 
 
+CONFIG_FILE = "config.toml"
+
+
 def preferences(env: Mapping[str, str]) -> dict[str, str]:
     """What the preferences file sets (``{}`` without one); a damaged file raises ``DataFileError``."""
+    return read_preferences(config_folder(env))
+
+
+def read_preferences(folder: Path) -> dict[str, str]:
+    """The preferences file of ``folder``, read only when it exists: without one, ``footprint log`` pays
+    one ``stat`` and imports neither the reader nor ``tomllib``."""
+    if not os.path.exists(folder / CONFIG_FILE):
+        return {}
     from .config import read
 
-    return read(config_folder(env))
+    return read(folder)
 
 
 def journal_origin(db: Path | None, env: Mapping[str, str], preferred: str | None = None) -> tuple[Path | None, str]:
@@ -167,9 +178,7 @@ def resolve(
     now_text = env.get("FOOTPRINT_NOW")
     clock = _frozen_clock(now_text, zone) if now_text else _live_clock
     config = config_folder(env)
-    from .config import read
-
-    prefs = read(config)
+    prefs = read_preferences(config)
     db, origin = journal_origin(db, env, prefs.get("journal"))
     db_given = origin != "default"
     cache = Path(env["FOOTPRINT_CACHE_DIR"]) if env.get("FOOTPRINT_CACHE_DIR") else None
