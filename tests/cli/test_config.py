@@ -183,3 +183,22 @@ def test_in_french(cli, config_file, home) -> None:
         f"footprint: {config_file}, ligne 1{NBSP}: ce n'est pas du TOML valide (corrigez cette ligne, "
         "ou supprimez le fichier)\n"
     )
+
+
+def test_without_a_file_footprint_log_imports_neither_the_reader_nor_tomllib(home, config_file) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom footprint.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('tomllib', 'footprint.config') if m in sys.modules), file=sys.stderr)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "FOOTPRINT_LANG"}
+    run = [sys.executable, "-c", code, "log", "smartphone"]
+    subprocess.run(run, env=env, capture_output=True, check=True)  # builds the catalog cache (reads TOML)
+    assert subprocess.run(run, env=env, capture_output=True, text=True).stderr == "[]\n"
+    config_file.parent.mkdir(mode=0o700)
+    config_file.write_text('language = "en"\n', encoding="utf-8")
+    with_file = subprocess.run(run, env=env, capture_output=True, text=True).stderr
+    assert with_file == "['footprint.config', 'tomllib']\n"
