@@ -7,6 +7,7 @@ import pytest
 from tui_support import SIZE, rows, shown, stored
 
 from footprint.tui import make_app
+from footprint.tui.screens.dialogs import ConfirmScreen
 from footprint.tui.screens.entry_form import EntryForm
 from footprint.tui.screens.journal import JournalScreen
 from footprint.tui.widgets.entry_list import EntryList
@@ -98,8 +99,43 @@ async def test_deleting_and_filtering(week) -> None:
         journal.query_one(EntryList).focus()
         await pilot.press("d")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
         assert rows(journal.query_one(EntryList)) == []
         await pilot.press("f", "ctrl+u", "enter")  # an empty filter shows everything again
         await pilot.pause()
         assert [r.split()[2] for r in rows(journal.query_one(EntryList))] == ["Computer"]
     assert stored(week) == [("smartphone", 1), ("computer", 1)]
+
+
+async def test_d_asks_before_deleting_and_the_safe_answer_has_the_focus(week) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "left")
+        await pilot.pause()
+        journal = app.screen
+        journal.query_one(EntryList).focus()
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        question = shown(dialog.query_one(".dialog-text"))
+        assert question.startswith("Delete entry #3 (Computer ×1 · 2026-11-21 09:00 · ")
+        assert app.focused is not None and app.focused.id == "no"
+        await pilot.press("enter")  # an Enter typed too early presses No
+        await pilot.pause()
+        assert app.screen is journal
+        assert stored(week) == [("smartphone", 1), ("computer", 1), ("bank-card", 2)]
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert stored(week) == [("smartphone", 1), ("computer", 1), ("bank-card", 2)]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("right", "enter")  # moved to Yes
+        await pilot.pause()
+        assert app.screen is journal
+        assert stored(week) == [("smartphone", 1), ("bank-card", 2)]
+        assert [r.split()[2] for r in rows(journal.query_one(EntryList))] == ["Bank"]

@@ -86,6 +86,7 @@ GROUPS: dict[str, str] = {
     "score": "score",
     "break": "breaks",
     "chart": "chart",
+    "config": "config",
 }
 # Commands whose argument is a date: "-2d" there is a date, not an unknown option.
 _DATE_ARGUMENT = {"context_settings": {"ignore_unknown_options": True}}

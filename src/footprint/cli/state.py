@@ -51,10 +51,19 @@ def close(ctx: Any) -> None:
 
 
 def speak(option: str | None) -> None:
-    """Speak the language of ``--lang`` (else ``FOOTPRINT_LANG``, else the locale) from here on."""
+    """Speak the language of ``--lang`` (else ``FOOTPRINT_LANG``, else the preferences file's, else the
+    locale) from here on. A damaged preferences file is left to the settings to report (in the language
+    known without it), so ``footprint config path`` and ``--help`` still work."""
     import os
 
+    from ..errors import FootprintError
     from ..i18n import use
-    from ..settings import resolve_lang
+    from ..settings import preferences, resolve_lang
 
-    use(resolve_lang(option, os.environ))
+    preferred = None
+    if not option and not os.environ.get("FOOTPRINT_LANG"):
+        try:
+            preferred = preferences(os.environ).get("language")
+        except FootprintError:
+            pass
+    use(resolve_lang(option, os.environ, preferred))

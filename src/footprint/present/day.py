@@ -291,6 +291,11 @@ def removed(gone: Iterable[Entry], catalog: Catalog) -> str:
     return ngettext("Removed entry {what}", "Removed entries {what}", len(entries)).format(what=what)
 
 
+def remove_question(e: Entry, catalog: Catalog) -> str:
+    """The question asked before an entry is deleted (the TUI's Journal)."""
+    return _("Delete entry #{id} ({what})?").format(id=e.id, what=entry_summary(e, catalog))
+
+
 def undone(summary: str | None) -> str:
     return _("Undone: {what}").format(what=summary) if summary else _("Nothing to undo.")
 

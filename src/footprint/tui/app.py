@@ -38,6 +38,7 @@ POLL_SECONDS = 0.5
 WRITE_WAIT_SECONDS = 1.0
 RETRY_SECONDS = 0.5
 WARM_UP_SECONDS = 1.5  # after the first screen is up, plotext is imported in the background (see _warm_up)
+THEME_SETTLE_SECONDS = 1.0  # a theme is written to the preferences once it has been kept this long
 MODES_IN_ORDER = ("today", "journal", "challenge", "charts", "profile")
 
 
@@ -103,6 +104,45 @@ class FootprintApp(App[None]):
         self._today: date | None = None
         self._pending: list[tuple[str, int, str]] = []  # touches typed while the journal was busy, oldest first
         localize(self, self.lang)
+        self._restore_theme()
+
+    # --- preferences: the theme and the first-run choice outlive the session ---------------------------
+
+    def _restore_theme(self) -> None:
+        """The theme the person chose last time (``theme`` in the preferences); a name this Textual does not
+        have leaves the default one."""
+        from ..services.preferences import textual_theme
+
+        stored = self.svc.settings.preferences.get("theme")
+        if stored is not None and textual_theme(stored) in self.available_themes:
+            self.theme = textual_theme(stored)
+        self._stored_theme = self.theme
+        self._theme_timer: Any = None
+
+    def _theme_changed(self, theme: Any) -> None:
+        """A theme chosen with ctrl+t or the palette is written to the preferences once it settles: the
+        palette's theme picker previews each theme it passes over, and only the last one counts."""
+        if self._theme_timer is not None:
+            self._theme_timer.stop()
+        self._theme_timer = self.set_timer(THEME_SETTLE_SECONDS, self._write_theme)
+
+    def _write_theme(self) -> None:
+        self._theme_timer = None
+        if self.theme != self._stored_theme:
+            self._stored_theme = self.theme
+            self.remember("theme", self.theme)
+
+    def remember(self, key: str, value: str) -> None:
+        """Store one preference; a file that cannot be written is said, and the session goes on."""
+        from ..services import preferences
+
+        with self.safely():
+            if key == "theme":
+                value = preferences.theme_word(value)
+            preferences.remember(self.svc.settings.config_dir, key, value)
+
+    def _wants_first_run(self) -> bool:
+        return "first_run" not in self.svc.settings.preferences and not self.svc.journal.profile()
 
     # --- start, watch, stop ----------------------------------------------------------------------------
 
@@ -119,10 +159,11 @@ class FootprintApp(App[None]):
             self._version = journal_version(self.svc)
             self._today = self.svc.settings.now().date()
         with self.safely():
-            if not self.svc.journal.profile():  # a small table: no scan of the journal
+            if self._wants_first_run():  # the profile is a small table: no scan of the journal
                 from .screens.first_run import FirstRunScreen
 
                 self.push_screen(FirstRunScreen(self.svc, self.lang), self._first_run_done)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(POLL_SECONDS, self.poll_journal)
         self.set_timer(WARM_UP_SECONDS, self._warm_up)
 
@@ -134,6 +175,7 @@ class FootprintApp(App[None]):
             self.run_worker(_import_plotext, thread=True, exit_on_error=False, group="warm-up")
 
     def _first_run_done(self, changed: bool | None) -> None:
+        self.remember("first_run", "done" if changed else "skipped")
         if changed:
             self.journal_written()
 
@@ -159,6 +201,9 @@ class FootprintApp(App[None]):
                 screen.post_message(JournalChanged(external))
 
     def on_unmount(self) -> None:
+        if self._theme_timer is not None:  # quitting right after ctrl+t still keeps the theme
+            self._theme_timer.stop()
+            self._write_theme()
         self.svc.close()
 
     # --- errors ----------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from ..i18n import _
+from ..i18n import N_, _
 
 
 def word(msgid: str) -> str:
@@ -21,7 +21,13 @@ def word(msgid: str) -> str:
     return _(msgid) if msgid else msgid
 
 
+# Key names shown as words rather than symbols (``key_display``), translated like the descriptions.
+KEY_WORDS = (N_("enter"),)
+
+
 def _localized(b: Binding) -> Binding:
+    if b.key_display in KEY_WORDS:
+        b = replace(b, key_display=_(b.key_display))
     if b.description:
         b = replace(b, description=word(b.description), tooltip=word(b.tooltip))
     if b.group is not None:

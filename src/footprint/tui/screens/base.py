@@ -19,6 +19,7 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
+    from ...domain.journal import Entry
     from ...services import DayView, Service
     from ..app import FootprintApp
 
@@ -110,7 +111,9 @@ class DayScreen(BaseScreen):
     def action_remove(self) -> None:
         from ..widgets.entry_list import EntryList
 
-        entry = self.query_one(EntryList).selected()
+        self.remove_entry(self.query_one(EntryList).selected())
+
+    def remove_entry(self, entry: Entry | None) -> None:
         if entry is None:
             return
         with self.fapp.safely():

@@ -251,8 +251,8 @@ class ChallengeScreen(BaseScreen):
                 self.lang,
                 str(default),
                 check=self._check_path,
+                act=self._write_report,  # the dialog stays until the report is written (or Esc)
             ),
-            self._write_report,
         )
 
     def _check_path(self, text: str) -> None:
@@ -263,12 +263,11 @@ class ChallengeScreen(BaseScreen):
         run = self._report_run()
         if not answer or not answer.strip() or run is None:
             return
-        with self.fapp.safely():
-            from ...services.reports import challenge_report
+        from ...services.reports import challenge_report
 
-            path = home_path(Path(answer.strip()))
-            challenge_report(self.svc, run, path)
-            self.fapp.say(_("Wrote the report to {path}").format(path=path))
+        path = home_path(Path(answer.strip()))
+        challenge_report(self.svc, run, path)
+        self.fapp.say(_("Wrote the report to {path}").format(path=path))
 
 
 def styled(lines: list[words.Line]) -> Text:

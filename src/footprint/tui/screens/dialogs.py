@@ -1,4 +1,6 @@
-"""Small dialogs: a yes/no question, and one line of text checked as it is typed (a filter, a path)."""
+"""Small dialogs: a yes/no question (the safe answer has the focus), and one line of text checked as it is
+typed (a filter, a path) that can also do its work before it closes (writing a report: a path that cannot
+be written is said in the dialog, which keeps the focus until the work is done or Esc)."""
 
 from __future__ import annotations
 
@@ -20,13 +22,15 @@ from .entry_form import ServiceCheck
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismissed with True for yes (y, Enter on Yes), False for no (n, Esc)."""
+    """Dismissed with True for yes (y, Enter on Yes), False for no (n, Esc, Enter on No). No has the focus
+    when it opens, so an Enter typed a moment too early never says yes; ← → or Tab move between the two."""
 
     CSS_PATH = "screens.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", words.YES),
         Binding("n,escape", "answer(False)", words.NO),
+        Binding("left,right", "app.focus_next", show=False),
     ]
 
     def __init__(self, question: str, lang: str) -> None:
@@ -54,7 +58,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
 class AskScreen(ModalScreen[str | None]):
     """One line of text; ``check`` raises a ``FootprintError`` whose message is shown while typing.
-    Dismissed with the text (Enter), or None (Esc)."""
+    Dismissed with the text (Enter), or None (Esc). With ``act``, Enter first runs ``act(text)``: when it
+    raises a ``FootprintError`` its message is shown and the dialog stays, with the text kept to fix."""
 
     CSS_PATH = "screens.tcss"
 
@@ -67,10 +72,11 @@ class AskScreen(ModalScreen[str | None]):
         value: str = "",
         check: Callable[[str], object] | None = None,
         suggester: Suggester | None = None,
+        act: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__()
         self.question, self.lang, self.value = question, lang, value
-        self.check, self.suggester = check, suggester
+        self.check, self.suggester, self.act = check, suggester, act
         localize(self, lang)
 
     def compose(self) -> ComposeResult:
@@ -103,7 +109,21 @@ class AskScreen(ModalScreen[str | None]):
             except FootprintError as exc:
                 self.query_one("#ask-error", Static).update(exc.message)
                 return
+        if self.act is not None and not self._acted(event.value):
+            return
         self.dismiss(event.value)
+
+    def _acted(self, value: str) -> bool:
+        """Run ``act``; False (and its message shown here) when it failed."""
+        try:
+            self.act(value)  # type: ignore[misc]
+            return True
+        except FootprintError as exc:
+            self.query_one("#ask-error", Static).update(exc.message)
+        except Exception:  # noqa: BLE001  a bug: said as everywhere in the app, and the dialog stays
+            with self.app.safely():  # type: ignore[attr-defined]
+                raise
+        return False
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -2,7 +2,8 @@
 lives with (the seed's five objects first and ticked, then the rest of the catalog), then show Today.
 
 Space ticks or unticks, Enter saves the profile, Esc leaves it empty for now (Today then says how to fill
-it: F5). Nothing is written unless something is ticked.
+it: F5). Nothing is written to the journal unless something is ticked; either way the app remembers the
+choice in the preferences (``first_run``), so the checklist is not shown again.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from ...i18n import _
 from .. import words
 from ...services import Service
 from ..bindings import localize
-
-SUGGESTED = ("computer", "smartphone", "bank-card", "health-card", "smart-meter")
+from ..keys import SEED as SUGGESTED
 
 
 class FirstRunScreen(ModalScreen[bool]):

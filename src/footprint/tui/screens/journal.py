@@ -1,6 +1,6 @@
 """The journal: move between days ([ ] or ← →) and weeks ({ }), see each day's footprint in the week strip
-and the chosen day's touches and footprint; edit (Enter) or delete (Del) an entry, filter by touchpoint (f),
-close or reopen the chosen day (ctrl+d).
+and the chosen day's touches and footprint; edit (Enter) or delete (Del or d, after a yes/no question whose
+focus starts on No) an entry, filter by touchpoint (f), close or reopen the chosen day (ctrl+d).
 
 Each move reads one week of daily totals (one grouped query) and one day's entries: never the whole
 journal.
@@ -9,6 +9,7 @@ journal.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -153,6 +154,20 @@ class JournalScreen(DayScreen):
         if changed:
             self.reload()
             self.written()
+
+    def action_remove(self) -> None:
+        """Ask before deleting the chosen entry: d sits among keys typed without looking."""
+        from .dialogs import ConfirmScreen
+
+        entry = self.query_one(EntryList).selected()
+        if entry is None:
+            return
+        question = day_words.remove_question(entry, self.svc.catalog)
+        self.app.push_screen(ConfirmScreen(question, self.lang), partial(self._remove_answered, entry))
+
+    def _remove_answered(self, entry: Entry, yes: bool | None) -> None:
+        if yes:
+            self.remove_entry(entry)
 
     def action_edit(self) -> None:
         self._edit(self.query_one(EntryList).selected())

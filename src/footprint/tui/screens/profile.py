@@ -1,5 +1,6 @@
 """The profile and the catalog: search the catalog (name, alias, label or kind), add a touchpoint to the
-profile or take it out (Enter), and set the state of a passive one (s: the meter's daily index or its
+profile or take it out (Enter or space: the footer's first key, worded for the highlighted row), and set the
+state of a passive one (s: the meter's daily index or its
 half-hourly load curve), from today on. The line under the table says what the highlighted touchpoint
 captures and why (the catalog's documented estimates).
 """
@@ -19,18 +20,25 @@ from ...domain.journal import ProfilePeriod
 from ... import l10n
 from ...i18n import N_, _, ngettext, pgettext
 from ...present import day as day_words
+from ..bindings import describe
 from ..text import short
 from .base import BaseScreen
+
+ADD_OR_REMOVE = N_("Add or remove")
+ADD = N_("Add to profile")
+REMOVE = N_("Remove from profile")
 
 
 class ProfileScreen(BaseScreen):
     CSS_PATH = "screens.tcss"
 
     MODE = "profile"
+    # The main action comes first in the footer. Enter is the table's own key (it selects the row, which
+    # toggles it): the footer shows it on this binding, whose key, space, does the same.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", ADD_OR_REMOVE, key_display="enter"),
         Binding("slash", "search", N_("Search"), key_display="/"),
         Binding("s", "state", N_("Change state")),
-        Binding("space", "toggle", N_("Add or remove"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -90,6 +98,8 @@ class ProfileScreen(BaseScreen):
     def _show_detail(self) -> None:
         tp, lang = self._touchpoint(), self.lang
         detail = self.query_one("#tp-detail", Static)
+        main = ADD_OR_REMOVE if tp is None else REMOVE if tp.id in self.current else ADD
+        describe(self, "toggle", _(main))
         if tp is None:
             detail.update("")
             return

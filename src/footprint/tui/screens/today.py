@@ -78,7 +78,7 @@ class TodayScreen(DayScreen):
             return []
         catalog, lang = self.svc.catalog, self.lang
         tps = [tp for p in self.view.profile if (tp := catalog.get(p.touchpoint)) is not None]
-        by_id = assign((tp.id, tp.label.get(lang)) for tp in tps)
+        by_id = assign((tp.id for tp in tps), tuple(tp.id for tp in catalog.touchpoints))
         self.keys = {key: tp_id for tp_id, key in by_id.items()}
         counts: dict[str, int] = {}
         for e in self.view.entries:
