@@ -11,7 +11,7 @@ is produced. A file that does not exist is always an error: it is a typo, not a 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -21,6 +21,8 @@ from ..i18n import N_, _, nsay, say
 from ..files import open_regular
 
 if TYPE_CHECKING:
+    from ..domain.catalog import Catalog
+    from ..domain.challenge import Challenge
     from ..exporters.group_report import Names
     from . import Service
 
@@ -89,36 +91,120 @@ def _load(path: Path, origin: str) -> Any:
         raise CardError(origin, say("not valid JSON (nested too deeply)")) from None
 
 
+class SheetContext(NamedTuple):
+    """What reading typed-in sheets needs: the catalog (names, estimates) and the challenges by id or title."""
+
+    catalog: Catalog
+    challenge_of: Callable[[str], Challenge | None]
+
+
+def sheet_context(svc: Service) -> SheetContext:
+    """The facilitator's catalog and challenges, for the typed-in sheets given to ``summarize_files``."""
+    from ..domain.text import fold
+    from .challenges import all_challenges
+
+    by_name: dict[str, Challenge] = {}
+    for c in all_challenges(svc):
+        for name in (c.id, c.title.en, c.title.fr):
+            by_name.setdefault(fold(name), c)
+    return SheetContext(svc.catalog, lambda name: by_name.get(fold(name)))
+
+
+Item = tuple["Card | CardError | None", str]  # a card (None: a blank row) or why not, and where it is from
+
+
+def _sheet_items(path: Path, context: SheetContext) -> Iterator[Item]:
+    """Each row of a typed-in sheet as a card (None for a blank row), or the error that makes it bad; a file
+    that cannot be read, or whose header is wrong, is one error for the whole file."""
+    from ..domain.sheet_rows import read_header, row_card
+    from ..importers.sheets import read_rows
+
+    try:
+        rows = read_rows(path)
+        if not rows:
+            raise CardError(str(path), say("empty file"))
+        layout = read_header(rows[0][1], context.catalog, _line(path, rows[0][0]))
+    except CardError as exc:
+        yield exc, exc.origin
+        return
+    for line, cells in rows[1:]:
+        origin = _line(path, line)
+        try:
+            yield row_card(layout, cells, origin, context.catalog, context.challenge_of), origin
+        except CardError as exc:
+            yield exc, origin
+
+
+def _line(path: Path, line: int) -> str:
+    return _("{file}, line {line}").format(file=path, line=line)
+
+
+def _card_items(path: Path) -> Iterator[Item]:
+    try:
+        yield parse_card(_load(path, str(path)), str(path)), str(path)
+    except CardError as exc:
+        yield exc, str(path)
+
+
+class _Intake:
+    """The cards accepted so far, and what makes another one a repeat: its id, its content apart from its
+    id and language (the same run handed in twice), or its pseudonym (one participant, one card or row)."""
+
+    def __init__(self, strict: bool, on_skip: Callable[[str], None] | None) -> None:
+        self.strict, self.on_skip = strict, on_skip
+        self.cards: list[Card] = []
+        self.skipped: list[str] = []
+        self.by_id: dict[str, str] = {}
+        self.by_content: dict[Card, str] = {}
+        self.by_pseudonym: dict[str, str] = {}
+
+    def take(self, item: Card | CardError | None, origin: str) -> None:
+        from ..domain.text import fold
+
+        if item is None:
+            return
+        try:
+            if isinstance(item, CardError):
+                raise item
+            first = self.by_id.get(item.card_id) or self.by_content.get(item.same_run())
+            if first is not None:
+                raise CardError(origin, say("duplicate of {first}", first=first))
+            first = self.by_pseudonym.get(fold(item.pseudonym))
+            if first is not None:
+                raise CardError(origin, say("the same pseudonym as {first}", first=first))
+        except CardError as exc:
+            if self.strict:
+                raise
+            line = _("{file}: skipped: {reason}").format(file=exc.origin, reason=exc.reason)
+            self.skipped.append(line)
+            if self.on_skip is not None:
+                self.on_skip(line)
+            return
+        self.by_id[item.card_id] = self.by_content[item.same_run()] = self.by_pseudonym[fold(item.pseudonym)] = origin
+        self.cards.append(item)
+
+
 def read_cards(
     files: Sequence[Path],
     strict: bool,
     on_skip: Callable[[str], None] | None = None,
+    sheets: Callable[[], SheetContext] | None = None,
 ) -> tuple[list[Card], list[str]]:
-    """The valid cards among ``files`` and one line per file skipped. A card whose id, or whose content apart
-    from its id and language, was already seen is the same run handed in twice: "duplicate of <first file>"."""
-    cards: list[Card] = []
-    skipped: list[str] = []
-    by_id: dict[str, str] = {}
-    by_content: dict[Card, str] = {}
+    """The valid cards among ``files`` and one line per card or row skipped. JSON files are cards; ``.csv``,
+    ``.xlsx`` and ``.ods`` files are typed-in sheets, a card per row, read with ``sheets()`` (asked once)."""
+    from ..importers.sheets import SHEET_SUFFIXES
+
+    intake = _Intake(strict, on_skip)
+    context: SheetContext | None = None
     for path in files:
-        origin = str(path)
-        try:
-            card = parse_card(_load(path, origin), origin)
-            first = by_id.get(card.card_id) or by_content.get(card.same_run())
-            if first is not None:
-                raise CardError(origin, say("duplicate of {first}", first=first))
-        except CardError as exc:
-            if strict:
-                raise
-            line = _("{file}: skipped: {reason}").format(file=exc.origin, reason=exc.reason)
-            skipped.append(line)
-            if on_skip is not None:
-                on_skip(line)
-            continue
-        by_id[card.card_id] = origin
-        by_content[card.same_run()] = origin
-        cards.append(card)
-    return cards, skipped
+        if path.suffix.lower() in SHEET_SUFFIXES and sheets is not None:
+            context = context or sheets()
+            items = _sheet_items(path, context)
+        else:
+            items = _card_items(path)
+        for item, origin in items:
+            intake.take(item, origin)
+    return intake.cards, intake.skipped
 
 
 def summarize_files(
@@ -132,6 +218,7 @@ def summarize_files(
     chart_stem: str | None = None,
     on_skip: Callable[[str], None] | None = None,
     names: Names | None = None,
+    sheets: Callable[[], SheetContext] | None = None,
     present: bool = False,
 ) -> GroupResult:
     """Read the cards in ``paths`` and render their summary as ``fmt`` (md, html, csv or json) in ``lang``.
@@ -140,8 +227,9 @@ def summarize_files(
     a list). With ``chart_stem``, the charts come back to be written beside the document: one
     ``<stem>-chart.svg``, or ``<stem>-chart-<challenge>.svg`` each when there are several challenges; the
     Markdown references them. ``on_skip`` hears each skipped-card line as it happens (they are also in the
-    result): then they are not lost when no card at all is usable. ``present`` (HTML only) makes the page a
-    presentation to project, one finding per screen.
+    result): then they are not lost when no card at all is usable. ``sheets`` gives what reading typed-in
+    sheets (``.csv``, ``.xlsx``, ``.ods``, a card per row) needs; without it every file is read as a card.
+    ``present`` (HTML only) makes the page a presentation to project, one finding per screen.
     """
     from ..exporters.group_report import Names, chart, check_format, check_present, render
 
@@ -152,7 +240,7 @@ def summarize_files(
     if min_group < 1:
         raise BadInput(N_("--min-group must be 1 or more, not {n}"), n=min_group)
     files = card_files(paths)
-    cards, skipped = read_cards(files, strict, on_skip)
+    cards, skipped = read_cards(files, strict, on_skip, sheets)
     if not cards:
         raise BadInput(
             nsay(
