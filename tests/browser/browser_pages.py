@@ -10,10 +10,14 @@ ends it with an ellipsis, an element outside the page, a broken image and, in pr
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 PAGE = "http://footprint.invalid/page.html"  # .invalid never resolves: nothing can answer but the route
 SCREEN = (1920, 1080)  # a projector, a desktop
@@ -55,6 +59,19 @@ _LAYOUT = r"""
   return out;
 }
 """
+
+
+def chromium_path() -> str:
+    """``$FOOTPRINT_CHROMIUM``, else Debian's ``chromium`` on the PATH; a clear failure when there is none."""
+    given = os.environ.get("FOOTPRINT_CHROMIUM")
+    found = given or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found or not Path(found).exists():
+        pytest.fail(
+            "Chromium is missing: the browser tests need Debian's chromium package "
+            "(apt-get install -y chromium, as .ci/run does) or FOOTPRINT_CHROMIUM=/path/to/chromium",
+            pytrace=False,
+        )
+    return found
 
 
 @dataclass

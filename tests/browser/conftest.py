@@ -11,14 +11,13 @@ temporary folder, for a person to look at.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browser_pages import Looker
+from browser_pages import Looker, chromium_path
 
 # The machine has no network: without these, Chromium tries to reach update, sync and QUIC hosts.
 FLAGS = [
@@ -33,19 +32,6 @@ FLAGS = [
     "--disable-extensions",
     "--font-render-hinting=none",  # the same text widths from one machine to the next
 ]
-
-
-def chromium_path() -> str:
-    """``$FOOTPRINT_CHROMIUM``, else Debian's ``chromium`` on the PATH; a clear failure when there is none."""
-    given = os.environ.get("FOOTPRINT_CHROMIUM")
-    found = given or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found or not Path(found).exists():
-        pytest.fail(
-            "Chromium is missing: the browser tests need Debian's chromium package "
-            "(apt-get install -y chromium, as .ci/run does) or FOOTPRINT_CHROMIUM=/path/to/chromium",
-            pytrace=False,
-        )
-    return found
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from browser_pages import A4, SCREEN
-from documents import group_summary, write_cards
+from documents import POOL, UNKNOWN, group_summary, write_cards
 
 # Each screen against the window: its size, whether its content fits in it, the smallest text on it.
 _SCREENS = r"""
@@ -56,7 +56,7 @@ def test_every_screen_fits_the_projector_in_large_type(looker, cli, workshop, la
         assert screen["smallest"] >= 28, screen  # readable from the back of the room
     charts = [s["chart"] for s in screens if s["chart"] is not None]
     assert len(charts) == 3  # 14 touchpoints: 5, 5 and 4 a screen
-    assert all(width >= 0.8 * SCREEN[0] for width in charts), charts  # the chart takes the width
+    assert all(width >= 0.75 * SCREEN[0] for width in charts), charts  # the chart takes the width
     for i in range(len(screens)) if lang == "fr" else (0, 4):  # every French screen, the English cover and chart
         look.page.evaluate("(i) => document.querySelectorAll('.slide')[i].scrollIntoView()", i)
         looker.screenshot(look, f"presentation-{lang}-{i + 1:02d}", full_page=False)
@@ -104,3 +104,11 @@ def test_a_small_group_is_projected_as_totals_only(looker, cli, tmp_path) -> Non
     look.page.keyboard.press("End")
     look.page.keyboard.press("ArrowLeft")  # the screen that says why there is nothing per touchpoint
     looker.screenshot(look, "presentation-small-group-fr", full_page=False)
+
+
+def test_a_name_too_long_for_a_line_wraps_on_every_screen(looker, cli, tmp_path) -> None:
+    folder = write_cards(tmp_path / "cards", 6, pool=(UNKNOWN, *POOL[:4]))
+    look = looker.open(group_summary(cli, folder, "fr", "--present"), SCREEN)
+    assert look.problems() == []
+    for screen in look.evaluate(_SCREENS):
+        assert screen["fits"] and screen["outside"] == [], screen
