@@ -1,4 +1,8 @@
-"""Headless Chromium for the pages footprint writes: one browser for the whole session, a fresh page per look.
+"""Headless Chromium for the pages footprint writes: one browser for this package's tests, one tab reused.
+
+The browser is package-scoped, not session-scoped, on purpose: Playwright's synchronous API keeps its event
+loop marked as running in this thread while it is open, and the TUI's asyncio tests need the thread to
+themselves, so the browser closes as soon as the last browser test is done.
 
 The browser is Debian's ``chromium`` (``.ci/run`` installs it), driven by Playwright's own driver over a pipe:
 no browser is downloaded, nothing listens on a port. A machine without Chromium fails these tests with a
@@ -17,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from browser_pages import Looker, chromium_path
+from .browser_pages import Looker, chromium_path
 
 # The machine has no network: without these, Chromium tries to reach update, sync and QUIC hosts.
 FLAGS = [
@@ -34,9 +38,9 @@ FLAGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The session's browser (Playwright launches it with a fresh profile folder of its own)."""
+    """The browser (Playwright launches it with a fresh profile folder of its own, and headless)."""
     path = chromium_path()
     try:
         from playwright.sync_api import sync_playwright
@@ -50,7 +54,7 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     given = os.environ.get("FOOTPRINT_ARTEFACTS")
     folder = Path(given) if given else tmp_path_factory.mktemp("browser-artefacts")
@@ -58,7 +62,7 @@ def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def looker(chromium: Any, artefacts: Path) -> Iterator[Looker]:
     looker = Looker(chromium, artefacts)
     yield looker

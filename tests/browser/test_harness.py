@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_pages import A4, SCREEN, chromium_path
+from .browser_pages import A4, SCREEN, chromium_path
 
 
 def test_the_checks_see_what_a_person_would(looker) -> None:

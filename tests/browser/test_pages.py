@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_pages import A4, SCREEN
-from documents import POOL, UNKNOWN, blog_reports, group_summary, write_cards
+from .browser_pages import A4, SCREEN
+from .documents import POOL, UNKNOWN, blog_reports, group_summary, write_cards
 
 
 def _clean(looker, html: str, name: str) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_pages import A4, SCREEN
-from documents import POOL, UNKNOWN, group_summary, write_cards
+from .browser_pages import A4, SCREEN
+from .documents import POOL, UNKNOWN, group_summary, write_cards
 
 # Each screen against the window: its size, whether its content fits in it, the smallest text on it.
 _SCREENS = r"""

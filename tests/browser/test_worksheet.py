@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_pages import A4, SCREEN
+from .browser_pages import A4, SCREEN
 
 CHALLENGES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "challenges").glob("*.toml"))
 
