@@ -12,6 +12,7 @@ from . import state
 
 app = typer.Typer(help="Merge the challenge cards of a group (a workshop) into one summary.")
 
+PRESENT_HELP = "With --format html: a presentation to project, one finding per screen (arrow keys move)."
 OUT_HELP = "Write to this file (owner-only) instead of stdout; md and html get their chart beside it (NAME-chart.svg)."
 
 
@@ -34,6 +35,7 @@ def summarize(
     strict: Annotated[
         bool, typer.Option("--strict", help="Any bad or duplicate card fails; nothing is produced.")
     ] = False,
+    present: Annotated[bool, typer.Option("--present", help=PRESENT_HELP)] = False,
 ) -> None:
     """Merge challenge cards into one summary: md, html, csv or json.
 
@@ -60,6 +62,7 @@ def summarize(
             on_skip=skipped.append,
             names=group_names(state.service(ctx)),
             sheets=lambda: sheet_context(state.service(ctx)),
+            present=present,
         )
     except FootprintError as exc:
         if not skipped:

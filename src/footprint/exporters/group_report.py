@@ -22,7 +22,7 @@ from .. import l10n
 from ..domain.catalog import Text
 from ..domain.group import GroupSummary
 from ..domain.text import did_you_mean
-from ..errors import NotFound
+from ..errors import BadInput, NotFound
 from ..i18n import N_, _, current, ngettext, pgettext, speaking
 from ..svg import bar_chart
 from . import markdown_text as md
@@ -93,6 +93,12 @@ def check_format(fmt: str) -> str:
             formats=", ".join(FORMATS),
         )
     return fmt
+
+
+def check_present(fmt: str, present: bool) -> None:
+    """A presentation is a web page: ``present`` goes with HTML only."""
+    if present and fmt != "html":
+        raise BadInput(N_("--present makes a web page: give --format html, not {format}"), format=fmt)
 
 
 def chart(summary: GroupSummary, lang: str, names: Names = Names()) -> str:
@@ -217,6 +223,12 @@ th, td { padding: .25rem .75rem; border-bottom: 1px solid #ddd; text-align: righ
 th:first-child, td:first-child { text-align: left; }
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 .note { color: #555; font-size: .9rem; }
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  h2, h3 { break-after: avoid; }
+  table, figure, tr { break-inside: avoid; }
+}
 """
 
 
@@ -314,15 +326,22 @@ def render(
     lang: str,
     images: Mapping[str, str] | None = None,
     names: Names = Names(),
+    present: bool = False,
 ) -> str:
     """The whole document for one summary, or for several (a section each; for JSON, a list).
 
     ``images`` maps a challenge to the file name of its chart, for Markdown to reference; HTML always
     inlines its charts, CSV and JSON have none. ``names`` turns the cards' ids into what people read.
+    ``present`` (HTML only) makes the page a presentation, one finding per screen (see group_slides).
     """
     many = _many(summaries)
     check_format(fmt)
+    check_present(fmt, present)
     with speaking(lang):
+        if present:
+            from . import group_slides
+
+            return group_slides.page(many, lang, names)
         if fmt == "md":
             return _markdown(many, names, images or {})
         if fmt == "html":

@@ -224,6 +224,7 @@ def summarize_files(
     on_skip: Callable[[str], None] | None = None,
     names: Names | None = None,
     sheets: Callable[[], SheetContext] | None = None,
+    present: bool = False,
 ) -> GroupResult:
     """Read the cards in ``paths`` and render their summary as ``fmt`` (md, html, csv or json) in ``lang``.
 
@@ -233,12 +234,14 @@ def summarize_files(
     Markdown references them. ``on_skip`` hears each skipped-card line as it happens (they are also in the
     result): then they are not lost when no card at all is usable. ``sheets`` gives what reading typed-in
     sheets (``.csv``, ``.xlsx``, ``.ods``, a card per row) needs; without it every file is read as a card.
+    ``present`` (HTML only) makes the page a presentation to project, one finding per screen.
     """
-    from ..exporters.group_report import Names, chart, check_format, render
+    from ..exporters.group_report import Names, chart, check_format, check_present, render
 
     names = names or Names()
 
     check_format(fmt)
+    check_present(fmt, present)
     if min_group < 1:
         raise BadInput(N_("--min-group must be 1 or more, not {n}"), n=min_group)
     files = card_files(paths)
@@ -271,7 +274,7 @@ def summarize_files(
             for s in summaries
         )
     images = {s.challenge: name for s, (name, _) in zip(summaries, charts, strict=False)}
-    text = render(summaries if per_challenge else summaries[0], fmt, lang, images, names)
+    text = render(summaries if per_challenge else summaries[0], fmt, lang, images, names, present)
     return GroupResult(text, charts, tuple(skipped), len(files), len(cards), summaries)
 
 
