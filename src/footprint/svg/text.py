@@ -48,7 +48,7 @@ def wrap(value: str, room: float, size: float, bold: bool = False) -> list[str]:
     wider than the room)."""
     lines: list[str] = []
     line = ""
-    for word in value.split():
+    for word in value.split(" "):  # only plain spaces: a no-break space (« barre : ») keeps its words together
         candidate = f"{line} {word}" if line else word
         if line and width(candidate, size, bold) > room:
             lines.append(line)
