@@ -83,9 +83,6 @@ def bar_chart(
 
     values = [[usable(v) for v in vs] for _, vs in series]
     labels = [[shown(v) if v is not None else "" for v in vs] for vs in values]
-    top = max((v for vs in values for v in vs if v is not None), default=0.0)
-    scale_top = top if top > 0 else 1.0
-
     z = _Scale.of(width)
     out, y = title_block(title, _PAD, _PAD, width - 2 * _PAD, z.title)
     legend, y = _legend([name for name, _ in series], y + 12, width, z)
@@ -93,12 +90,33 @@ def bar_chart(
     out += legend + noted
     y += 10
 
-    # Columns: category labels | bars | room for the longest value label.
+    out += _groups(categories, series, values, labels, y, width, z)
+    height = y + len(categories) * (_group_height(len(series), z) + z.group) - (z.group if categories else 0)
+    return document(title, width, height + _PAD, out, z.text)
+
+
+def _group_height(n_series: int, z: _Scale) -> float:
+    return n_series * z.bar + max(n_series - 1, 0) * z.gap
+
+
+def _groups(
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    values: list[list[float | None]],
+    labels: list[list[str]],
+    y: float,
+    width: int,
+    z: _Scale,
+) -> list[str]:
+    """Columns: category labels | bars | room for the longest value label; one group of bars a category."""
+    top = max((v for vs in values for v in vs if v is not None), default=0.0)
+    scale_top = top if top > 0 else 1.0
     label_room = min(max((measure(cat, z.text) for cat in categories), default=0) + 10, width * 0.42)
     value_room = max((measure(t, z.value) for ts in labels for t in ts), default=0) + 8
     x0 = _PAD + label_room
     span = max(width - _PAD - value_room - x0, 40.0)
-    group_h = len(series) * z.bar + max(len(series) - 1, 0) * z.gap
+    group_h = _group_height(len(series), z)
+    out: list[str] = []
     chart_top = y
     for ci, category in enumerate(categories):
         out.append(
@@ -125,4 +143,4 @@ def bar_chart(
             f'<line x1="{c(x0)}" y1="{c(chart_top - 4)}" x2="{c(x0)}" y2="{c(y - z.group + 4)}" '
             f'stroke="{AXIS}" stroke-width="1"/>'
         )
-    return document(title, width, y - (z.group if categories else 0) + _PAD, out, z.text)
+    return out
