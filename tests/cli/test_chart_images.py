@@ -136,3 +136,12 @@ def test_a_long_title_wraps_instead_of_being_cut(cli, fortnight, home) -> None:
     title = text.split("<title>", 1)[1].split("</title>", 1)[0]
     shown = [t.split(">", 1)[1].split("<", 1)[0] for t in text.split('font-weight="bold"')[1:]]
     assert len(shown) > 1 and " ".join(shown) == title and "…" not in title
+
+
+def test_challenge_image_says_what_its_bars_count(cli, fortnight, home) -> None:
+    cli("challenge", "start", "week-without-social", "--at", "2026-11-20T09:00")
+    out = home / "run.svg"
+    result = cli("--lang", "fr", "chart", "challenge", "--size", "900x500", "--out", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert 'width="900"' in text and "Captures pendant l" in text

@@ -12,11 +12,23 @@ from __future__ import annotations
 
 from .images import PNG_SCALE, SIZE, challenge_svg, footprint_svg, png, touchpoints_svg
 from .series import ChallengeSeries, FootprintSeries, Span, TouchpointSeries, as_json, metric_name
-from .terminal import ACTIVE, PASSIVE, SCORE, footprint_chart
+from .terminal import ACTIVE, BAND, OPEN, PASSIVE, SCORE, footprint_chart, load, no_data, wrap_legend
 from .text_charts import SHADES, challenge_chart, touchpoints_chart
 
+# Names the single-module charts.py had, for code written against it.
+_plotext, _no_data, SPAN = load, no_data, BAND
+
+
+def day_label(iso: str) -> str:
+    """A day on an axis: ``01/12``."""
+    from datetime import date
+
+    from .dates import axis_label
+
+    return axis_label(date.fromisoformat(iso), "day")
+
 __all__ = [
-    "ACTIVE", "PASSIVE", "PNG_SCALE", "SCORE", "SHADES", "SIZE", "ChallengeSeries", "FootprintSeries", "Span",
+    "ACTIVE", "BAND", "OPEN", "PASSIVE", "PNG_SCALE", "SCORE", "SHADES", "SIZE", "ChallengeSeries", "FootprintSeries", "Span",
     "TouchpointSeries", "as_json", "challenge_chart", "challenge_svg", "footprint_chart", "footprint_svg",
-    "metric_name", "png", "touchpoints_chart", "touchpoints_svg",
+    "day_label", "load", "metric_name", "no_data", "png", "touchpoints_chart", "touchpoints_svg", "wrap_legend",
 ]

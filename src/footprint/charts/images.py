@@ -60,7 +60,8 @@ def challenge_svg(s: ChallengeSeries, size: tuple[int, int] = SIZE) -> str:
     series: list[tuple[str, Sequence[float | None]]] = [(_("during the run"), s.run)]
     if s.baseline is not None:
         series.append((_("baseline"), s.baseline))
-    return bar_chart(s.headline, s.categories, series, width=size[0])
+    note = _("Captures during the run and before it (estimates)")
+    return bar_chart(s.headline, s.categories, series, width=size[0], notes=[note])
 
 
 def png(svg: str) -> bytes:
