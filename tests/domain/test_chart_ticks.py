@@ -97,3 +97,12 @@ def test_dates_need_their_year_across_years_or_away_from_this_one() -> None:
     assert not needs_year(date(2026, 10, 1), date(2026, 11, 22), today)
     assert needs_year(date(2025, 12, 2), date(2026, 12, 1), today)
     assert needs_year(date(2025, 3, 1), date(2025, 4, 1), today)
+
+
+def test_tick_labels_keep_the_decimals_each_value_needs() -> None:
+    from footprint.charts.ticks import labels
+
+    assert labels(nice_ticks(1, 4)) == ["0", "0.25", "0.5", "0.75", "1"]  # never 0.2 for 0.25
+    assert labels(nice_ticks(1159, 4))[-1] == "1,250"
+    with i18n.speaking("fr"):
+        assert labels([0, 0.25, 1000]) == ["0", "0,25", "1\u202f000"]

@@ -20,7 +20,7 @@ def footprint_svg(s: FootprintSeries, size: tuple[int, int] = SIZE) -> str:
 
     days = [date.fromisoformat(d) for d in s.labels]
     year = range_year(s.labels, s.today)
-    marks = [(state, note) for state, note in (("open", open_note(s.state, s.today)), ("unlogged", unlogged_note(s.unlogged_days))) if note]
+    marks = [(state, note) for state, note in (("open", open_note(s.state, s.today, s.bucket)), ("unlogged", unlogged_note(s.unlogged_days))) if note]
     line = (_("{score}, right axis").format(score=metric_name(s.metric)), s.score) if s.metric else None
     return timeseries_chart(
         footprint_title(s),

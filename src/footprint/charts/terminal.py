@@ -16,6 +16,7 @@ from ..i18n import _, pgettext
 from .dates import axis_label, range_year
 from .series import FootprintSeries, metric_name
 from .ticks import aligned_ticks, nice_ticks
+from .ticks import labels as tick_labels
 from .words import footprint_title, open_note, span_names, unlogged_note
 
 PASSIVE, ACTIVE, OPEN, SCORE, BAND = "░", "█", "▒", "•", "·"
@@ -85,10 +86,10 @@ def _frame(fig: Any, width: int, rows: int, left: list[float], right: list[float
     fig.clear()
     fig.plot_size(width, rows)
     fig.ruler("y").lim(0, left[-1])
-    fig.ruler("y").ticks(left, [l10n.integer(round(v)) if v == int(v) else l10n.number(v) for v in left])
+    fig.ruler("y").ticks(left, tick_labels(left))
     if right:
         fig.ruler("y", "right").lim(0, right[-1])
-        fig.ruler("y", "right").ticks(right, [l10n.number(v) for v in right])
+        fig.ruler("y", "right").ticks(right, tick_labels(right))
     fig.ruler("x").lim(0, max(1, n_cols - 1))
     fig.legend(False)
 
@@ -146,7 +147,7 @@ def _legend(s: FootprintSeries, scored: bool) -> list[str]:
     if scored and s.metric:
         items.append(f"{SCORE} " + _("{score}, right axis").format(score=metric_name(s.metric)))
     items += [f"{BAND} {name}" for name in span_names(s)]
-    if note := open_note(s.state, s.today):
+    if note := open_note(s.state, s.today, s.bucket):
         items.append(f"{OPEN} {note}")
     if note := unlogged_note(s.unlogged_days):
         items.append(note)

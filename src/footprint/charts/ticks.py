@@ -45,3 +45,18 @@ def aligned_ticks(top: float, intervals: int) -> list[float]:
 def _clean(value: float) -> float:
     """12 × 0.1 is 1.2000000000000002: round away the float noise so labels read 1.2."""
     return float(f"{value:.10g}")
+
+
+def decimals(ticks: list[float]) -> int:
+    """How many decimals the ticks' labels need so each reads as its own value (0.25, not 0.2)."""
+    for digits in range(0, 7):
+        if all(abs(round(v, digits) - v) < 1e-9 for v in ticks):
+            return digits
+    return 6
+
+
+def labels(ticks: list[float]) -> list[str]:
+    """The ticks as the language writes numbers, each with the decimals it needs: ``0``, ``0.25``, ``1,000``."""
+    from .. import l10n
+
+    return [l10n.decimal(v, decimals([v])) for v in ticks]

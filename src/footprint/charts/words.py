@@ -45,11 +45,15 @@ def span_names(s: FootprintSeries) -> list[str]:
     return [span_name(span, year) for span in s.spans]
 
 
-def open_note(state: list[str] | tuple[str, ...], today: str) -> str | None:
-    """The legend's words for an unfinished last bucket, or None."""
+def open_note(state: list[str] | tuple[str, ...], today: str, bucket: str = "day") -> str | None:
+    """The legend's words for an unfinished last bucket, or None. A week, month or year holding today is
+    unfinished too (its average is over its finished days)."""
     if not state or "open" not in state or not today:
         return None
-    return _("today ({day}) is not finished yet: drawn hatched").format(day=l10n.day_month(date.fromisoformat(today)))
+    day = l10n.day_month(date.fromisoformat(today))
+    if bucket == "day":
+        return _("today ({day}) is not finished yet: drawn hatched").format(day=day)
+    return _("the last bar holds today ({day}), not finished yet: drawn hatched").format(day=day)
 
 
 def unlogged_note(days: int) -> str | None:

@@ -138,6 +138,8 @@ def footprint_series(svc: Service, first: date, last: date, metric: str | None, 
     if name:
         values = series(svc, name, first, last, social_per_day(svc, usage=usage) if name == ACTIVITY else None)
         score = [_round(v) for v in aggregate(values, cal.buckets, False)]
+        if name == ACTIVITY:  # computed from the log: a bucket nobody logged has no activity to show
+            score = [None if st == UNLOGGED else v for v, st in zip(score, cal.bucket_states(), strict=True)]
     return FootprintSeries(
         labels=[b.first.isoformat() for b in cal.buckets],
         bucket=cal.kind,

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..charts.ticks import aligned_ticks, nice_ticks
+from ..charts.ticks import labels as tick_labels
 from ..l10n import number
 from .text import AXIS, GRID, MUTED, PALETTE, c, cut, document, label, text, title_block, usable, width as measure
 
@@ -76,19 +77,20 @@ def _hatches(colours: Sequence[str]) -> str:
     return "".join(_hatch(f"hatch-{i}", colour) for i, colour in enumerate(colours)) + _hatch("hatch-legend", HATCH_INK)
 
 
-def _left_axis(frame: Frame, ticks: list[float], fmt: Callable[[float], str]) -> list[str]:
+def _left_axis(frame: Frame, ticks: list[float]) -> list[str]:
     out = []
-    for value in ticks:
+    for value, name in zip(ticks, tick_labels(ticks), strict=True):
         y = frame.y(value, ticks[-1])
         out.append(f'<line x1="{c(frame.left)}" y1="{c(y)}" x2="{c(frame.left + frame.width)}" y2="{c(y)}" stroke="{GRID}"/>')
-        out.append(f'<text x="{c(frame.left - 8)}" y="{c(y + 5)}" text-anchor="end" fill="{MUTED}">{text(fmt(value))}</text>')
+        out.append(f'<text x="{c(frame.left - 8)}" y="{c(y + 5)}" text-anchor="end" fill="{MUTED}">{text(name)}</text>')
     return out
 
 
 def _right_axis(frame: Frame, ticks: list[float], colour: str) -> list[str]:
     x = frame.left + frame.width + 8
     return [
-        f'<text x="{c(x)}" y="{c(frame.y(v, ticks[-1]) + 5)}" fill="{colour}">{text(number(v))}</text>' for v in ticks
+        f'<text x="{c(x)}" y="{c(frame.y(v, ticks[-1]) + 5)}" fill="{colour}">{text(name)}</text>'
+        for v, name in zip(ticks, tick_labels(ticks), strict=True)
     ]
 
 
@@ -204,14 +206,14 @@ def timeseries_chart(
     height = max(height, round(top + _MIN_PLOT + bottom))
     totals = [sum(usable(v[i]) or 0.0 for _, v in stacked) for i in range(len(labels))]
     left_ticks = nice_ticks(max(totals + [0.0]), 5)
-    left = _PAD + max(measure(fmt(v), _TEXT) for v in left_ticks) + 10
+    left = _PAD + max(measure(t, _TEXT) for t in tick_labels(left_ticks)) + 10
     right_ticks, right = [], float(_PAD)
     if line:
         known = [v for v in (usable(x) for x in line[1]) if v is not None]
         right_ticks = aligned_ticks(line_top or max(known + [0.0]), len(left_ticks) - 1)
-        right = _PAD + max(measure(number(v), _TEXT) for v in right_ticks) + 10
+        right = _PAD + max(measure(t, _TEXT) for t in tick_labels(right_ticks)) + 10
     frame = Frame(left, top, width - left - right, height - top - bottom)
-    body = head + legend + _bands(frame, spans, len(labels)) + _left_axis(frame, left_ticks, fmt)
+    body = head + legend + _bands(frame, spans, len(labels)) + _left_axis(frame, left_ticks)
     body += _bars(frame, stacked, states, labels, left_ticks[-1], fmt)
     if line:
         colour = PALETTE[len(stacked) % len(PALETTE)]
