@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from .. import l10n
 from ..i18n import _, pgettext
 from .dates import axis_label, range_year
 from .series import FootprintSeries, metric_name
