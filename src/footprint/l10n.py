@@ -175,3 +175,28 @@ def date_span(first: date, last: date) -> str:
         return pgettext("date span", "{first}–{last}").format(first=_day_month_year(first, False, False), last=end)
     start = _day_month_year(first, True, first.year != last.year)
     return pgettext("date span", "{first} – {last}").format(first=start, last=end)
+
+
+# --- dates on charts (axis labels, legends): short, with the year only where the reader needs it ------------
+
+
+def numeric_date(day: date) -> str:
+    """``21/11/2026``: a short date with its year, for an axis crossing years."""
+    return _babel_dates().format_skeleton("yMMdd", day, locale=_locale())
+
+
+def day_month(day: date, year: bool = False) -> str:
+    """``21 Nov`` / « 21 nov. » (``year=True``: ``21 Nov 2026``), for a legend."""
+    return _babel_dates().format_skeleton("yMMMd" if year else "MMMd", day, locale=_locale())
+
+
+def short_span(first: date, last: date, year: bool = False) -> str:
+    """Two days as the language joins them: ``15 Jul – 4 Aug`` / « 15–28 juil. » (with the year if asked,
+    and always both years when they differ)."""
+    year = year or first.year != last.year
+    return _babel_dates().format_interval(first, last, "yMMMd" if year else "MMMd", locale=_locale())
+
+
+def short_month(day: date, year: bool = False) -> str:
+    """``Nov`` / « nov. » (``year=True``: ``Nov 2026``), for a month on an axis."""
+    return _babel_dates().format_skeleton("yMMM" if year else "MMM", day, locale=_locale())

@@ -80,6 +80,7 @@ def break_journal(cli, monkeypatch):
         if not 15 <= day <= 35:
             cli("log", "facebook", "--count", "5", "--at", f"{d.isoformat()}T12:00")
         cli("score", "add", "klout", str(50 if not 15 <= day <= 35 else 50 - (day - 14)), "--on", d.isoformat())
+        cli("close", d.isoformat())  # a closed day without touches is a real zero, not an unlogged day
     cli("break", "add", "--from", "2026-10-15", "--to", "2026-11-04", "--label", "summer", "--scope", "social")
 
 
@@ -124,13 +125,18 @@ def test_footprint_chart_series_and_aggregation(cli, break_journal) -> None:
             "--json",
         ).stdout
     )
-    # 42 days on a 40-column chart: (40 - 14) // 3 = 8 bars at most, so buckets of 6 days
-    assert data["bucket_days"] == 6 and len(data["labels"]) == 7 and data["labels"][0] == "2026-10-01"
+    # 42 days on a 40-column chart: (40 - 12) // 2 = 14 bars at most, so calendar weeks (from Monday)
+    assert data["bucket"] == "week" and len(data["labels"]) == 7
+    assert data["labels"][:3] == ["2026-10-01", "2026-10-05", "2026-10-12"]  # the first week is cut to the range
     per_use = json.loads(cli("catalog", "show", "facebook", "--json").stdout)["captures_per_use"]["value"]
     assert data["active"][0] == 5 * per_use  # a daily average: 5 posts a day
     assert data["passive"] == [1.0] * 7
     assert data["score"][0] == 50.0
-    assert data["spans"] == [["summer (#1)", 2, 5]]
+    assert data["state"] == ["closed"] * 7 and data["unlogged_days"] == 0
+    # the break's own days, not the first day of the week it starts in
+    assert data["spans"] == [
+        {"label": "summer (#1)", "first": "2026-10-15", "last": "2026-11-04", "from_bucket": 2, "to_bucket": 5}
+    ]
 
 
 def test_footprint_chart_in_the_terminal_matches_the_golden_file(cli, break_journal) -> None:
@@ -166,13 +172,13 @@ def test_footprint_chart_in_the_terminal_matches_the_golden_file(cli, break_jour
             "--json",
         ).stdout
     )
-    series = FootprintSeries(**{**data, "spans": [tuple(s) for s in data["spans"]]})
+    series = FootprintSeries.from_json(data)
     text = footprint_chart(series, 80, 16, color=False)
     golden = GOLDEN / "chart-footprint.txt"
     if os.environ.get("FOOTPRINT_UPDATE_GOLDEN"):  # regenerate on purpose, then read the diff
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
-    assert "▬ summer (#1) (15/10…)" in text and "• klout, right axis" in text
+    assert "· summer (#1): 15 Oct\u2009–\u20094 Nov" in text and "• klout, right axis" in text
 
 
 def test_touchpoints_and_challenge_charts(cli, break_journal) -> None:

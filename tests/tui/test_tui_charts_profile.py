@@ -23,10 +23,14 @@ async def test_charts_for_a_week_a_month_a_year_or_everything(profiled) -> None:
         assert shown(title) == "last 30 days, 24 Oct 2026 to 22 Nov 2026 · score: activity score (estimate)"
         chart = shown(screen.query_one(ChartView))
         assert "Captures per day (estimate)" in chart and "░ passive" in chart and "• activity" in chart
+        # today is not over and nothing was logged on most days: said so, not drawn as lows
+        assert "▒ today (22 Nov) is not finished yet: drawn hatched" in chart
+        assert "days not logged (no touch, not closed): left out" in chart
         await pilot.press("w")
         assert shown(title).startswith("last 7 days, 16 Nov 2026 to 22 Nov 2026")
         await pilot.press("y")
         assert shown(title).startswith("last 12 months, 23 Nov 2025 to 22 Nov 2026")
+        assert "each bar: the daily average of a month" in shown(screen.query_one(ChartView))
         await pilot.press("a")
         assert shown(title).startswith("everything, 1 Mar 2025 to 22 Nov 2026")
         await pilot.press("s")
