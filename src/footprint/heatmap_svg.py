@@ -160,8 +160,8 @@ def _rect_at(colour: str) -> str:
     return f'<rect x="{{X}}" y="{{Y}}" width="{CELL}" height="5" rx="2" transform="translate(0,4)" fill="{colour}"/>'
 
 
-def heatmap_svg(hm: Heatmap, scale: float = 1) -> str:
-    """The SVG document; ``scale`` 2 doubles its pixel size (the drawing keeps its coordinates)."""
+def heatmap_svg(hm: Heatmap) -> str:
+    """The SVG document (``charts.png`` renders it at twice its size for a PNG)."""
     weeks = len(hm.weeks())
     width = max(PAD * 2 + LEFT + weeks * PITCH, 480)
     body = [
@@ -177,7 +177,7 @@ def heatmap_svg(hm: Heatmap, scale: float = 1) -> str:
     body += legend
     height = y + PAD
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width * scale:g}" height="{height * scale:g}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:g}" height="{height:g}" '
         f'viewBox="0 0 {width:g} {height:g}" font-family="{FONT}" role="img">\n'
         f"<title>{_t(words.title(hm))}</title>\n"
         f'<rect width="{width:g}" height="{height:g}" fill="{PAPER}"/>\n' + "\n".join(body) + "\n</svg>\n"

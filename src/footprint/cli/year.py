@@ -48,7 +48,7 @@ def _write(hm, out: Path) -> None:  # noqa: ANN001 - a Heatmap
     if suffix == ".png":
         from ..charts import png
 
-        data: str | bytes = png(heatmap_svg(hm, scale=2))  # twice the pixels, for HiDPI screens and posts
+        data: str | bytes = png(heatmap_svg(hm))  # charts.png draws twice the pixels, for HiDPI screens
     else:
         data = heatmap_svg(hm)
     write_private(out, [data])
