@@ -82,7 +82,7 @@ def add(svc: Service, metric: str, value: str, on: str | None = None) -> Score:
     score = Score(check_metric(metric), svc.day_of(on), parse_value(value), "cli")
     if score.day > svc.settings.now().date():
         raise BadInput(N_("{day} has not happened yet"), day=score.day)
-    svc.journal.put_scores([score], say("{metric} score of {day}", metric=score.metric, day=score.day.isoformat()))
+    svc.journal.put_scores([score], say("{metric} score of {day}", metric=score.metric, day=score.day))
     return score
 
 
@@ -202,7 +202,7 @@ def add_break(svc: Service, first: str, last: str, label: str | None, scope: Seq
     text = (label or "").strip() or _("break")
     if len(text) > 80 or "\n" in text:
         raise BadInput(N_("a break label is one line of at most 80 characters"))
-    summary = say("adding the break from {first} to {last}", first=a.isoformat(), last=b.isoformat())
+    summary = say("adding the break from {first} to {last}", first=a, last=b)  # days worded when undone
     return svc.journal.add_break(Break("", a, b, text, tuple(names)), summary)
 
 
@@ -210,7 +210,9 @@ def all_breaks(svc: Service) -> list[Break]:
     """Breaks you added and challenge runs (which are breaks too), by start."""
     from . import challenges
 
-    lang = svc.settings.lang  # a run is named by its challenge's title, as it was when the run started
+    from .. import i18n
+
+    lang = i18n.current()  # a run is named by its challenge's title in the language spoken
     runs = [
         Break(
             f"r{r.id}",
