@@ -85,6 +85,8 @@ GROUPS: dict[str, str] = {
     "score": "score",
     "break": "breaks",
     "chart": "chart",
+    "collectors": "collectors",
+    "request": "request",
 }
 # Commands whose argument is a date: "-2d" there is a date, not an unknown option.
 _DATE_ARGUMENT = {"context_settings": {"ignore_unknown_options": True}}
