@@ -116,7 +116,7 @@ def _controller_lines(org: Collector) -> list[str]:
         return ["  " + _("Controller: not known to footprint (see its privacy policy); a letter leaves it to fill in.")]
     lines = ["  " + _("Controller: {name}").format(name=c.name)]
     if c.address:
-        lines.append("  " + _("Address: {address}").format(address=", ".join((*c.address, *([country_name(c.country)] if c.country else [])))))
+        lines.append("  " + _("Address: {address}").format(address=", ".join((*c.address, *([country_name(c.country)] if c.country not in ("", "FR") else [])))))
     if c.email:
         lines.append("  " + _("E-mail: {address}").format(address=c.email))
     if c.form:
