@@ -38,8 +38,13 @@ def test_collectors_ranks_who_received_captures(cli, week, config):
     assert result.stderr == ""
     out = result.stdout
     assert out.startswith("Who received your captures, 24 Oct 2026 → 22 Nov 2026 (estimate):")
-    for name in ("Google (YouTube)", "Meta (Facebook, Instagram)", "your bank: Caisse d'Épargne",
-                 "card network (Visa, Mastercard, CB)", "electricity grid operator (Enedis): Enedis"):
+    for name in (
+        "Google (YouTube)",
+        "Meta (Facebook, Instagram)",
+        "your bank: Caisse d'Épargne",
+        "card network (Visa, Mastercard, CB)",
+        "electricity grid operator (Enedis): Enedis",
+    ):
         assert name in out
     assert "from: Smart electricity meter (Linky)" in out
     data = json.loads(cli("collectors", "--json").stdout)
@@ -81,21 +86,25 @@ def test_collectors_show_gives_controller_consent_and_export(cli):
     assert "caisse-epargne" in data["choices"] and data["controller"] is None
 
 
-@pytest.mark.parametrize(("args", "lang"), [(["collectors", "show", "gogle"], "en"), (["request", "new", "gogle"], "fr")])
+@pytest.mark.parametrize(
+    ("args", "lang"), [(["collectors", "show", "gogle"], "en"), (["request", "new", "gogle"], "fr")]
+)
 def test_unknown_collector_says_did_you_mean(cli, args, lang):
     result = cli("--lang", lang, *args)
     assert result.exit_code == 3
     assert result.stdout == ""
-    want = "unknown collector 'gogle' (did you mean: google?)" if lang == "en" else "collecteur inconnu «\u00a0gogle\u00a0»"
+    want = {"en": "unknown collector 'gogle' (did you mean: google?)", "fr": "collecteur inconnu «\u00a0gogle\u00a0»"}[lang]
     assert result.stderr.startswith("footprint: ") and want in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
 
 def test_french_letter_to_google(cli, config, home):
     out = home / "lettre.txt"
-    result = cli("--lang", "fr", "request", "new", "google", "--lang", "fr", "--out", str(out), "--channel", "post")
+    result = cli("--lang", "fr", "request", "new", "google", "--out", str(out), "--channel", "post")
     assert result.exit_code == 0, result.stderr
-    assert "Lettre écrite dans" in result.stdout and "Demande n°\u00a01 à Google (YouTube) enregistrée" in result.stdout
+    assert result.stdout.startswith(f"Lettre écrite dans {out}.\n")
+    assert "Demande n°\u00a01 à Google (YouTube) enregistrée, envoyée le 22 nov. 2026 par courrier\u00a0: " in result.stdout
+    assert "la réponse est attendue au plus tard le 22 déc. 2026." in result.stdout
     text = out.read_text(encoding="utf-8")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert text.startswith(f"{NAME}\n{STREET}\n75011 Paris\n\nGoogle Ireland Limited\nGordon House\n")
@@ -111,7 +120,8 @@ def test_french_letter_to_google(cli, config, home):
 def test_english_letter_without_user_details_leaves_placeholders(cli, home):
     result = cli("request", "new", "bank", "--draft", "--format", "text")
     assert result.exit_code == 0
-    assert "[Your first and last name]" in result.stdout and "[Postal address of the controller" in result.stdout
+    assert "[Your first and last name]" in result.stdout
+    assert "[Postal address of the controller" in result.stdout
     assert "Article 15 of Regulation (EU) 2016/679" in result.stdout and "Article 12(3) GDPR" in result.stdout
     assert "by 22 December 2026 at the latest" in result.stdout
     assert "footprint: Note: your name or address is not in" in result.stderr

@@ -14,6 +14,7 @@ from footprint.errors import DataFileError, NotFound
 from footprint.resources import shipped_dir
 from footprint.services import load_catalog
 
+X = '[[collector]]\nid = "x"\nname = "X"\nkind = "bank"\n'
 IMPORTERS = ("google-takeout", "facebook", "instagram", "twitter", "linkedin", "bank", "enedis")
 
 
@@ -62,9 +63,9 @@ def user_file(text: str) -> list[tuple[str, dict]]:
         ('[[collector]]\nid = "ma-banque"\nname = "Ma Banque"\nkind = "bankk"', "ma-banque", "kind"),
         ('[[collector]]\nid = "Ma Banque"\nname = "x"\nkind = "bank"', "Ma Banque", "id"),
         ('[[collector]]\nid = "x"\nkind = "bank"', "x", "name"),
-        ('[[collector]]\nid = "x"\nname = "X"\nkind = "bank"\n[collector.controller]\nname = "X SA"', "x/controller", "sources"),
-        ('[[collector]]\nid = "x"\nname = "X"\nkind = "bank"\n[collector.controller]\nname = "X"\ncountry = "France"\nsources = ["https://x"]', "x/controller", "country"),
-        ('[[collector]]\nid = "x"\nname = "X"\nkind = "bank"\n[collector.export]\nimporter = "nope"', "x/export", "importer"),
+        (X + '[collector.controller]\nname = "X SA"', "x/controller", "sources"),
+        (X + '[collector.controller]\nname = "X"\ncountry = "France"\nsources = ["https://x"]', "x/controller", "country"),
+        (X + '[collector.export]\nimporter = "nope"', "x/export", "importer"),
         ('[[collector]]\nid = "x"\nname = "X"\nkind = "bank"\nchoices = ["no-such-bank"]', "x", "choices"),
     ],
 )
@@ -79,7 +80,8 @@ def test_a_user_file_with_a_mistake_names_file_entry_and_field(text, entry, fiel
 def test_a_user_entry_replaces_the_shipped_one():
     text = (
         '[[collector]]\nid = "free"\nname = "Free"\nkind = "telecom-operator"\n[collector.controller]\n'
-        'name = "Free Mobile"\naddress = """\n16 rue de la Ville-l\'Évêque\n75008 Paris"""\nsources = ["https://example.org/free"]'
+        'name = "Free Mobile"\naddress = """\n16 rue de la Ville-l\'Évêque\n75008 Paris"""\n'
+        'sources = ["https://example.org/free"]'
     )
     found = parse_collectors(user_file(text), IMPORTERS)
     assert found.get("free").controller.address == ("16 rue de la Ville-l'Évêque", "75008 Paris")
@@ -91,8 +93,9 @@ def test_shares_add_up_to_the_footprints_by_collector(tmp_path):
     from footprint.domain.journal import ProfilePeriod
 
     catalog = load_catalog(tmp_path)
+    START = date(2026, 1, 1)  # noqa: N806
     days = [
-        footprint({"bank-card": Usage(2), "web-search": Usage(3)}, [ProfilePeriod("smart-meter", date(2026, 1, 1), None, None)], catalog),
+        footprint({"bank-card": Usage(2), "web-search": Usage(3)}, [ProfilePeriod("smart-meter", START, None, None)], catalog),
         footprint({"facebook": Usage(1, 10.0)}, [], catalog),
     ]
     got = shares(days, catalog)

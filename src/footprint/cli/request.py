@@ -42,9 +42,7 @@ def new(
         for line in notes:
             typer.echo(line)
     if done.request is not None:
-        message = _("Recorded request #{id} to {name}: {when}.").format(
-            id=done.request.id, name=present.name(done.collector), when=present.request_summary(done.request))
-        typer.echo(message, err=out is None)
+        typer.echo(present.recorded_line(done.request, done.collector), err=out is None)
 
 
 @app.command("list")

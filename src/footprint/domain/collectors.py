@@ -283,7 +283,8 @@ def parse_collectors(
         where = _Where(c.origin, c.id)
         for pick in (*c.choices, *([c.default] if c.default else [])):
             if pick not in entries or pick == c.id:
-                raise where.fail("choices" if pick in c.choices else "default", say("ids of other collectors ('{name}' is not one)", name=pick))
+                expected = say("ids of other collectors ('{name}' is not one)", name=pick)
+                raise where.fail("choices" if pick in c.choices else "default", expected)
     return Collectors(entries.values())
 
 

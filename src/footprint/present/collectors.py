@@ -116,7 +116,8 @@ def _controller_lines(org: Collector) -> list[str]:
         return ["  " + _("Controller: not known to footprint (see its privacy policy); a letter leaves it to fill in.")]
     lines = ["  " + _("Controller: {name}").format(name=c.name)]
     if c.address:
-        lines.append("  " + _("Address: {address}").format(address=", ".join((*c.address, *([country_name(c.country)] if c.country not in ("", "FR") else [])))))
+        country = [country_name(c.country)] if c.country not in ("", "FR") else []
+        lines.append("  " + _("Address: {address}").format(address=", ".join((*c.address, *country))))
     if c.email:
         lines.append("  " + _("E-mail: {address}").format(address=c.email))
     if c.form:
@@ -186,6 +187,13 @@ def request_summary(r: Any) -> str:
             id=r.id, sent=medium_date(r.sent), channel=_(CHANNELS[r.channel]), answered=medium_date(r.answered))
     return _("#{id} sent {sent} {channel}, due {due}").format(
         id=r.id, sent=medium_date(r.sent), channel=_(CHANNELS[r.channel]), due=medium_date(r.due))
+
+
+def recorded_line(r: Any, collector: Collector) -> str:
+    """What ``request new`` says once the request is in the journal."""
+    return _("Recorded request #{id} to {name}, sent {sent} {channel}: the answer is due by {due}.").format(
+        id=r.id, name=name(collector), sent=medium_date(r.sent), channel=_(CHANNELS[r.channel]),
+        due=medium_date(r.due))
 
 
 def _when(row: Any) -> str:

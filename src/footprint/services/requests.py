@@ -126,7 +126,8 @@ def letter(svc: Service, org: Collector, lang: str, sent: date, channel: str) ->
     with speaking(lang):
         blocks, notes = _blocks(org, lang, svc)
         how = org.export.how.get(lang) if org.export and org.export.how else ""
-        hint = " " + _("The download you already offer would suit me ({how}).").format(how=how.rstrip(".")) if how else ""
+        hint = _("The download you already offer would suit me ({how}).").format(how=how.rstrip(".")) if how else ""
+        hint = " " + hint if hint else ""
         values = {
             "date": _long_date(sent, lang),
             "due": _long_date(add_months(sent, 1), lang),
