@@ -125,6 +125,7 @@ def test_english_letter_without_user_details_leaves_placeholders(cli, home):
     assert "Article 15 of Regulation (EU) 2016/679" in result.stdout and "Article 12(3) GDPR" in result.stdout
     assert "by 22 December 2026 at the latest" in result.stdout
     assert "footprint: Note: your name or address is not in" in result.stderr
+    assert "footprint: Note: name yours in " in result.stderr and "[collectors] bank = …" in result.stderr
     assert "Recorded" not in result.stderr  # a draft records nothing
     assert cli("request", "list").stdout.startswith("No access requests yet")
 
@@ -163,6 +164,8 @@ def test_extended_adds_two_months_and_undo_reverts(cli, config):
     assert again.exit_code == 2 and "already extended" in again.stderr
     assert cli("undo").stdout.startswith("Undone: extending request")
     assert json.loads(cli("request", "list", "--json").stdout)[0]["due"] == "2026-12-01"
+    letter = cli("request", "new", "enedis", "--lang", "fr", "--sent", "2026-11-01", "--draft").stdout
+    assert "Le 1er novembre 2026" in letter and "au plus tard le 1er décembre 2026" in letter
     assert cli("undo").exit_code == 0
     assert json.loads(cli("request", "list", "--json").stdout) == []
 

@@ -103,7 +103,7 @@ class Collectors:
 
     def __init__(self, entries: Iterable[Collector]) -> None:
         self.entries: dict[str, Collector] = {c.id: c for c in entries}
-        self._index = {fold(key): c for c in self.entries.values() for key in (c.id, c.name.en, c.name.fr)}
+        self._index: dict[str, Collector] | None = None  # folded names, built on the first name not an id
 
     def __contains__(self, collector_id: str) -> bool:
         return collector_id in self.entries
@@ -113,6 +113,11 @@ class Collectors:
 
     def resolve(self, name: str) -> Collector:
         """The collector called ``name`` (id or name, any case, accents or not), else ``NotFound``."""
+        found = self.entries.get(name)
+        if found is not None:
+            return found
+        if self._index is None:
+            self._index = {fold(key): c for c in self.entries.values() for key in (c.id, c.name.en, c.name.fr)}
         found = self._index.get(fold(name))
         if found is None:
             hint = suggestion(name, self.entries)

@@ -81,7 +81,8 @@ def _long_date(day: date, lang: str) -> str:
     """« 2 décembre 2026 », "2 December 2026": a letter's date, without the weekday ``l10n`` gives."""
     from babel.dates import format_date  # a letter is rare: Babel is loaded only then
 
-    return format_date(day, "d MMMM y", locale=lang)
+    said = format_date(day, "d MMMM y", locale=lang)
+    return "1er" + said[1:] if lang == "fr" and day.day == 1 else said  # « le 1er décembre », as French writes it
 
 
 def _blocks(org: Collector, lang: str, svc: Service) -> tuple[dict[str, list[str]], list[Message]]:
@@ -141,6 +142,9 @@ def letter(svc: Service, org: Collector, lang: str, sent: date, channel: str) ->
             "hint": html.escape(hint),
             **{k: "<br>\n".join(html.escape(line) for line in v) for k, v in blocks.items()},
         })
+        if org.role:  # nobody named the bank (or the operator) this is: the letter cannot know its address
+            notes.append(say("name yours in {file}: [collectors] {id} = … ('footprint collectors show {id}' lists them)",
+                             file=str(svc.settings.config_dir / "config.toml"), id=org.id))
         c = org.controller
         if channel == "email" and c and c.email:
             notes.append(say("send it by e-mail to {address}", address=c.email))
