@@ -87,6 +87,8 @@ GROUPS: dict[str, str] = {
     "break": "breaks",
     "chart": "chart",
     "config": "config",
+    "collectors": "collectors",
+    "request": "request",
 }
 # Commands whose argument is a date: "-2d" there is a date, not an unknown option.
 _DATE_ARGUMENT = {"context_settings": {"ignore_unknown_options": True}}

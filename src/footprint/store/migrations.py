@@ -223,6 +223,28 @@ def _local_times(conn: sqlite3.Connection, zone: tzinfo) -> None:
 
 STEPS += (("005_repair_values", _repair_values()), ("006_local_times", _local_times))
 
+# Access requests (GDPR art. 15): what was asked of whom, and when; never the letter's personal details.
+STEPS += (
+    (
+        "007_access_requests",
+        """
+        CREATE TABLE requests (
+            id INTEGER PRIMARY KEY,
+            collector TEXT NOT NULL,          -- the organisation written to (a collectors.toml id)
+            sent TEXT NOT NULL,               -- the day it was sent, YYYY-MM-DD
+            channel TEXT NOT NULL CHECK (channel IN ('post', 'email', 'form')),
+            due TEXT NOT NULL,                -- one month after sent; three when the controller extended it
+            extended INTEGER NOT NULL DEFAULT 0,
+            answered TEXT,                    -- the day the answer came
+            import_source TEXT,               -- the importer that read the answer's export
+            import_first TEXT,                -- the days that export covered
+            import_last TEXT,
+            import_touches INTEGER
+        );
+        """,
+    ),
+)
+
 MIGRATION_COUNT = len(STEPS)
 MIGRATION_SET = (
     "footprint"  # sqlite-utils records each step under it, in ``_sqlite_migrations`` (see connection._STATE)

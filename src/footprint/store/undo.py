@@ -74,6 +74,12 @@ def _undo_profile(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
     Journal._write_profile(conn, payload["before"])
 
 
+def _undo_request(conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
+    from .requests import undo_request
+
+    undo_request(conn, payload)
+
+
 UNDO = {
     "log": _undo_log,
     "import": _undo_import,
@@ -85,4 +91,5 @@ UNDO = {
     "scores": _undo_scores,
     "break": _undo_break,
     "merge": _undo_merge,
+    "request": _undo_request,
 }
