@@ -14,6 +14,10 @@ The keys::
     address = \"\"\"12 rue des Lilas
     75011 Paris\"\"\"
 
+    [collectors]                      # who plays a role for you (footprint collectors show bank)
+    bank = "caisse-epargne"
+    search-engine = "google"
+
 Kept light on purpose (it is on ``footprint log``'s path): a missing file costs one ``stat``; ``tomllib``
 is imported only when there is a file to read.
 """
@@ -32,7 +36,13 @@ from .settings import CONFIG_FILE as FILE_NAME
 
 KEYS = ("language", "journal", "theme", "first_run", "user.name", "user.address")
 FIRST_RUN = ("done", "skipped")
+COLLECTORS = "collectors."  # a key of [collectors]: collectors.bank = "caisse-epargne"
 _MAX_BYTES = 1 << 20  # a preferences file is a few lines: anything bigger is not one
+
+
+def is_key(key: str) -> bool:
+    """One of ``KEYS``, or a role of ``[collectors]`` (``collectors.bank``)."""
+    return key in KEYS or (key.startswith(COLLECTORS) and len(key) > len(COLLECTORS) and "." not in key[11:])
 
 
 def file_in(folder: Path) -> Path:
@@ -60,7 +70,9 @@ def present(folder: Path) -> set[str]:
         return set()
     data = parse(path, _text(path))
     user = data.get("user") if isinstance(data.get("user"), dict) else {}
-    return {key for key in KEYS if key.rpartition(".")[2] in (user if "." in key else data)}
+    roles = data.get("collectors") if isinstance(data.get("collectors"), dict) else {}
+    found = {key for key in KEYS if key.rpartition(".")[2] in (user if "." in key else data)}
+    return found | {COLLECTORS + role for role in roles}
 
 
 def _text(path: Path) -> str:
@@ -101,6 +113,13 @@ def _checked(path: Path, data: dict[str, Any]) -> dict[str, str]:
         if not isinstance(value, str) or not value.strip():
             raise DataFileError(N_("{path}: {key} must be text in quotes"), path=path, key=key)
         out[key] = value
+    roles = data.get("collectors", {})
+    if not isinstance(roles, dict):
+        raise DataFileError(N_("{file}: [collectors] must be a table of role = \"collector id\""), file=path)
+    for role, pick in roles.items():
+        if not isinstance(pick, str) or not pick.strip():
+            raise DataFileError(N_("{path}: {key} must be text in quotes"), path=path, key=COLLECTORS + role)
+        out[COLLECTORS + role] = pick.strip()
     _check_choices(path, out)
     return out
 

@@ -215,3 +215,26 @@ def test_no_name_or_address_reaches_the_journal(cli, config, db_path):
         data = path.read_bytes()
         for secret in (NAME, STREET, "Lilas", "75011"):
             assert secret.encode() not in data, (path.name, secret)
+
+
+def test_config_names_who_plays_a_role_and_checks_it(cli, home, week):
+    assert cli("collectors", "--json").exit_code == 0
+    set_ = cli("config", "set", "collectors.bank", "caisse-epargne")
+    assert set_.exit_code == 0 and set_.stderr == ""
+    assert '[collectors]\nbank = "caisse-epargne"' in (home / "config" / "config.toml").read_text(encoding="utf-8")
+    shown = cli("config")
+    assert "collectors.bank" in shown.stdout and "caisse-epargne" in shown.stdout
+    by_id = {c["id"]: c for c in json.loads(cli("collectors", "--json").stdout)["collectors"]}
+    assert by_id["bank"]["organisation"] == "caisse-epargne"
+    for args, name in ((["collectors.bank", "caise-epargne"], "caise-epargne"), (["collectors.bnak", "lcl"], "bnak")):
+        wrong = cli("config", "set", *args)
+        assert wrong.exit_code == 2 and wrong.stdout == ""
+        assert wrong.stderr.startswith(f"footprint: unknown collector '{name}' (did you mean")
+    assert 'bank = "caisse-epargne"' in (home / "config" / "config.toml").read_text(encoding="utf-8")  # kept
+
+
+def test_a_letter_to_an_organisation_without_a_known_controller_goes_to_its_officer(cli, config, home):
+    out = home / "letter.txt"
+    result = cli("--lang", "fr", "request", "new", "bank", "--draft", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "Caisse d'Épargne\nDélégué à la protection des données\n" in out.read_text(encoding="utf-8")

@@ -60,13 +60,15 @@ def collector_files(config_dir: Path) -> list[Path]:
 
 
 def user_config(svc: Service) -> dict[str, Any]:
-    """``CONFIG/config.toml`` as a mapping, ``{}`` when there is none."""
-    cached = svc.__dict__.get("_user_config")
-    if cached is None:
-        path = svc.settings.config_dir / CONFIG_NAME
-        cached = read_toml(path) if path.exists() else {}
-        svc.__dict__["_user_config"] = cached
-    return cached
+    """The preferences file's ``[user]`` and ``[collectors]`` tables, as the settings read and checked it
+    (``config.py``: one reader for the file, whoever uses it)."""
+    prefs = svc.settings.preferences
+    tables: dict[str, dict[str, str]] = {"user": {}, "collectors": {}}
+    for key, value in prefs.items():
+        table, _dot, name = key.partition(".")
+        if table in tables:
+            tables[table][name] = value
+    return tables
 
 
 def catalog_of(svc: Service) -> Collectors:

@@ -49,6 +49,7 @@ def shown(db: Path | None, lang: str | None, env: Mapping[str, str]) -> list[Pre
     ]
     for key in ("first_run", "user.name", "user.address"):
         out.append(Preference(key, prefs.get(key), "config" if key in prefs else "default"))
+    out += [Preference(key, value, "config") for key, value in sorted(prefs.items()) if key.startswith(config.COLLECTORS)]
     return out
 
 
@@ -76,7 +77,7 @@ def check(key: str, value: str) -> str:
 
 
 def known(key: str) -> None:
-    if key not in config.KEYS:
+    if not config.is_key(key):
         from ..domain.text import suggestion
 
         raise BadInput(
@@ -138,8 +139,28 @@ def theme_word(textual_name: str) -> str:
 def remember(folder: Path, key: str, value: str) -> str:
     """Store ``key`` = ``value`` (checked) in the preferences file of ``folder``; returns what was stored."""
     stored = check(key, value)
+    if key.startswith(config.COLLECTORS):
+        _collector(folder, key.removeprefix(config.COLLECTORS), stored)
     config.write(folder, key, stored)
     return stored
+
+
+def _collector(folder: Path, role: str, pick: str) -> None:
+    """``collectors.ROLE = PICK`` names a collector playing a collector's role (``bank`` = ``caisse-epargne``)."""
+    from ..domain.collectors import parse_collectors
+    from ..domain.text import suggestion
+    from ..importers import IMPORTERS
+    from . import read_toml
+    from .collectors import collector_files
+
+    known = parse_collectors(((str(p), read_toml(p)) for p in collector_files(folder)), (i.name for i in IMPORTERS))
+    for name in (role, pick):
+        if name not in known.entries:
+            raise BadInput(
+                N_("unknown collector '{name}'{hint}: footprint collectors lists them"),
+                name=name[:40],
+                hint=suggestion(name, known.entries, key=str),
+            )
 
 
 def forget(folder: Path, key: str) -> bool:

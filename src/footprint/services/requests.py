@@ -95,7 +95,12 @@ def _blocks(org: Collector, lang: str, svc: Service) -> tuple[dict[str, list[str
         notes.append(say("your name or address is not in {file} ([user] name, address): fill in the brackets",
                          file=str(svc.settings.config_dir / "config.toml")))
     c = org.controller
-    recipient = [c.name] if c else [_("[Name of the controller: see its privacy policy]")]
+    if c:
+        recipient = [c.name]
+    elif org.role:  # a role nobody named (your bank): the letter cannot know whom it goes to
+        recipient = [_("[Name of the controller: see its privacy policy]")]
+    else:  # an organisation whose controller footprint does not know: its name, to its data protection officer
+        recipient = [org.name.get(lang), _("Data protection officer")]
     if c and c.address:
         recipient += list(c.address)
         if c.country and c.country != "FR":
