@@ -1,4 +1,5 @@
-"""The journal repository: touches, days, the profile and the undo history, over one SQLite connection.
+"""The journal repository: touches, days, the profile and the undo history, over one SQLite connection
+(challenge runs, scores and breaks are in ``records.py``, the rows' checks in ``rows.py``).
 
 Every write runs in one ``BEGIN IMMEDIATE`` transaction together with the undo record that reverses it,
 so a crash leaves either both or neither, and CLI and TUI writers queue on the busy timeout instead of
@@ -16,55 +17,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..domain.footprint import Usage
-from ..domain.journal import DayStatus, Entry, ProfilePeriod, Run
+from ..domain.journal import DayStatus, Entry, ProfilePeriod
 from ..domain.limits import stored_problem
-from ..errors import StorageError
-from ..i18n import N_, Message, say
+from ..i18n import Message
+from .records import _RUN_COLUMNS, Records, RunConflict, _row_to_run, _run_values  # noqa: F401 (re-exported)
+from .rows import _A_DAY, _NUMBERS, _PROFILE, _ROLL_UP, _damaged, _day, _entry, out_of_range  # noqa: F401
 from .summary import restored, stored
 from .connection import guarded, open_database
 
 if TYPE_CHECKING:  # scores, breaks, imports and verdicts are not on the path of every `footprint log`
-    from ..domain.breaks import Break
-    from ..domain.scores import Score
     from ..domain.verdict import Span
     from .bulk import BulkImport
 
 _ENTRY_COLUMNS = "id, ts, utc_offset, day, touchpoint, count, minutes, note, reason, source, source_ref"
 UNDO_DEPTH = 200
-
-
-def _damaged(what: Message) -> StorageError:
-    return StorageError(
-        N_("the journal is damaged: {what} holds a value of the wrong type (written by another program?)"), what=what
-    )
-
-
-def _entry(entry_id: Any) -> Message:
-    return say("entry #{id}", id=entry_id)
-
-
-# What a damaged value is part of, as the message names it.
-_A_DAY, _ROLL_UP, _PROFILE, _SCORE = say("a day"), say("the daily roll-up"), say("the profile"), say("a score")
-
-
-def _day(text: Any, what: Message = _A_DAY) -> date:
-    try:
-        return date.fromisoformat(text)
-    except (TypeError, ValueError):
-        raise _damaged(what) from None
-
-
-_NUMBERS = (int, float)
-
-
-def out_of_range(entry_id: Any, day: Any, what: Message) -> StorageError:
-    """An entry whose numbers cannot be shown (an infinity written behind footprint's back)."""
-    return StorageError(
-        N_("entry #{id} ({day}) holds {what} out of range: the journal was changed outside footprint"),
-        id=entry_id,
-        day=day,
-        what=what,
-    )
 
 
 def _row_to_entry(row: Sequence[Any]) -> Entry:
@@ -131,7 +97,7 @@ def _fold_note(text: str | None) -> str | None:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-class Journal:
+class Journal(Records):
     """One open journal. Use as a context manager, or call ``close``."""
 
     def __init__(self, path: Path, make_folder: bool = True, zone: tzinfo | None = None) -> None:
@@ -496,112 +462,6 @@ class Journal:
         conn.execute("DELETE FROM profile")
         conn.executemany("INSERT INTO profile (touchpoint, since, until, state) VALUES (?, ?, ?, ?)", rows)
 
-    # --- challenge runs -----------------------------------------------------------------------------
-
-    def runs(self) -> list[Run]:
-        """Every run, oldest first."""
-        return [_row_to_run(r) for r in self._query(f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY id")]
-
-    def add_run(self, run: Run, summary: Message | str) -> Run:
-        ids: list[int] = []
-        with self._write("run", summary, {"added": ids}) as conn:
-            try:
-                cur = conn.execute(
-                    f"INSERT INTO runs ({_RUN_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)", _run_values(run)
-                )
-            except sqlite3.IntegrityError:
-                raise RunConflict() from None
-            ids.append(int(cur.lastrowid or 0))
-        return run._replace(id=ids[0])
-
-    def update_run(self, run: Run, summary: Message | str) -> None:
-        before = self._query(f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run.id,))
-        with self._write("run", summary, {"before": list(before[0])}) as conn:
-            conn.execute(
-                "UPDATE runs SET challenge=?, name=?, pseudonym=?, start=?, planned_end=?, ended=?, status=?, "
-                "rules=? WHERE id=?",
-                (*_run_values(run), run.id),
-            )
-
-    def delete_run(self, run_id: int, summary: Message | str) -> None:
-        """Remove a run (one planned and cancelled before it began); undo puts it back."""
-        before = self._query(f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,))
-        with self._write("run", summary, {"before": list(before[0])}) as conn:
-            conn.execute("DELETE FROM runs WHERE id = ?", (run_id,))
-
-    # --- scores and breaks -------------------------------------------------------------------------
-
-    def scores(self, metric: str | None = None, start: date | None = None, end: date | None = None) -> list[Score]:
-        where, params = self._span(start, end, None)
-        if metric is not None:
-            where += (" AND" if where else " WHERE") + " metric = ?"
-            params.append(metric)
-        from ..domain.scores import Score
-
-        rows = self._query(f"SELECT metric, day, value, source FROM scores{where} ORDER BY metric, day", params)
-        if any(type(r[2]) not in _NUMBERS for r in rows):
-            raise _damaged(_SCORE)
-        return [Score(m, _day(d, _SCORE), v, src) for m, d, v, src in rows]
-
-    def put_scores(self, scores: Sequence[Score], summary: Message | str) -> None:
-        """Add or replace values (one per metric and day), as one undoable step; values already stored as
-        given are left alone (all of them: no step)."""
-        keys = [(sc.metric, sc.day.isoformat()) for sc in scores]
-        before = [
-            row[0]
-            for k in dict.fromkeys(keys)
-            if (row := self._query("SELECT metric, day, value, source FROM scores WHERE metric = ? AND day = ?", k))
-        ]
-        stored = {(m, d): (v, src) for m, d, v, src in before}
-        scores = [sc for sc in scores if stored.get((sc.metric, sc.day.isoformat())) != (sc.value, sc.source)]
-        if not scores:
-            return
-        keys = [(sc.metric, sc.day.isoformat()) for sc in scores]
-        with self._write("scores", summary, {"keys": keys, "before": [list(r) for r in before]}) as conn:
-            conn.executemany(
-                "INSERT INTO scores (metric, day, value, source) VALUES (?, ?, ?, ?) ON CONFLICT (metric, day) "
-                "DO UPDATE SET value = excluded.value, source = excluded.source",
-                [(sc.metric, sc.day.isoformat(), sc.value, sc.source) for sc in scores],
-            )
-
-    def delete_scores(self, metric: str, days: Sequence[date], summary: Message | str) -> int:
-        keys = [(metric, d.isoformat()) for d in days]
-        before = [
-            r[0]
-            for k in keys
-            if (r := self._query("SELECT metric, day, value, source FROM scores WHERE metric = ? AND day = ?", k))
-        ]
-        with self._write("scores", summary, {"keys": [], "before": [list(r) for r in before]}) as conn:
-            conn.executemany("DELETE FROM scores WHERE metric = ? AND day = ?", keys)
-        return len(before)
-
-    def breaks(self) -> list[Break]:
-        from ..domain.breaks import Break
-
-        rows = self._query("SELECT id, first, last, label, scope FROM breaks ORDER BY first, id")
-        return [
-            Break(str(i), date.fromisoformat(f), date.fromisoformat(la), lb, tuple(json.loads(sc)))
-            for i, f, la, lb, sc in rows
-        ]
-
-    def add_break(self, b: Break, summary: Message | str) -> Break:
-        ids: list[int] = []
-        with self._write("break", summary, {"added": ids}) as conn:
-            cur = conn.execute(
-                "INSERT INTO breaks (first, last, label, scope) VALUES (?, ?, ?, ?)",
-                (b.first.isoformat(), b.last.isoformat(), b.label, json.dumps(list(b.scope))),
-            )
-            ids.append(int(cur.lastrowid or 0))
-        return b._replace(id=str(ids[0]))
-
-    def delete_break(self, break_id: int, summary: Message | str) -> bool:
-        before = self._query("SELECT id, first, last, label, scope FROM breaks WHERE id = ?", (break_id,))
-        if not before:
-            return False
-        with self._write("break", summary, {"before": list(before[0])}) as conn:
-            conn.execute("DELETE FROM breaks WHERE id = ?", (break_id,))
-        return True
-
     # --- undo ---------------------------------------------------------------------------------------
 
     def undo(self) -> Message | str | None:
@@ -639,40 +499,6 @@ class Journal:
                     for s in statuses
                 ],
             )
-
-
-_RUN_COLUMNS = "id, challenge, name, pseudonym, start, planned_end, ended, status, rules"
-
-
-class RunConflict(Exception):
-    """Another active run holds the same name (or is the active unnamed run)."""
-
-
-def _row_to_run(row: Sequence[Any]) -> Run:
-    return Run(
-        id=row[0],
-        challenge=row[1],
-        name=row[2],
-        pseudonym=row[3],
-        start=datetime.fromisoformat(row[4]),
-        planned_end=datetime.fromisoformat(row[5]),
-        ended=datetime.fromisoformat(row[6]) if row[6] else None,
-        status=row[7],
-        rules=json.loads(row[8]),
-    )
-
-
-def _run_values(run: Run) -> tuple[Any, ...]:
-    return (
-        run.challenge,
-        run.name,
-        run.pseudonym,
-        run.start.isoformat(),
-        run.planned_end.isoformat(),
-        run.ended.isoformat() if run.ended else None,
-        run.status,
-        json.dumps(run.rules, ensure_ascii=False),
-    )
 
 
 def _period_row(p: ProfilePeriod) -> list[Any]:
