@@ -4,7 +4,7 @@ week, month or year of the chosen day, in English and in French, following the j
 from __future__ import annotations
 
 import pytest
-from tui_support import SIZE, shown
+from tui_support import SIZE, notes, shown
 
 from footprint.tui import make_app
 from footprint.tui.screens.journal import JournalScreen
@@ -85,3 +85,24 @@ async def test_summary_in_french(week, monkeypatch) -> None:
         await pilot.pause()
         assert shown(app.screen.query_one("#summary-text")).splitlines()[0] == "Novembre 2026"
         assert f"s{NBSP}: semaine" in shown(app.screen.query_one("#summary-close"))
+
+
+async def test_leaving_the_summary_for_another_screen_then_a_write_is_no_error(week) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        app.action_go("today")  # "Go to Today" in the palette (ctrl+p): the dialog is closed on the way
+        await pilot.pause()
+        assert app.screen_stack[-1] is app.screen_stack[0]
+        week.log(["bank-card"], at="2026-11-22 09:00")
+        app.poll_journal()
+        await pilot.press("f2")
+        await pilot.pause()
+        journal = app.screen
+        assert isinstance(journal, JournalScreen) and journal.summary is None
+        assert notes(app) == []
+        await pilot.press("s")
+        await pilot.pause()
+        assert row(shown(app.screen.query_one("#summary-text")), "Bank")[2] == "4"

@@ -101,6 +101,8 @@ class JournalScreen(DayScreen):
         catalog = svc.catalog
         self.query_one(FootprintPanel).show(view.footprint, catalog, lang, day_words.passive_count(view, catalog))
         describe(self, "toggle_day", _(words.REOPEN_DAY if view.status.closed else words.CLOSE_DAY))
+        if self.summary is not None and self.summary not in self.app.screen_stack:
+            self.summary = None  # left by going to another screen (F1…), which closes dialogs unanswered
         if self.summary is not None:  # the journal changed under the open summary: it follows
             self.summary.show(self.day)
 
