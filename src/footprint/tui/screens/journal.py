@@ -1,6 +1,7 @@
 """The journal: move between days ([ ] or ← →) and weeks ({ }), see each day's footprint in the week strip
 and the chosen day's touches and footprint; edit (Enter) or delete (Del or d, after a yes/no question whose
-focus starts on No) an entry, filter by touchpoint (f), close or reopen the chosen day (ctrl+d), and see the summary of the chosen day's week, month or year (s).
+focus starts on No) an entry, filter by touchpoint (f), close or reopen the chosen day (ctrl+d), and see the
+summary of the chosen day's week, month or year (s).
 
 Each move reads one week of daily totals (one grouped query) and one day's entries: never the whole
 journal.
