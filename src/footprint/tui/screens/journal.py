@@ -1,6 +1,7 @@
 """The journal: move between days ([ ] or ← →) and weeks ({ }), see each day's footprint in the week strip
 and the chosen day's touches and footprint; edit (Enter) or delete (Del or d, after a yes/no question whose
-focus starts on No) an entry, filter by touchpoint (f), close or reopen the chosen day (ctrl+d).
+focus starts on No) an entry, filter by touchpoint (f), close or reopen the chosen day (ctrl+d), and see the
+summary of the chosen day's week, month or year (s).
 
 Each move reads one week of daily totals (one grouped query) and one day's entries: never the whole
 journal.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,6 +32,9 @@ from ..widgets.entry_list import EntryList
 from ..widgets.footprint_panel import FootprintPanel
 from ..widgets.week_strip import WeekStrip
 from .base import DayScreen
+
+if TYPE_CHECKING:
+    from .summary import SummaryScreen
 
 DAY = Binding.Group(N_("Day"), compact=True)
 WEEK = Binding.Group(N_("Week"), compact=True)
@@ -53,6 +57,7 @@ class JournalScreen(DayScreen):
         Binding("f", "filter", N_("Filter")),
         Binding("e", "edit", N_("Edit"), show=False),
         Binding("delete,d", "remove", N_("Delete")),
+        Binding("s", "summary", N_("Summary")),
         Binding("ctrl+d", "toggle_day", words.CLOSE_DAY, show=False),
     ]
 
@@ -62,6 +67,7 @@ class JournalScreen(DayScreen):
         self.day = self.today
         self.only: str | None = None  # a touchpoint id, or None for all
         self.view: DayView | None = None
+        self.summary: SummaryScreen | None = None  # the summary dialog while it is open
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="journal-title", markup=False)
@@ -96,6 +102,21 @@ class JournalScreen(DayScreen):
         catalog = svc.catalog
         self.query_one(FootprintPanel).show(view.footprint, catalog, lang, day_words.passive_count(view, catalog))
         describe(self, "toggle_day", _(words.REOPEN_DAY if view.status.closed else words.CLOSE_DAY))
+        if self.summary is not None and self.summary not in self.app.screen_stack:
+            self.summary = None  # left by going to another screen (F1…), which closes dialogs unanswered
+        if self.summary is not None:  # the journal changed under the open summary: it follows
+            self.summary.show(self.day)
+
+    # --- the summary -----------------------------------------------------------------------------------
+
+    def action_summary(self) -> None:
+        from .summary import SummaryScreen
+
+        self.summary = SummaryScreen(self.svc, self.lang, self.day)
+        self.app.push_screen(self.summary, self._summary_closed)
+
+    def _summary_closed(self, _result: None) -> None:
+        self.summary = None
 
     # --- moving ----------------------------------------------------------------------------------------
 
