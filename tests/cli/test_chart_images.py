@@ -51,7 +51,7 @@ def test_footprint_svg_matches_the_golden_file(cli, fortnight, home, lang) -> No
         assert "13–15 nov." in text and "22/11" not in text.split("</title>", 1)[0]
         assert "hachurée" in text and "2 jours sans rien de noté" in text
     else:
-        assert "offline (#1): 13\u2009–\u200915 Nov" in text and "today (22 Nov) is not finished yet" in text
+        assert "offline: 13\u2009–\u200915 Nov" in text and "today (22 Nov) is not finished yet" in text
         assert "2 days not logged" in text and "url(#hatch-1)" in text
 
 
@@ -95,7 +95,7 @@ def test_terminal_chart_says_what_it_leaves_out(cli, fortnight) -> None:
     result = cli("chart", "footprint", "--from", FIRST.isoformat(), "--width", "90", "--height", "20")
     assert result.exit_code == 0 and result.stderr == ""
     text = result.stdout
-    assert "· offline (#1): 13\u2009–\u200915 Nov" in text and "▒ today (22 Nov) is not finished yet" in text
+    assert "· offline: 13\u2009–\u200915 Nov" in text and "▒ today (22 Nov) is not finished yet" in text
     assert "2 days not logged (no touch, not closed): left out" in text
     grid = cli("--lang", "fr", "chart", "touchpoints", "--from", FIRST.isoformat(), "--width", "60").stdout
     assert "Contacts par point de contact, 9–22 nov. 2026 — chaque colonne\u00a0: un jour" in grid

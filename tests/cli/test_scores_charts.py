@@ -135,7 +135,7 @@ def test_footprint_chart_series_and_aggregation(cli, break_journal) -> None:
     assert data["state"] == ["closed"] * 7 and data["unlogged_days"] == 0
     # the break's own days, not the first day of the week it starts in
     assert data["spans"] == [
-        {"label": "summer (#1)", "first": "2026-10-15", "last": "2026-11-04", "from_bucket": 2, "to_bucket": 5}
+        {"label": "summer", "first": "2026-10-15", "last": "2026-11-04", "from_bucket": 2, "to_bucket": 5}
     ]
 
 
@@ -178,7 +178,7 @@ def test_footprint_chart_in_the_terminal_matches_the_golden_file(cli, break_jour
     if os.environ.get("FOOTPRINT_UPDATE_GOLDEN"):  # regenerate on purpose, then read the diff
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
-    assert "· summer (#1): 15 Oct\u2009–\u20094 Nov" in text and "• klout, right axis" in text
+    assert "· summer: 15 Oct\u2009–\u20094 Nov" in text and "• klout, right axis" in text
 
 
 def test_touchpoints_and_challenge_charts(cli, break_journal) -> None:

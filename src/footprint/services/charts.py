@@ -112,8 +112,7 @@ def _spans(svc: Service, cal: _Days) -> list[Span]:
     first, last = cal.buckets[0].first, cal.buckets[-1].last
     shown = [b for b in all_breaks(svc) if b.first <= last and first <= b.last]
     return [
-        Span(b.label if b.id.startswith("r") else f"{b.label} (#{b.id})", b.first.isoformat(), b.last.isoformat(),
-             idx[0], idx[-1])
+        Span(b.label, b.first.isoformat(), b.last.isoformat(), idx[0], idx[-1])  # named by words and dates: no id
         for b, idx in zip(shown, marks([(b.first, b.last) for b in shown], cal.buckets), strict=True)
         if idx
     ]
