@@ -89,6 +89,7 @@ GROUPS: dict[str, str] = {
     "config": "config",
     "collectors": "collectors",
     "request": "request",
+    "compare": "compare",
 }
 # Commands whose argument is a date: "-2d" there is a date, not an unknown option.
 _DATE_ARGUMENT = {"context_settings": {"ignore_unknown_options": True}}
