@@ -75,6 +75,7 @@ COMMANDS: dict[str, str] = {
     "import": "transfer",
     "streak": "challenge",
     "summary": "summary",
+    "compare": "compare",
     "demo": "demo",
     "tui": "tui",
 }
@@ -89,7 +90,6 @@ GROUPS: dict[str, str] = {
     "config": "config",
     "collectors": "collectors",
     "request": "request",
-    "compare": "compare",
 }
 # Commands whose argument is a date: "-2d" there is a date, not an unknown option.
 _DATE_ARGUMENT = {"context_settings": {"ignore_unknown_options": True}}

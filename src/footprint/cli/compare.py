@@ -8,10 +8,7 @@ import typer
 from ..i18n import N_
 from . import state
 
-app = typer.Typer(help=N_("What you noticed against what an export recorded, day by day."))
 
-
-@app.callback(invoke_without_command=True)
 def compare(
     ctx: typer.Context,
     touchpoint: Annotated[
@@ -20,10 +17,12 @@ def compare(
     start: Annotated[
         str | None, typer.Option("--from", help=N_("First day (default: the first day the exports cover)."))
     ] = None,
-    end: Annotated[str | None, typer.Option("--to", help=N_("Last day (default: the last day the exports cover)."))] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help=N_("Last day (default: the last day the exports cover)."))
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON."))] = False,
 ) -> None:
-    """Per touchpoint and day: the touches you logged beside the touches an imported export recorded."""
+    """What you noticed against what an export recorded, day by day."""
     from ..present import compare as present
     from ..services import compare as service
 
@@ -32,3 +31,6 @@ def compare(
         typer.echo(json.dumps(present.record(result), ensure_ascii=False, indent=2))
         return
     typer.echo("\n".join(present.lines(result)))
+
+
+COMMANDS = {"compare": compare}

@@ -28,7 +28,8 @@ def _exporters(row: TouchpointComparison) -> str:
 def _day_line(d: DayPair) -> str:
     day = medium_date(d.day)
     if d.noticed is None:
-        return _("  {day}: recorded {recorded}, nothing logged by you").format(day=day, recorded=integer(d.recorded or 0))
+        recorded = integer(d.recorded or 0)
+        return _("  {day}: recorded {recorded}, nothing logged by you").format(day=day, recorded=recorded)
     if d.recorded is None:
         return _("  {day}: noticed {noticed}, nothing in the export").format(day=day, noticed=integer(d.noticed))
     ratio = _ratio(d.noticed, d.recorded)
@@ -100,10 +101,12 @@ def lines(c: Comparison) -> list[str]:
     """The comparison for the command line: a heading, then per touchpoint its days, total and sentence."""
     if not c.rows:
         return [_nothing(c)]
-    out = [_("Noticed against recorded, {first} → {last}:").format(first=medium_date(c.first), last=medium_date(c.last))]
+    span = {"first": medium_date(c.first), "last": medium_date(c.last)}
+    out = [_("Noticed against recorded, {first} → {last}:").format(**span)]
     for row in c.rows:
         out.append("")
-        out.append(_("{touchpoint}, recorded by {exporters}:").format(touchpoint=label(row.touchpoint), exporters=_exporters(row)))
+        head = _("{touchpoint}, recorded by {exporters}:")
+        out.append(head.format(touchpoint=label(row.touchpoint), exporters=_exporters(row)))
         out.extend(_day_line(d) for d in row.days)
         out.append(_total_line(row))
         if (said := sentence(row)) is not None:
