@@ -7,6 +7,8 @@ Words only: the caller prints the lines (the command line) or styles them (the T
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..i18n import _, current, ngettext
@@ -15,8 +17,20 @@ from ..services.compare import Comparison, DayPair, TouchpointComparison
 from .catalog import label
 
 
+# A long span lists thousands of day lines with few distinct days and ratios; Babel costs ~0.1 ms a call,
+# so each is worded once per language (the language is part of the key).
+@lru_cache(maxsize=4096)
+def _date(day: date, lang: str) -> str:
+    return medium_date(day)
+
+
+@lru_cache(maxsize=4096)
+def _times(value: float, lang: str) -> str:
+    return f"×{number(value)}"
+
+
 def _ratio(noticed: int, recorded: int) -> str | None:
-    return f"×{number(recorded / noticed)}" if noticed else None
+    return _times(recorded / noticed, current()) if noticed else None
 
 
 def _exporters(row: TouchpointComparison) -> str:
@@ -26,7 +40,7 @@ def _exporters(row: TouchpointComparison) -> str:
 
 
 def _day_line(d: DayPair) -> str:
-    day = medium_date(d.day)
+    day = _date(d.day, current())
     if d.noticed is None:
         recorded = integer(d.recorded or 0)
         return _("  {day}: recorded {recorded}, nothing logged by you").format(day=day, recorded=recorded)

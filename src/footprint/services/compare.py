@@ -65,9 +65,8 @@ class Comparison(NamedTuple):
     exports: tuple[Collector, ...]  # when nothing of the touchpoint asked for is imported: whose export would do
 
 
-def _period(svc: Service, start: str | None, end: str | None, tps: list[str] | None) -> tuple[date, date]:
-    """``--from``/``--to``; by default the span the imported touches cover, else the last 30 days."""
-    span = imported_span(svc.journal, tps)
+def _period(svc: Service, start: str | None, end: str | None, span: tuple[date, date] | None) -> tuple[date, date]:
+    """``--from``/``--to``; by default ``span`` (what the imported touches cover), else the last 30 days."""
     today = svc.settings.now().date()
     last = svc.day_of(end) if end else (span[1] if span and not start else today)
     first = svc.day_of(start) if start else (span[0] if span and not end else last - timedelta(DEFAULT_DAYS - 1))
@@ -130,8 +129,9 @@ def compare(
     """What the person noticed against what exports recorded, per touchpoint, from ``start`` to ``end``."""
     tp = svc.catalog.resolve(touchpoint) if touchpoint is not None else None
     tps = [tp.id] if tp is not None else None
-    first, last = _period(svc, start, end, tps)
-    if imported_span(svc.journal, tps) is None:
+    span = imported_span(svc.journal, tps)
+    first, last = _period(svc, start, end, span)
+    if span is None:
         return Comparison(first, last, (), False, _exports_for(svc, tp))
     rows = _rows(svc, side_counts(svc.journal, first, last, tps))
     return Comparison(first, last, rows, True, ())
