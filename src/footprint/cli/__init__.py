@@ -75,6 +75,7 @@ COMMANDS: dict[str, str] = {
     "import": "transfer",
     "streak": "challenge",
     "summary": "summary",
+    "compare": "compare",
     "demo": "demo",
     "tui": "tui",
 }
