@@ -124,3 +124,9 @@ def test_french_import_sources_and_catalog_list(cli):
     assert f"Archive Twitter / X{S}: tweets par jour" in sources and "any CSV" not in sources
     listing = cli("--lang", "fr", "catalog", "--kind", "card").stdout
     assert "Carte bancaire" in listing and " carte " in listing and " card " not in listing and "active" not in listing
+
+
+def test_a_day_not_on_the_calendar_is_said_in_french(cli) -> None:
+    result = cli("--lang", "fr", "day", "2026-13-01")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "footprint: «\u00a02026-13-01\u00a0» n’est pas un jour du calendrier (année-mois-jour)\n"

@@ -53,3 +53,19 @@ def test_unreadable_dates_are_bad_input(text: str) -> None:
 def test_parse_day() -> None:
     assert parse_day("hier", NOW).isoformat() == "2026-11-21"
     assert parse_day("20/11", NOW).isoformat() == "2026-11-20"
+
+
+@pytest.mark.parametrize("text", ["2026-13-01", "2026-02-30", "2026-02-30 10:00", "2026-0-12"])
+def test_a_day_written_year_first_that_is_not_on_the_calendar_is_refused(text: str) -> None:
+    # dateutil, reading day first, made 2026-13-01 the 13th of January: a silent wrong day.
+    with pytest.raises(BadInput, match="is not a day of the calendar"):
+        parse_when(text, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2026-2-3", datetime(2026, 2, 3, 12, 0)), ("2026-2-3 10:00", datetime(2026, 2, 3, 10, 0)),
+     ("2026-2-3T18h30", datetime(2026, 2, 3, 18, 30))],
+)
+def test_a_day_written_year_first_without_zeros_is_year_month_day(text: str, expected: datetime) -> None:
+    assert parse_when(text, NOW).replace(tzinfo=None) == expected

@@ -66,6 +66,24 @@ _FR_MONTHS = [
 ]
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?=[ T]|$)")  # written year first: year-month-day
+
+
+def _iso_day(raw: str, bare: time) -> datetime | None:
+    """``2026-2-3`` as 3 February; ``2026-13-01`` refused: read day first, dateutil would make it 13 January."""
+    m = _ISO_DAY.match(raw)
+    if m is None:
+        return None
+    try:
+        day = date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise BadInput(N_("'{text}' is not a day of the calendar (year-month-day)"), text=raw) from None
+    if m.end() == len(raw):
+        return datetime.combine(day, bare)
+    at = _parse_time(raw[m.end() :].strip(" T").lower())
+    return datetime.combine(day, at) if at is not None else None  # an offset or seconds: dateutil reads it
+
+
 def _parse_time(text: str) -> time | None:
     m = _TIME.match(text)
     if not m:
@@ -161,6 +179,9 @@ def _parse_when(text: str, now: datetime, bare: time = NOON) -> datetime:
         if len(raw) <= 10:  # a date alone
             parsed = datetime.combine(parsed.date(), bare)
     except ValueError:
+        parsed = _iso_day(raw, bare)
+        if parsed is not None:
+            return parsed.replace(tzinfo=zone)
         parsed = _dateutil(fold(raw).replace("-", " ") if not re.search(r"\d-\d", raw) else raw, now, bare)
         if parsed is None:
             raise BadInput(
