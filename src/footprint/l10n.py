@@ -163,6 +163,11 @@ def _day_month_year(day: date, month: bool, year: bool) -> str:
     return _babel_dates().format_date(day, format=pattern, locale=_locale())
 
 
+def day_in_words(day: date) -> str:
+    """A day as a sentence or a letter writes it, without its weekday: "1 December 2026", « 1er décembre 2026 »."""
+    return _day_month_year(day, True, True)
+
+
 def date_span(first: date, last: date) -> str:
     """Days from ``first`` to ``last`` as a sentence says them, without repeating what they share:
     "23–29 November 2026", "30 November – 6 December 2026" (« du 23 au 29 novembre 2026 », « du 1er au
@@ -200,3 +205,10 @@ def short_span(first: date, last: date, year: bool = False) -> str:
 def short_month(day: date, year: bool = False) -> str:
     """``Nov`` / « nov. » (``year=True``: ``Nov 2026``), for a month on an axis."""
     return _babel_dates().format_skeleton("yMMM" if year else "MMM", day, locale=_locale())
+
+
+def country_name(code: str) -> str:
+    """A country (ISO code) in the language spoken, in capitals as a postal address writes it: « IRLANDE »."""
+    from babel import Locale
+
+    return Locale.parse(_locale()).territories.get(code, code).upper()

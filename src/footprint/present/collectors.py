@@ -12,7 +12,7 @@ from typing import Any
 from ..domain.catalog import Catalog
 from ..domain.collectors import Collector
 from ..i18n import N_, _, current, ngettext, pgettext
-from ..l10n import integer, medium_date, percent
+from ..l10n import country_name, integer, medium_date, percent
 from .catalog import captures, consent_name, label
 
 KINDS = {
@@ -54,13 +54,6 @@ def who(collector: Collector, organisation: Collector) -> str:
     if organisation.id == collector.id:
         return name(collector)
     return _("{role}: {name}").format(role=name(collector), name=name(organisation))
-
-
-def country_name(code: str, lang: str | None = None) -> str:
-    """The country's name in the language spoken (or ``lang``), in capitals as a postal address writes it."""
-    from babel import Locale  # only when an address is shown
-
-    return Locale.parse(lang or current()).territories.get(code, code).upper()
 
 
 def _span(first: date, last: date) -> str:

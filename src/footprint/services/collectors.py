@@ -23,10 +23,10 @@ from ..domain.requests import AccessRequest
 from ..errors import BadInput, DataFileError
 from ..i18n import N_
 from ..resources import shipped_dir
+from .. import config
 from . import Service, read_toml, toml_files
 
 DEFAULT_DAYS = 30
-CONFIG_NAME = "config.toml"
 
 
 class Ranked(NamedTuple):
@@ -92,7 +92,7 @@ def catalog_of(svc: Service) -> Collectors:
 def chosen(svc: Service) -> dict[str, str]:
     """The user's ``[collectors]`` choices (role → organisation id), each checked against the collectors."""
     table = user_config(svc).get("collectors", {})
-    where = str(svc.settings.config_dir / CONFIG_NAME)
+    where = str(config.file_in(svc.settings.config_dir))
     if not isinstance(table, dict):
         raise DataFileError(N_("{file}: [collectors] must be a table of role = \"collector id\""), file=where)
     known = catalog_of(svc)

@@ -23,8 +23,8 @@ from ..domain.requests import AccessRequest
 from ..errors import BadInput, FootprintError, NotFound
 from ..i18n import N_, Message, _, say, speaking
 from ..resources import shipped_dir
+from .. import config, l10n
 from . import Service
-from ..present.collectors import country_name
 from .collectors import catalog_of, chosen, user_config
 
 FORMATS = ("text", "html")
@@ -77,14 +77,6 @@ def listing(svc: Service) -> list[Listed]:
 # --- the letter ----------------------------------------------------------------------------------------
 
 
-def _long_date(day: date, lang: str) -> str:
-    """« 2 décembre 2026 », "2 December 2026": a letter's date, without the weekday ``l10n`` gives."""
-    from babel.dates import format_date  # a letter is rare: Babel is loaded only then
-
-    said = format_date(day, "d MMMM y", locale=lang)
-    return "1er" + said[1:] if lang == "fr" and day.day == 1 else said  # « le 1er décembre », as French writes it
-
-
 def _blocks(org: Collector, lang: str, svc: Service) -> tuple[dict[str, list[str]], list[Message]]:
     user = user_config(svc).get("user", {})
     user = user if isinstance(user, dict) else {}
@@ -93,7 +85,7 @@ def _blocks(org: Collector, lang: str, svc: Service) -> tuple[dict[str, list[str
     notes: list[Message] = []
     if name is None or address is None:
         notes.append(say("your name or address is not in {file} ([user] name, address): fill in the brackets",
-                         file=str(svc.settings.config_dir / "config.toml")))
+                         file=str(config.file_in(svc.settings.config_dir))))
     c = org.controller
     if c:
         recipient = [c.name]
@@ -104,7 +96,7 @@ def _blocks(org: Collector, lang: str, svc: Service) -> tuple[dict[str, list[str
     if c and c.address:
         recipient += list(c.address)
         if c.country and c.country != "FR":
-            recipient.append(country_name(c.country, lang))
+            recipient.append(l10n.country_name(c.country))  # in speaking(lang)
     else:
         recipient.append(_("[Postal address of the controller: see its privacy policy]"))
         notes.append(say("footprint knows no postal address for {name}: fill it in before sending", name=org.name))
@@ -135,8 +127,8 @@ def letter(svc: Service, org: Collector, lang: str, sent: date, channel: str) ->
         hint = _("The download you already offer would suit me ({how}).").format(how=how.rstrip(".")) if how else ""
         hint = " " + hint if hint else ""
         values = {
-            "date": _long_date(sent, lang),
-            "due": _long_date(add_months(sent, 1), lang),
+            "date": l10n.day_in_words(sent),  # in the letter's language: speaking(lang)
+            "due": l10n.day_in_words(add_months(sent, 1)),
             "by_post": _("Sent by registered letter with acknowledgement of receipt") if channel == "post" else "",
         }
         text = _fill("text", lang, {
@@ -149,7 +141,7 @@ def letter(svc: Service, org: Collector, lang: str, sent: date, channel: str) ->
         })
         if org.role:  # nobody named the bank (or the operator) this is: the letter cannot know its address
             notes.append(say("name yours in {file}: [collectors] {id} = … ('footprint collectors show {id}' lists them)",
-                             file=str(svc.settings.config_dir / "config.toml"), id=org.id))
+                             file=str(config.file_in(svc.settings.config_dir)), id=org.id))
         c = org.controller
         if channel == "email" and c and c.email:
             notes.append(say("send it by e-mail to {address}", address=c.email))
